@@ -1,0 +1,193 @@
+/**
+ * Shared zod schemas: the API validates with them, the OpenAPI document is generated from
+ * them, and the site imports them for its forms. Types come from here, never hand-written.
+ */
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use 1-64 lower-case letters, digits or dashes')
+  .meta({ description: 'Identifier: lower-case letters, digits and dashes', example: 'citce-2027' });
+
+export const Language = z.enum(['en', 'fr']);
+export type Language = z.infer<typeof Language>;
+
+/** Public text: English always, French when translated. */
+export const Bilingual = z
+  .object({
+    en: z.string().trim().min(1).max(2000),
+    fr: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .meta({ description: 'Text in English, with an optional French translation' });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, 'Must be an IANA time zone such as Europe/Brussels')
+  .meta({ description: 'IANA time zone of the venue', example: 'Europe/Brussels' });
+
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code')
+  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'BE' });
+
+export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2027-06-08' });
+export const IsoDateTime = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO 8601 date and time with an offset', example: '2027-06-08T09:00:00+02:00' });
+
+export const Venue = z
+  .object({
+    name: Bilingual,
+    address: z.string().min(1).max(300),
+    city: z.string().min(1).max(120),
+    country: CountryCode,
+  })
+  .strict();
+
+export const EventStatus = z.enum(['draft', 'published']);
+
+export const Event = z
+  .object({
+    id: Id,
+    name: Bilingual,
+    tagline: Bilingual.optional(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    timeZone: TimeZone,
+    venue: Venue,
+    status: EventStatus,
+  })
+  .strict()
+  .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })
+  .meta({ description: 'A conference edition' });
+export type Event = z.infer<typeof Event>;
+
+export const EventSummary = z
+  .object({ id: Id, name: Bilingual, startDate: IsoDate, endDate: IsoDate, timeZone: TimeZone, venue: Venue })
+  .meta({ description: 'A published event, as listed' });
+export type EventSummary = z.infer<typeof EventSummary>;
+
+const categoryFields = {
+  name: Bilingual,
+  description: Bilingual.optional(),
+  capacity: z.int().min(0).max(100_000).meta({ description: 'Seats in this category' }),
+  waitlist: z.boolean().meta({ description: 'Whether a waiting list opens when the category is full' }),
+  requiresApproval: z.boolean().meta({ description: 'Whether organisers approve each registration' }),
+  opensAt: IsoDateTime.optional(),
+  closesAt: IsoDateTime.optional(),
+  eligibility: Bilingual.optional(),
+  fee: Bilingual.optional(),
+};
+
+export const Category = z
+  .object({ id: Id, ...categoryFields })
+  .strict()
+  .refine((c) => !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt), {
+    path: ['closesAt'],
+    message: 'Must be after opensAt',
+  });
+export type Category = z.infer<typeof Category>;
+
+export const PublicCategory = z
+  .object({
+    id: Id,
+    ...categoryFields,
+    available: z.int().min(0).meta({ description: 'Seats still free right now' }),
+    open: z.boolean().meta({ description: 'Whether registration in this category is open right now' }),
+  })
+  .meta({ description: 'A registration category with live availability' });
+export type PublicCategory = z.infer<typeof PublicCategory>;
+
+export const EventDetail = z
+  .object({
+    id: Id,
+    name: Bilingual,
+    tagline: Bilingual.optional(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    timeZone: TimeZone,
+    venue: Venue,
+    categories: z.array(PublicCategory),
+  })
+  .meta({ description: 'A published event with its registration categories' });
+export type EventDetail = z.infer<typeof EventDetail>;
+
+// Agenda and exhibition entities (DESIGN §4); their APIs arrive with their own contexts.
+export const Room = z.object({ id: Id, name: Bilingual, capacity: z.int().min(1).optional() }).strict();
+export type Room = z.infer<typeof Room>;
+
+export const Track = z
+  .object({ id: Id, name: Bilingual, color: z.string().regex(/^#[0-9a-f]{6}$/i).optional() })
+  .strict();
+export type Track = z.infer<typeof Track>;
+
+export const Speaker = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    organisation: z.string().max(200).optional(),
+    jobTitle: z.string().max(200).optional(),
+    bio: Bilingual.optional(),
+  })
+  .strict();
+export type Speaker = z.infer<typeof Speaker>;
+
+export const SessionType = z.enum(['plenary', 'panel', 'workshop', 'keynote', 'demo', 'break']);
+
+export const Session = z
+  .object({
+    id: Id,
+    title: Bilingual,
+    abstract: Bilingual.optional(),
+    type: SessionType,
+    start: IsoDateTime,
+    end: IsoDateTime,
+    roomId: Id,
+    trackId: Id.optional(),
+    speakerIds: z.array(Id),
+    language: Language.optional(),
+    version: z.int().min(1),
+  })
+  .strict()
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { path: ['end'], message: 'Must be after start' });
+export type Session = z.infer<typeof Session>;
+
+export const SponsorTier = z.enum(['platinum', 'gold', 'silver', 'bronze']);
+
+export const Sponsor = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    tier: SponsorTier,
+    booth: z.string().max(20).optional(),
+    website: z.url().optional(),
+    description: Bilingual.optional(),
+    status: z.enum(['draft', 'submitted', 'published']),
+    version: z.int().min(1),
+  })
+  .strict();
+export type Sponsor = z.infer<typeof Sponsor>;
+
+export const Health = z.object({ status: z.literal('ok') });
+
+export const ProblemDetails = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ description: 'RFC 9457 problem details' });
+export type ProblemDetails = z.infer<typeof ProblemDetails>;

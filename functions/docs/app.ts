@@ -1,0 +1,19 @@
+import { createApp } from '../core/app.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { renderReferencePage } from './reference-page.ts';
+
+export function createDocsApp() {
+  const app = createApp();
+  const document = buildOpenApiDocument();
+  const reference = renderReferencePage(document);
+
+  app.get('/api/openapi.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(document);
+  });
+  app.get('/api/reference', async (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(await reference);
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+import { createApp } from '../core/app.ts';
+import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
+import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
+import type { EventsStore } from './store.ts';
+
+export type EventsDeps = { store: EventsStore; now?: () => Date };
+
+export function createEventsApp({ store, now = () => new Date() }: EventsDeps) {
+  const app = createApp();
+
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+
+  app.openapi(listEventsRoute, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const page = await listPublishedEvents(store, { limit, cursor });
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json(page, 200);
+  });
+
+  app.openapi(getEventRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    const event = await getPublishedEvent(store, eventId, now());
+    // Availability is live: shared caches may hold it only briefly.
+    c.header('Cache-Control', 'public, max-age=5');
+    return c.json(event, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,56 @@
+/** Route contracts of the events context: validated by the app, published in the OpenAPI document. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { EventDetail, EventSummary, Health, Id, ProblemDetails } from '../core/schemas.ts';
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemDetails } },
+});
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['platform'],
+  summary: 'Liveness check',
+  responses: { 200: { description: 'The API answers', content: { 'application/json': { schema: Health } } } },
+});
+
+export const listEventsRoute = createRoute({
+  method: 'get',
+  path: '/api/events',
+  tags: ['events'],
+  summary: 'Published events, earliest first',
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      cursor: z.string().max(2048).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One page of published events',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(EventSummary), nextCursor: z.string().nullable() }),
+        },
+      },
+    },
+    400: problemResponse('Malformed query'),
+  },
+});
+
+export const getEventRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}',
+  tags: ['events'],
+  summary: 'A published event with its categories and live availability',
+  request: { params: z.object({ eventId: Id }) },
+  responses: {
+    200: { description: 'The event', content: { 'application/json': { schema: EventDetail } } },
+    400: problemResponse('Malformed event id'),
+    404: problemResponse('No such published event'),
+  },
+});
+
+export const eventsRoutes = [healthRoute, listEventsRoute, getEventRoute];

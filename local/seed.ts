@@ -1,0 +1,35 @@
+/** Seeds the demo conference through the same store code the API uses. */
+import { createAgendaStore } from '../functions/agenda/store.ts';
+import type { DocumentClient } from '../functions/core/dynamo.ts';
+import { ConflictError } from '../functions/core/errors.ts';
+import { createEventsStore } from '../functions/events/store.ts';
+import { createSponsorsStore } from '../functions/sponsors/store.ts';
+import * as demo from './demo-conference.ts';
+
+/** Returns true when it seeded, false when the demo conference was already there. */
+export async function seedDemoConference(doc: DocumentClient, tableName: string): Promise<boolean> {
+  const events = createEventsStore(doc, tableName);
+  if (await events.getEventRecord(demo.DEMO_EVENT_ID)) return false;
+
+  const agenda = createAgendaStore(doc, tableName);
+  const sponsors = createSponsorsStore(doc, tableName);
+  const id = demo.DEMO_EVENT_ID;
+
+  // The event item goes last and marks the seed complete; a start interrupted before it
+  // seeds again, keeping whatever items the first attempt already wrote.
+  const keepExisting = async (write: Promise<void>) => {
+    try {
+      await write;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  };
+  for (const [index, category] of demo.demoCategories.entries()) await keepExisting(events.createCategory(id, category, index));
+  for (const room of demo.demoRooms) await keepExisting(agenda.createRoom(id, room));
+  for (const track of demo.demoTracks) await keepExisting(agenda.createTrack(id, track));
+  for (const speaker of demo.demoSpeakers) await keepExisting(agenda.createSpeaker(id, speaker));
+  for (const session of demo.demoSessions) await keepExisting(agenda.createSession(id, session));
+  for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(id, sponsor));
+  await events.createEvent(demo.demoEvent);
+  return true;
+}

@@ -1,0 +1,32 @@
+/** One origin for the local twin: the same Hono apps API Gateway reaches, and the built site. */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ContextName, contextForPath } from '../functions/contexts.ts';
+
+type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
+
+export function createLocalApp(options: { apps: Record<ContextName, FetchApp>; siteDir: string }) {
+  const { apps, siteDir } = options;
+  const root = new Hono();
+
+  root.all('/api/*', (c) => apps[contextForPath(c.req.path) ?? 'docs'].fetch(c.req.raw));
+  root.all('/api', (c) => apps.docs.fetch(c.req.raw));
+
+  // Like CloudFront in front of S3: /fr goes to /fr/, directories serve their index.html.
+  root.get('*', async (c, next) => {
+    const path = c.req.path;
+    if (!path.endsWith('/') && !path.includes('.')) {
+      const dir = join(siteDir, path);
+      if (existsSync(dir) && statSync(dir).isDirectory()) return c.redirect(`${path}/`, 301);
+    }
+    return next();
+  });
+  root.use('*', serveStatic({ root: siteDir }));
+  root.notFound((c) => {
+    const page = join(siteDir, '404.html');
+    return existsSync(page) ? c.html(readFileSync(page, 'utf8'), 404) : c.text('Not found', 404);
+  });
+  return root;
+}
