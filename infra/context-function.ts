@@ -1,0 +1,77 @@
+/**
+ * One Lambda per bounded context, with the defaults every context shares: Node 24 on arm64,
+ * minified ESM bundles with source maps, the AWS SDK bundled (pinned by our lock, not the
+ * runtime's copy), JSON logs with the request id, a log group with retention, X-Ray tracing,
+ * and a role that holds only what the function is granted.
+ */
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { tableDefinition } from '../functions/core/table.ts';
+
+export const projectRoot = join(import.meta.dirname, '..');
+
+export type TableAccess = 'read' | 'readWrite';
+
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+export class ContextFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: { entry: string; description: string; logRetention: logs.RetentionDays }) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:log-stream:*`],
+      }),
+    );
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(projectRoot, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      projectRoot,
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: OutputFormat.ESM,
+        target: 'node24',
+        externalModules: [],
+        // ESM bundles of CommonJS packages (the AWS SDK) still call require().
+        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        mainFields: ['module', 'main'],
+      },
+    });
+  }
+
+  /** Sets TABLE_NAME and grants exactly the table and index actions the context needs. */
+  useTable(table: ITableV2, access: TableAccess) {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    const resources = [
+      table.tableArn,
+      ...tableDefinition.globalIndexes.map((index) =>
+        Stack.of(this).formatArn({ service: 'dynamodb', resource: 'table', resourceName: `${table.tableName}/index/${index.indexName}` }),
+      ),
+    ];
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: access === 'read' ? readActions : [...readActions, ...writeActions], resources }));
+  }
+}
