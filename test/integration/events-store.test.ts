@@ -1,0 +1,94 @@
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../functions/core/errors.ts';
+import type { Category, Event } from '../../functions/core/schemas.ts';
+import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
+import { getPublishedEvent } from '../../functions/events/use-cases.ts';
+import { ensureTable } from '../../local/dynamodb.ts';
+import { freshTable } from './table.ts';
+
+const event = (id: string, startDate: string, status: Event['status'] = 'published'): Event => ({
+  id,
+  name: { en: `Event ${id}` },
+  startDate,
+  endDate: startDate,
+  timeZone: 'Europe/Brussels',
+  venue: { name: { en: 'Hall' }, address: 'Rue 1', city: 'Brussels', country: 'BE' },
+  status,
+});
+
+const category = (id: string, capacity: number): Category => ({
+  id,
+  name: { en: id },
+  capacity,
+  waitlist: true,
+  requiresApproval: false,
+});
+
+describe('events store on DynamoDB Local', () => {
+  let store: EventsStore;
+  let table: Awaited<ReturnType<typeof freshTable>>;
+
+  beforeAll(async () => {
+    table = await freshTable('events');
+    store = createEventsStore(table.doc, table.tableName);
+  });
+
+  it('creates the table from the shared definition once, with TTL and a stream', async () => {
+    expect(table.created).toBe(true);
+    expect(await ensureTable(table.client, table.tableName)).toBe(false);
+    const { Table } = await table.client.send(new DescribeTableCommand({ TableName: table.tableName }));
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'PK', KeyType: 'HASH' },
+      { AttributeName: 'SK', KeyType: 'RANGE' },
+    ]);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
+    expect(ttl.TimeToLiveDescription).toEqual({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
+  });
+
+  it('lists only published events, earliest first, page by page', async () => {
+    await store.createEvent(event('late', '2027-09-01'));
+    await store.createEvent(event('early', '2027-03-01'));
+    await store.createEvent(event('hidden', '2027-01-01', 'draft'));
+
+    const first = await store.listPublishedEvents({ limit: 1 });
+    expect(first.items.map((e) => e.id)).toEqual(['early']);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await store.listPublishedEvents({ limit: 1, cursor: first.nextCursor ?? undefined });
+    expect(second.items.map((e) => e.id)).toEqual(['late']);
+    const all = await store.listPublishedEvents({ limit: 10 });
+    expect(all.items.map((e) => e.id)).toEqual(['early', 'late']);
+    expect(all.nextCursor).toBeNull();
+    expect(all.items[0]).toEqual(event('early', '2027-03-01'));
+  });
+
+  it('reads an event with its categories in creation order and full availability', async () => {
+    await store.createEvent(event('with-categories', '2027-06-01'));
+    await store.createCategory('with-categories', category('zeta', 10), 0);
+    await store.createCategory('with-categories', category('alpha', 5), 1);
+
+    const record = await store.getEventRecord('with-categories');
+    expect(record?.categories.map((c) => [c.id, c.capacity, c.taken])).toEqual([
+      ['zeta', 10, 0],
+      ['alpha', 5, 0],
+    ]);
+    const detail = await getPublishedEvent(store, 'with-categories', new Date('2027-01-01T00:00:00Z'));
+    expect(detail.categories.map((c) => [c.id, c.available, c.open])).toEqual([
+      ['zeta', 10, true],
+      ['alpha', 5, true],
+    ]);
+    expect(await store.getEventRecord('nothing-here')).toBeUndefined();
+  });
+
+  it('refuses to overwrite an existing event or category', async () => {
+    await store.createEvent(event('unique', '2027-06-01'));
+    await expect(store.createEvent({ ...event('unique', '2027-06-01'), name: { en: 'Changed' } })).rejects.toBeInstanceOf(ConflictError);
+    await store.createCategory('unique', category('only', 3), 0);
+    await expect(store.createCategory('unique', category('only', 99), 1)).rejects.toBeInstanceOf(ConflictError);
+    const record = await store.getEventRecord('unique');
+    expect(record?.event.name).toEqual({ en: 'Event unique' });
+    expect(record?.categories.map((c) => c.capacity)).toEqual([3]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { contextForPath, contexts } from '../../functions/contexts.ts';
+import { createDocsApp } from '../../functions/docs/app.ts';
+import { Category, Event, isTimeZone } from '../../functions/core/schemas.ts';
+
+describe('OpenAPI document and reference page', () => {
+  it('serves an OpenAPI 3.1 document generated from the route contracts', async () => {
+    const response = await createDocsApp().request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/events', '/api/events/{eventId}', '/api/health']);
+    const getEvent = doc.paths['/api/events/{eventId}']?.get;
+    expect(Object.keys(getEvent?.responses ?? {}).sort()).toEqual(['200', '400', '404']);
+    expect(getEvent?.parameters?.map((p) => [p.name, p.in])).toEqual([['eventId', 'path']]);
+    expect(doc.paths['/api/events']?.get?.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor']);
+  });
+
+  it('renders a readable reference page listing every operation', async () => {
+    const response = await createDocsApp().request('/api/reference');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    for (const op of ['GET /api/health', 'GET /api/events', 'GET /api/events/{eventId}']) {
+      expect(html).toContain(`<code>${op}</code>`);
+    }
+    expect(html).not.toContain('<script');
+  });
+
+  it('answers any other /api path with a problem+json 404', async () => {
+    const response = await createDocsApp().request('/api/registrations/abc');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('routing of API paths to contexts (API Gateway and local twin alike)', () => {
+  it.each([
+    ['/api/health', 'events'],
+    ['/api/events', 'events'],
+    ['/api/events/citce-2027', 'events'],
+    ['/api/events/citce-2027/registrations', 'events'],
+    ['/api/openapi.json', 'docs'],
+    ['/api/reference', 'docs'],
+    ['/api/unknown', 'docs'],
+    ['/api/eventsx', 'docs'],
+  ])('%s goes to %s', (path, context) => {
+    expect(contextForPath(path)).toBe(context);
+  });
+
+  it('gives every context a Lambda entry under functions/', () => {
+    expect(contexts.map((c) => c.entry)).toEqual(['functions/events/handler.ts', 'functions/docs/handler.ts']);
+  });
+});
+
+describe('shared schemas', () => {
+  it('accepts IANA zones and rejects offsets or made-up names', () => {
+    expect(['Europe/Lisbon', 'America/Argentina/Buenos_Aires', 'UTC'].map(isTimeZone)).toEqual([true, true, true]);
+    expect(['+02:00', 'Mars/Olympus', 'CEST'].map(isTimeZone)).toEqual([false, false, false]);
+  });
+
+  it('refuses an event that ends before it starts and a category that closes before it opens', () => {
+    const event = Event.safeParse({
+      id: 'x',
+      name: { en: 'X' },
+      startDate: '2027-06-10',
+      endDate: '2027-06-08',
+      timeZone: 'Europe/Lisbon',
+      venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' },
+      status: 'draft',
+    });
+    expect(event.success).toBe(false);
+    expect(event.error?.issues.map((i) => i.path.join('.'))).toEqual(['endDate']);
+
+    const category = Category.safeParse({
+      id: 'c',
+      name: { en: 'C' },
+      capacity: 5,
+      waitlist: false,
+      requiresApproval: false,
+      opensAt: '2027-01-02T00:00:00+00:00',
+      closesAt: '2027-01-01T00:00:00+00:00',
+    });
+    expect(category.error?.issues.map((i) => i.path.join('.'))).toEqual(['closesAt']);
+  });
+});

@@ -1,0 +1,224 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/core/dynamo.ts';
+import { encodeCursor } from '../../functions/core/cursor.ts';
+import { createEventsApp } from '../../functions/events/app.ts';
+import { createEventsStore } from '../../functions/events/store.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const TABLE = 'test-table';
+const now = new Date('2027-01-15T12:00:00Z');
+
+const eventItem = (status: 'published' | 'draft' = 'published') => ({
+  PK: 'EVENT#citce-2027',
+  SK: 'EVENT',
+  GSI1PK: 'EVENTS#published',
+  GSI1SK: '2027-06-08#citce-2027',
+  entity: 'event',
+  id: 'citce-2027',
+  name: { en: 'Customs IT Conference 2027', fr: 'Conférence TI douanières 2027' },
+  startDate: '2027-06-08',
+  endDate: '2027-06-10',
+  timeZone: 'Europe/Lisbon',
+  venue: { name: { en: 'Congress Centre' }, address: 'Praça 1', city: 'Lisbon', country: 'PT' },
+  status,
+});
+
+const categoryItem = (id: string, sortOrder: number, extra: Record<string, unknown>) => ({
+  PK: 'EVENT#citce-2027',
+  SK: `CATEGORY#${id}`,
+  entity: 'category',
+  id,
+  name: { en: id },
+  capacity: 10,
+  waitlist: true,
+  requiresApproval: false,
+  taken: 0,
+  sortOrder,
+  ...extra,
+});
+
+function app() {
+  const store = createEventsStore(createDocumentClient(), TABLE);
+  return createEventsApp({ store, now: () => now });
+}
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  return (await response.json()) as Record<string, unknown>;
+}
+
+beforeEach(() => ddb.reset());
+afterEach(() => ddb.reset());
+
+describe('events API', () => {
+  it('answers the health check', async () => {
+    const response = await app().request('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lists published events from the published index, with an opaque cursor', async () => {
+    const lastKey = { PK: 'EVENT#citce-2027', SK: 'EVENT', GSI1PK: 'EVENTS#published', GSI1SK: '2027-06-08#citce-2027' };
+    ddb.on(QueryCommand).resolves({ Items: [eventItem()], LastEvaluatedKey: lastKey });
+
+    const response = await app().request('/api/events?limit=1');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      items: [
+        {
+          id: 'citce-2027',
+          name: { en: 'Customs IT Conference 2027', fr: 'Conférence TI douanières 2027' },
+          startDate: '2027-06-08',
+          endDate: '2027-06-10',
+          timeZone: 'Europe/Lisbon',
+          venue: { name: { en: 'Congress Centre' }, address: 'Praça 1', city: 'Lisbon', country: 'PT' },
+        },
+      ],
+      nextCursor: encodeCursor(lastKey),
+    });
+    const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      TableName: TABLE,
+      IndexName: 'GSI1',
+      ExpressionAttributeValues: { ':pk': 'EVENTS#published' },
+      Limit: 1,
+    });
+  });
+
+  it('passes a cursor back to DynamoDB as the start key', async () => {
+    const key = { GSI1PK: 'EVENTS#published', GSI1SK: '2027#x', PK: 'EVENT#x', SK: 'EVENT' };
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    const response = await app().request(`/api/events?cursor=${encodeCursor(key)}`);
+    expect(response.status).toBe(200);
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input.ExclusiveStartKey).toEqual(key);
+  });
+
+  it('rejects a malformed limit or cursor with a 400 problem', async () => {
+    const limit = await app().request('/api/events?limit=0');
+    expect(limit.status).toBe(400);
+    expect((await problemOf(limit)).errors).toEqual([{ path: 'limit', message: 'Too small: expected number to be >=1' }]);
+
+    const cursor = await app().request('/api/events?cursor=not-a-cursor');
+    expect(cursor.status).toBe(400);
+    expect(await problemOf(cursor)).toEqual({
+      type: '/problems/bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The cursor is not one this API issued.',
+    });
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('shows an event with live availability and whether each category is open now', async () => {
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        eventItem(),
+        categoryItem('later', 1, { taken: 4, opensAt: '2027-02-01T00:00:00+00:00' }),
+        categoryItem('full', 2, { taken: 12, closesAt: '2027-05-01T00:00:00+00:00' }),
+        categoryItem('first', 0, { taken: 3 }),
+      ],
+    });
+    const response = await app().request('/api/events/citce-2027');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { categories: Record<string, unknown>[]; status?: string };
+    expect(body.status).toBeUndefined();
+    expect(body.categories.map((c) => [c.id, c.available, c.open])).toEqual([
+      ['first', 7, true],
+      ['later', 6, false],
+      ['full', 0, true],
+    ]);
+    expect(body.categories[0]).toEqual({
+      id: 'first',
+      name: { en: 'first' },
+      capacity: 10,
+      waitlist: true,
+      requiresApproval: false,
+      available: 7,
+      open: true,
+    });
+  });
+
+  it('hides drafts and unknown events behind the same 404 problem', async () => {
+    ddb.on(QueryCommand).resolvesOnce({ Items: [eventItem('draft')] }).resolvesOnce({ Items: [] });
+    for (const expected of ['draft', 'missing']) {
+      const response = await app().request('/api/events/citce-2027');
+      expect(response.status, expected).toBe(404);
+      expect(await problemOf(response)).toEqual({
+        type: '/problems/not-found',
+        title: 'Not Found',
+        status: 404,
+        detail: 'No published event citce-2027.',
+      });
+    }
+  });
+
+  it('rejects an event id that cannot exist with a 400 problem, without reading the table', async () => {
+    const response = await app().request('/api/events/Not_An_Id');
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([{ path: 'eventId', message: 'Use 1-64 lower-case letters, digits or dashes' }]);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('answers an unknown path with a 404 problem and a wrong method with 405 and Allow', async () => {
+    const missing = await app().request('/api/nothing');
+    expect(missing.status).toBe(404);
+    expect((await problemOf(missing)).title).toBe('Not Found');
+
+    const wrongMethod = await app().request('/api/events', { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
+    expect((await problemOf(wrongMethod)).status).toBe(405);
+  });
+
+  it('refuses bodies over the limit with 413 before doing any work', async () => {
+    const response = await app().request('/api/events', {
+      method: 'POST',
+      body: 'x'.repeat(70 * 1024),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(413);
+    expect((await problemOf(response)).detail).toBe('Request bodies are limited to 65536 bytes.');
+  });
+
+  it('maps an unexpected failure to a 500 problem without leaking the stack', async () => {
+    ddb.on(QueryCommand).rejects(new Error('disk on fire at /var/task/index.mjs:1'));
+    const logged: Record<string, unknown>[] = [];
+    const original = console.error;
+    console.error = (line: string) => logged.push(JSON.parse(line) as Record<string, unknown>);
+    try {
+      const response = await app().request('/api/events');
+      expect(response.status).toBe(500);
+      const text = await response.clone().text();
+      expect(text).not.toContain('disk on fire');
+      expect(text).not.toContain('index.mjs');
+      expect(await problemOf(response)).toEqual({
+        type: '/problems/internal',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: 'Something went wrong on our side. It has been logged.',
+      });
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: 'error', message: 'disk on fire at /var/task/index.mjs:1', path: '/api/events' });
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('maps DynamoDB throttling to 503 with Retry-After', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    ddb.on(QueryCommand).rejects(throttled);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = await app().request('/api/events/citce-2027');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect((await problemOf(response)).title).toBe('Service Unavailable');
+    } finally {
+      console.error = original;
+    }
+  });
+});
