@@ -1,0 +1,116 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoCategories } from '../../local/demo-conference.ts';
+import { accessibilityViolations, launchBrowser } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+
+const pages = [
+  {
+    lang: 'en',
+    path: '/',
+    title: 'Customs IT Conference & Exhibition 2027',
+    dates: '8\u2009–\u200910 June 2027',
+    venue: 'Lisbon Congress Centre, Praça das Indústrias 1, Lisbon, Portugal',
+    switchTo: '/fr/',
+  },
+  {
+    lang: 'fr',
+    path: '/fr/',
+    title: 'Conférence et exposition sur les TI douanières 2027',
+    dates: '8–10 juin 2027',
+    venue: 'Centre de congrès de Lisbonne, Praça das Indústrias 1, Lisbon, Portugal',
+    switchTo: '/',
+  },
+] as const;
+
+describe('home page', () => {
+  let browser: Browser;
+  // axe runs as a script, so pages are scanned with JavaScript on; a second context
+  // without JavaScript proves the content does not depend on it.
+  let context: BrowserContext;
+  let noScript: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    noScript = await browser.newContext({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await noScript?.close();
+    await browser?.close();
+  });
+
+  for (const expected of pages) {
+    it(`shows the event in ${expected.lang} and passes axe`, async () => {
+      const page = await context.newPage();
+      const response = await page.goto(`${baseUrl}${expected.path}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe(expected.lang);
+      expect(await page.locator('h1').innerText()).toBe(expected.title);
+      expect(await page.locator('.facts time').innerText()).toBe(expected.dates);
+      expect(await page.locator('.facts dd').nth(1).innerText()).toBe(expected.venue);
+      expect(await page.locator('.facts dd').first().innerText()).toContain('Europe/Lisbon');
+
+      const names = await page.locator('.categories h3').allInnerTexts();
+      expect(names).toEqual(demoCategories.map((c) => (expected.lang === 'fr' ? (c.name.fr ?? c.name.en) : c.name.en)));
+
+      const navLinks = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const prefix = expected.lang === 'fr' ? '/fr' : '';
+      expect(navLinks).toEqual(
+        ['programme', 'speakers', 'exhibition', 'register', 'registration', 'my-agenda', 'portal', 'console'].map((s) => `${prefix}/${s}/`),
+      );
+      expect(await page.locator('a.lang').getAttribute('href')).toBe(expected.switchTo);
+      expect(await page.locator('a').first().getAttribute('href')).toBe('#main');
+
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('renders the event and its categories without JavaScript', async () => {
+    const page = await noScript.newPage();
+    await page.goto(`${baseUrl}/fr/`);
+    expect(await page.locator('h1').innerText()).toBe(pages[1].title);
+    expect(await page.locator('.categories li').count()).toBe(demoCategories.length);
+    await page.close();
+  });
+
+  it('switches language with the header link', async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.locator('a.lang').click();
+    await page.waitForURL(`${baseUrl}/fr/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.close();
+  });
+
+  it('serves every navigation target in both languages and a 404 page otherwise', async () => {
+    const page = await context.newPage();
+    for (const path of ['/programme/', '/fr/programme/', '/console/', '/fr/register/']) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+    const missing = await page.goto(`${baseUrl}/no-such-page/`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Page not found');
+    await page.close();
+  });
+});
+
+describe('API on the same origin', () => {
+  it('lists the demo event and answers unknown routes with a problem', async () => {
+    const events = (await (await fetch(`${baseUrl}/api/events`)).json()) as { items: { id: string }[] };
+    expect(events.items.map((e) => e.id)).toEqual(['citce-2027']);
+
+    const detail = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: { id: string; available: number }[] };
+    expect(detail.categories.map((c) => [c.id, c.available])).toEqual(demoCategories.map((c) => [c.id, c.capacity]));
+
+    const missing = await fetch(`${baseUrl}/api/nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    expect(await missing.json()).toEqual({ type: '/problems/not-found', title: 'Not Found', status: 404, detail: 'No resource at /api/nope.' });
+  });
+});
