@@ -29,6 +29,7 @@ export function buildApp(app: App, options: { sitePath?: string } = {}) {
 
 if (import.meta.main) {
   const app = new App();
-  buildApp(app, { sitePath: join(projectRoot, 'site/dist') });
+  const deploySite = app.node.tryGetContext('deploySite') !== 'false';
+  buildApp(app, { sitePath: deploySite ? join(projectRoot, 'site/dist') : undefined });
   app.synth();
 }
