@@ -40,16 +40,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   };
 
   try {
-    progress(`Starting database (DynamoDB Local, ${inMemory ? 'in memory' : 'data in .data/dynamodb'})`);
+    progress(`Starting database (DynamoDB Local, ${inMemory ? 'in memory' : 'data in .data/dynamodb'})…`);
     dynamo = await startDynamoDbLocal(inMemory ? {} : { dataDir: join(root, '.data/dynamodb') });
 
-    progress('Preparing table');
+    progress('Preparing table…');
     await ensureTable(dynamo.client, tableName);
     const doc = createDocumentClient(dynamo.client);
 
-    progress('Seeding demo conference');
+    progress('Seeding demo conference…');
     const seeded = await seedDemoConference(doc, tableName);
-    progress(seeded ? 'Seeded the demo conference' : 'Demo conference already present, kept as is');
+    progress(seeded ? 'Seeded the demo conference.' : 'Demo conference already present, kept as is.');
 
     const app = createLocalApp({
       apps: { events: createEventsApp({ store: createEventsStore(doc, tableName) }), docs: createDocsApp() },
@@ -63,9 +63,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     const fingerprint = await siteFingerprint(root, apiBase);
     if (isSiteCurrent(root, fingerprint)) {
-      progress('Site is up to date');
+      progress('Site is up to date.');
     } else {
-      progress('Building site (Astro)');
+      progress('Building site (Astro)…');
       build = buildSite(root, apiBase, fingerprint, join(root, '.data/logs/site-build.log'));
       await build.done;
       build = undefined;

@@ -12,7 +12,7 @@ const stack = await startLocalStack({
   root,
   port,
   inMemory,
-  progress: (message) => console.log(`[${elapsed()}] ${message}…`),
+  progress: (message) => console.log(`[${elapsed()}] ${message}`),
 }).catch((error: unknown) => {
   console.error(`\nCould not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
