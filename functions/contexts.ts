@@ -1,7 +1,8 @@
 /**
  * Which bounded context answers which API path: API Gateway routes in AWS and the local
  * twin's dispatcher are both built from this list, so both send a request to the same app.
- * Route keys use API Gateway's syntax; the most specific match wins, as in API Gateway.
+ * Paths use API Gateway's syntax (`{name}` one segment, `{proxy+}` a greedy tail); the most
+ * specific match wins, as in API Gateway.
  */
 export type ContextName = 'events' | 'docs';
 
@@ -9,10 +10,11 @@ export type ContextDefinition = {
   name: ContextName;
   /** Lambda entry, relative to the project root. */
   entry: string;
-  /** Paths this context owns (`{proxy+}` is a greedy tail). */
   paths: string[];
-  /** Whether the function reads or writes the table. */
-  usesTable: boolean;
+  /** Table access, limited to items whose partition key starts with one of the prefixes. */
+  table?: { access: 'read' | 'readWrite'; keyPrefixes: string[] };
+  /** Unauthenticated write routes ("POST /path"), throttled harder at the gateway. */
+  publicWrites?: string[];
 };
 
 export const contexts: ContextDefinition[] = [
@@ -20,29 +22,41 @@ export const contexts: ContextDefinition[] = [
     name: 'events',
     entry: 'functions/events/handler.ts',
     paths: ['/api/health', '/api/events', '/api/events/{proxy+}'],
-    usesTable: true,
+    table: { access: 'read', keyPrefixes: ['EVENT#', 'EVENTS#'] },
   },
   {
     name: 'docs',
     entry: 'functions/docs/handler.ts',
     // The catch-all gives unknown /api paths the same problem+json 404 in AWS as locally.
     paths: ['/api/openapi.json', '/api/reference', '/api/{proxy+}'],
-    usesTable: false,
   },
 ];
 
-/** The context for a request path, choosing exact paths over the longest greedy prefix. */
-export function contextForPath(path: string): ContextName | undefined {
+/** How specific a path pattern's match is, or -1 when it does not match. */
+export function matchScore(pattern: string, path: string): number {
+  const want = pattern.split('/').slice(1);
+  const got = path.split('/').slice(1);
+  let score = 0;
+  for (const [i, segment] of want.entries()) {
+    if (segment === '{proxy+}') {
+      return i === want.length - 1 && got.length > i && got.slice(i).every((s) => s !== '') ? score : -1;
+    }
+    const actual = got[i];
+    if (actual === undefined || actual === '') return -1;
+    if (segment.startsWith('{') && segment.endsWith('}')) score += 1;
+    else if (segment === actual) score += 100;
+    else return -1;
+  }
+  // A pattern without a greedy tail must match the whole path, and beats any greedy one.
+  return got.length === want.length ? score + 1_000_000 : -1;
+}
+
+/** The context for a request path, choosing the most specific pattern. */
+export function contextForPath(path: string, list: ContextDefinition[] = contexts): ContextName | undefined {
   let best: { name: ContextName; score: number } | undefined;
-  for (const context of contexts) {
+  for (const context of list) {
     for (const pattern of context.paths) {
-      let score = -1;
-      if (pattern.endsWith('/{proxy+}')) {
-        const prefix = pattern.slice(0, -'{proxy+}'.length);
-        if (path.startsWith(prefix) && path.length > prefix.length) score = prefix.length;
-      } else if (path === pattern) {
-        score = Number.MAX_SAFE_INTEGER;
-      }
+      const score = matchScore(pattern, path);
       if (score >= 0 && (!best || score > best.score)) best = { name: context.name, score };
     }
   }

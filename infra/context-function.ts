@@ -25,16 +25,15 @@ export class ContextFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: iam.Role;
 
-  constructor(scope: Construct, id: string, props: { entry: string; description: string; logRetention: logs.RetentionDays }) {
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: { entry: string; description: string; logRetention: logs.RetentionDays; environment?: Record<string, string> }) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroup = logGroup;
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:log-stream:*`],
-      }),
-    );
+    // A log group's ARN ends in ":*", which covers the streams Lambda creates in it.
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(projectRoot, props.entry),
       handler: 'handler',
@@ -49,7 +48,7 @@ export class ContextFunction extends Construct {
       tracing: Tracing.ACTIVE,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
       projectRoot,
-      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         minify: true,
         sourceMap: true,
@@ -63,8 +62,11 @@ export class ContextFunction extends Construct {
     });
   }
 
-  /** Sets TABLE_NAME and grants exactly the table and index actions the context needs. */
-  useTable(table: ITableV2, access: TableAccess) {
+  /**
+   * Sets TABLE_NAME and grants exactly the table and index actions the context needs, on
+   * items whose partition key (table or index) starts with one of `keyPrefixes`.
+   */
+  useTable(table: ITableV2, access: TableAccess, keyPrefixes: string[]) {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
     const resources = [
       table.tableArn,
@@ -72,6 +74,12 @@ export class ContextFunction extends Construct {
         Stack.of(this).formatArn({ service: 'dynamodb', resource: 'table', resourceName: `${table.tableName}/index/${index.indexName}` }),
       ),
     ];
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: access === 'read' ? readActions : [...readActions, ...writeActions], resources }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: access === 'read' ? readActions : [...readActions, ...writeActions],
+        resources,
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keyPrefixes.map((p) => `${p}*`) } },
+      }),
+    );
   }
 }

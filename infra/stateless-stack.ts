@@ -1,37 +1,26 @@
-/** Everything that can be replaced freely: one function per context, the HTTP API, the site and CDN. */
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+/** Everything that can be replaced freely: functions, API, mail, sign-in, site and CDN, monitoring. */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { contexts } from '../functions/contexts.ts';
+import { contexts as allContexts, type ContextDefinition } from '../functions/contexts.ts';
+import { Auth } from './auth.ts';
+import type { StageConfig } from './config.ts';
 import { ContextFunction } from './context-function.ts';
+import { Mail } from './mail.ts';
+import { Monitoring } from './monitoring.ts';
+import { SiteCdn } from './site-cdn.ts';
 
 export type StatelessStackProps = StackProps & {
+  config: StageConfig;
   table: ITableV2;
-  /** The built site (site/dist); when absent the stack deploys no site content. */
-  sitePath?: string;
-  logRetention?: logs.RetentionDays;
+  webAclArn: string;
+  /** The API's contexts; tests may pass their own. */
+  contexts?: ContextDefinition[];
 };
-
-// S3 behind CloudFront has no directory indexes: /fr/ must fetch /fr/index.html.
-const directoryIndex = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.endsWith('/')) { request.uri = uri + 'index.html'; return request; }
-  if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
-    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: uri + '/' } } };
-  }
-  return request;
-}`;
 
 const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
@@ -51,19 +40,23 @@ const accessLogFormat = AccessLogFormat.custom(
 export class StatelessStack extends Stack {
   readonly functions: Record<string, ContextFunction> = {};
   readonly api: HttpApi;
-  readonly distribution: cloudfront.Distribution;
+  readonly site: SiteCdn;
+  readonly auth: Auth;
+  readonly mail: Mail;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const { config, table } = props;
+    const contexts = props.contexts ?? allContexts;
 
     this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'Conference platform API' });
-    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
-    new HttpStage(this, 'DefaultStage', {
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention });
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
 
@@ -71,78 +64,58 @@ export class StatelessStack extends Stack {
       const fn = new ContextFunction(this, `${context.name}Function`, {
         entry: context.entry,
         description: `The ${context.name} context`,
-        logRetention,
+        logRetention: config.logRetention,
       });
-      if (context.usesTable) fn.useTable(props.table, 'read');
+      if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
       const integration = new HttpLambdaIntegration(`${context.name}Integration`, fn.fn);
       for (const path of context.paths) this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration });
+      for (const routeKey of context.publicWrites ?? []) {
+        const [method, path] = routeKey.split(' ') as [string, string];
+        this.api.addRoutes({ path, methods: [method as HttpMethod], integration });
+      }
       this.functions[context.name] = fn;
     }
-
-    const logBucket = new s3.Bucket(this, 'LogBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const siteBucket = new s3.Bucket(this, 'SiteBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      serverAccessLogsBucket: logBucket,
-      serverAccessLogsPrefix: 'site-bucket/',
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
-    });
-
-    const apiDomain = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
-    this.distribution = new cloudfront.Distribution(this, 'Cdn', {
-      comment: 'Conference site and API',
-      defaultRootObject: 'index.html',
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cdn/',
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html' }],
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-        functionAssociations: [
-          {
-            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            function: new cloudfront.Function(this, 'DirectoryIndex', {
-              code: cloudfront.FunctionCode.fromInline(directoryIndex),
-              runtime: cloudfront.FunctionRuntime.JS_2_0,
-            }),
-          },
-        ],
-      },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-      },
-    });
-
-    if (props.sitePath && existsSync(join(props.sitePath, 'index.html'))) {
-      new s3deploy.BucketDeployment(this, 'SiteContent', {
-        sources: [s3deploy.Source.asset(props.sitePath)],
-        destinationBucket: siteBucket,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-        memoryLimit: 512,
-      });
+    const publicWrites = contexts.flatMap((c) => c.publicWrites ?? []);
+    if (publicWrites.length > 0) {
+      (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+        publicWrites.map((routeKey) => [
+          routeKey,
+          { throttlingRateLimit: config.publicWriteRateLimit, throttlingBurstLimit: config.publicWriteBurstLimit },
+        ]),
+      );
     }
 
-    new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}` });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    this.mail = new Mail(this, 'Mail', { table, mailFromDomain: config.mailFromDomain, logRetention: config.logRetention });
+    this.functions.mail = this.mail.worker;
+
+    const authDomain = `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
+    const cognitoIdp = `https://cognito-idp.${this.region}.amazonaws.com`;
+    this.site = new SiteCdn(this, 'Site', {
+      api: this.api,
+      webAclArn: props.webAclArn,
+      authOrigins: [authDomain, cognitoIdp],
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+    });
+    const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${this.site.distribution.distributionDomainName}`;
+    this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: config.authDomainPrefix });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: config.stage,
+      api: this.api,
+      functions: this.functions,
+      deadLetters: this.mail.deadLetters,
+      table,
+      alarmEmail: config.alarmEmail,
+    });
+
+    const output = (name: string, value: string) => new CfnOutput(this, name, { value });
+    output('SiteUrl', siteUrl);
+    output('SiteBucketName', this.site.bucket.bucketName);
+    output('DistributionId', this.site.distribution.distributionId);
+    output('ApiEndpoint', this.api.apiEndpoint);
+    output('UserPoolId', this.auth.userPool.userPoolId);
+    output('SiteClientId', this.auth.siteClient.userPoolClientId);
+    output('AuthDomain', authDomain);
   }
 }
