@@ -77,11 +77,15 @@ export class StatelessStack extends Stack {
     }
     const publicWrites = contexts.flatMap((c) => c.publicWrites ?? []);
     if (publicWrites.length > 0) {
-      (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-        publicWrites.map((routeKey) => [
-          routeKey,
-          { throttlingRateLimit: config.publicWriteRateLimit, throttlingBurstLimit: config.publicWriteBurstLimit },
-        ]),
+      // RouteSettings is a free-form map in CloudFormation, so its keys are written as CloudFormation spells them.
+      (stage.node.defaultChild as CfnStage).addPropertyOverride(
+        'RouteSettings',
+        Object.fromEntries(
+          publicWrites.map((routeKey) => [
+            routeKey,
+            { ThrottlingRateLimit: config.publicWriteRateLimit, ThrottlingBurstLimit: config.publicWriteBurstLimit },
+          ]),
+        ),
       );
     }
 

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ContextName, contextForPath } from '../functions/contexts.ts';
+import { REFERRER_POLICY, contentSecurityPolicy } from '../site/security-headers.ts';
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
 
@@ -13,6 +14,16 @@ export function createLocalApp(options: { apps: Record<ContextName, FetchApp>; s
 
   root.all('/api/*', (c) => apps[contextForPath(c.req.path) ?? 'docs'].fetch(c.req.raw));
   root.all('/api', (c) => apps.docs.fetch(c.req.raw));
+
+  // The headers CloudFront adds to site responses in AWS.
+  const csp = contentSecurityPolicy();
+  root.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', REFERRER_POLICY);
+    c.header('X-Frame-Options', 'DENY');
+  });
 
   // Like CloudFront in front of S3: /fr goes to /fr/, directories serve their index.html.
   root.get('*', async (c, next) => {

@@ -1,15 +1,16 @@
 /**
  * `npm run deploy -- [stage]`: deploys the stacks, builds the site against the deployed API
- * (the site is static HTML made from published data), then deploys the site content.
- * Needs AWS credentials in the environment and a bootstrapped account (see README).
+ * (the site is static HTML made from published data), uploads it and invalidates the CDN.
+ * Needs AWS credentials in the environment and bootstrapped regions (see README).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { uploadSite } from './upload-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = process.argv[2] ?? 'dev';
-const stacks = [`Conference-${stage}-Data`, `Conference-${stage}-App`];
+const prefix = `Conference-${stage}`;
 const outputs = `cdk.out/outputs-${stage}.json`;
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
@@ -17,21 +18,13 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
   execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
-const cdk = (extra: string[]) =>
-  run('npx', ['cdk', 'deploy', ...stacks, '-c', `stage=${stage}`, '--require-approval', 'never', '--outputs-file', outputs, ...extra]);
+run('npx', ['cdk', 'deploy', `${prefix}-Data`, `${prefix}-Edge`, `${prefix}-App`, '-c', `stage=${stage}`, '--require-approval', 'never', '--outputs-file', outputs]);
+const app = JSON.parse(readFileSync(`${root}/${outputs}`, 'utf8'))[`${prefix}-App`] as Record<string, string>;
+const siteUrl = app.SiteUrl!;
 
-// 1. Data, functions, API and CDN; site content only if this stage was deployed before.
-cdk(['-c', 'deploySite=false']);
-const siteUrl: string = JSON.parse(readFileSync(`${root}/${outputs}`, 'utf8'))[stacks[1]!].SiteUrl;
-
-// 2. The site, built from what the deployed API publishes.
 rmSync(`${root}/site/dist`, { recursive: true, force: true });
-run('npx', ['astro', 'build', '--root', 'site'], {
-  API_BASE_URL: siteUrl,
-  SITE_URL: process.env.SITE_URL ?? siteUrl,
-  ASTRO_TELEMETRY_DISABLED: '1',
-});
+run('npx', ['astro', 'build', '--root', 'site'], { API_BASE_URL: siteUrl, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' });
 
-// 3. Upload it and invalidate the CDN.
-cdk([]);
-console.log(`\nDeployed stage ${stage}: ${siteUrl}`);
+const region = app.ApiEndpoint!.split('.')[2]!;
+const count = await uploadSite({ dist: `${root}/site/dist`, bucket: app.SiteBucketName!, distributionId: app.DistributionId!, region });
+console.log(`\nDeployed stage ${stage}: ${count} site files at ${siteUrl}`);

@@ -1,3 +1,4 @@
+import { etag } from 'hono/etag';
 import { createApp } from '../core/app.ts';
 import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
@@ -7,6 +8,9 @@ export type EventsDeps = { store: EventsStore; now?: () => Date };
 
 export function createEventsApp({ store, now = () => new Date() }: EventsDeps) {
   const app = createApp();
+  // Public reads carry an ETag so browsers and CloudFront revalidate instead of refetching.
+  app.use('/api/events', etag());
+  app.use('/api/events/*', etag());
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
 

@@ -43,10 +43,15 @@ describe('home page', () => {
   });
 
   for (const expected of pages) {
-    it(`shows the event in ${expected.lang} and passes axe`, async () => {
+    it(`shows the event in ${expected.lang}, passes axe and its own content security policy`, async () => {
       const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) refused.push(message.text());
+      });
       const response = await page.goto(`${baseUrl}${expected.path}`);
       expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(await page.getAttribute('html', 'lang')).toBe(expected.lang);
       expect(await page.locator('h1').innerText()).toBe(expected.title);
       expect(await page.locator('.facts time').innerText()).toBe(expected.dates);
@@ -65,6 +70,7 @@ describe('home page', () => {
       expect(await page.locator('a').first().getAttribute('href')).toBe('#main');
 
       expect(await accessibilityViolations(page)).toEqual([]);
+      expect(refused).toEqual([]);
       await page.close();
     });
   }

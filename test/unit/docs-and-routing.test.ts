@@ -84,3 +84,18 @@ describe('shared schemas', () => {
     expect(category.error?.issues.map((i) => i.path.join('.'))).toEqual(['closesAt']);
   });
 });
+
+describe('API Gateway path matching', () => {
+  it('prefers literal segments over parameters and any exact pattern over a greedy tail', async () => {
+    const { matchScore } = await import('../../functions/contexts.ts');
+    const list = [
+      { name: 'events' as const, entry: 'e', paths: ['/api/events/{proxy+}'] },
+      { name: 'docs' as const, entry: 'd', paths: ['/api/events/{eventId}/registrations', '/api/{proxy+}'] },
+    ];
+    expect(contextForPath('/api/events/x/registrations', list)).toBe('docs');
+    expect(contextForPath('/api/events/x/registrations/y', list)).toBe('events');
+    expect(contextForPath('/api/events/x', list)).toBe('events');
+    expect(matchScore('/api/events/{eventId}', '/api/events/')).toBe(-1);
+    expect(matchScore('/api/{proxy+}', '/api')).toBe(-1);
+  });
+});

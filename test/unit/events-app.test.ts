@@ -222,3 +222,18 @@ describe('events API', () => {
     }
   });
 });
+
+describe('caching of public reads', () => {
+  it('sends an ETag and answers 304 when it still matches', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [eventItem(), categoryItem('first', 0, {})] });
+    const first = await app().request('/api/events/citce-2027');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=5');
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+
+    const again = await app().request('/api/events/citce-2027', { headers: { 'If-None-Match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+});

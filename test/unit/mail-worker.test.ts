@@ -1,0 +1,90 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/core/dynamo.ts';
+import { outboxItem } from '../../functions/mail/outbox.ts';
+import { createMailWorker } from '../../functions/mail/worker.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESv2Client);
+
+const record = (pk: string, sequence: string, eventName: DynamoDBRecord['eventName'] = 'INSERT'): DynamoDBRecord => ({
+  eventName,
+  dynamodb: { Keys: { PK: { S: pk }, SK: { S: 'MAIL' } }, SequenceNumber: sequence },
+});
+
+const mail = (id: string) =>
+  outboxItem({ id, to: `${id}@example.org`, subject: `Subject ${id}`, text: `Text ${id}`, html: `<p>${id}</p>`, language: 'en' }, 2_000_000_000);
+
+function worker() {
+  return createMailWorker({
+    doc: createDocumentClient(),
+    ses: new SESv2Client({ region: 'eu-west-1' }),
+    tableName: 'table',
+    fromAddress: 'Conference <no-reply@example.org>',
+    configurationSet: 'mail-set',
+    log: () => {},
+  });
+}
+
+beforeEach(() => {
+  ddb.reset();
+  ses.reset();
+});
+
+describe('mail worker', () => {
+  it('sends each new outbox mail once through SES v2, then removes it', async () => {
+    ddb.on(GetCommand, { Key: { PK: 'OUTBOX#m1', SK: 'MAIL' } }).resolves({ Item: mail('m1') });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+
+    const result = await worker()({ Records: [record('OUTBOX#m1', '1')] } as DynamoDBStreamEvent);
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        FromEmailAddress: 'Conference <no-reply@example.org>',
+        Destination: { ToAddresses: ['m1@example.org'] },
+        ConfigurationSetName: 'mail-set',
+        Content: {
+          Simple: {
+            Subject: { Data: 'Subject m1', Charset: 'UTF-8' },
+            Body: { Text: { Data: 'Text m1', Charset: 'UTF-8' }, Html: { Data: '<p>m1</p>', Charset: 'UTF-8' } },
+          },
+        },
+      },
+    ]);
+    expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'OUTBOX#m1', SK: 'MAIL' }]);
+  });
+
+  it('ignores other items and other changes, and skips mail that was erased meanwhile', async () => {
+    ddb.on(GetCommand).resolves({});
+    const result = await worker()({
+      Records: [record('EVENT#x', '1'), record('OUTBOX#m2', '2', 'REMOVE'), record('OUTBOX#gone', '3')],
+    } as DynamoDBStreamEvent);
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'OUTBOX#gone', SK: 'MAIL' }]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0);
+  });
+
+  it('reports the first failed record so Lambda retries from it, keeping the mail in the outbox', async () => {
+    ddb.on(GetCommand).callsFake((input: { Key: { PK: string } }) => ({ Item: mail(input.Key.PK.slice(7)) }));
+    ses
+      .on(SendEmailCommand)
+      .resolvesOnce({ MessageId: 'ok' })
+      .rejectsOnce(Object.assign(new Error('SES down'), { name: 'ServiceUnavailable' }));
+
+    const result = await worker()({
+      Records: [record('OUTBOX#a', '10'), record('OUTBOX#b', '11'), record('OUTBOX#c', '12')],
+    } as DynamoDBStreamEvent);
+
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '11' }] });
+    expect(ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination?.ToAddresses)).toEqual([
+      ['a@example.org'],
+      ['b@example.org'],
+    ]);
+    expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'OUTBOX#a', SK: 'MAIL' }]);
+  });
+});
