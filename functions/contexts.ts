@@ -4,7 +4,7 @@
  * Paths use API Gateway's syntax (`{name}` one segment, `{proxy+}` a greedy tail); the most
  * specific match wins, as in API Gateway.
  */
-export type ContextName = 'events' | 'docs';
+export type ContextName = 'events' | 'identity' | 'sponsors' | 'docs';
 
 export type ContextDefinition = {
   name: ContextName;
@@ -15,6 +15,10 @@ export type ContextDefinition = {
   table?: { access: 'read' | 'readWrite'; keyPrefixes: string[] };
   /** Unauthenticated write routes ("POST /path"), throttled harder at the gateway. */
   publicWrites?: string[];
+  /** Verifies bearer tokens (gets the OIDC settings). */
+  authenticates?: boolean;
+  /** Creates accounts in the user pool (invitations). */
+  managesUsers?: boolean;
 };
 
 export const contexts: ContextDefinition[] = [
@@ -23,6 +27,21 @@ export const contexts: ContextDefinition[] = [
     entry: 'functions/events/handler.ts',
     paths: ['/api/health', '/api/events', '/api/events/{proxy+}'],
     table: { access: 'read', keyPrefixes: ['EVENT#', 'EVENTS#'] },
+  },
+  {
+    name: 'identity',
+    entry: 'functions/identity/handler.ts',
+    paths: ['/api/me'],
+    table: { access: 'read', keyPrefixes: ['MEMBER#'] },
+    authenticates: true,
+  },
+  {
+    name: 'sponsors',
+    entry: 'functions/sponsors/handler.ts',
+    paths: ['/api/sponsors/{proxy+}', '/api/events/{eventId}/sponsors'],
+    table: { access: 'readWrite', keyPrefixes: ['SPONSOR#', 'MEMBER#', 'EVENT#', 'OUTBOX#'] },
+    authenticates: true,
+    managesUsers: true,
   },
   {
     name: 'docs',

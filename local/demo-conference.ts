@@ -208,3 +208,9 @@ export const demoSponsors: Sponsor[] = [
     version: 1,
   },
 ];
+
+/** Which seeded account manages which demo sponsor (DESIGN §6). */
+export const demoSponsorMembers: Record<string, string> = {
+  'northwind-trade': 'sponsor-a@example.org',
+  'borealis-scanning': 'sponsor-b@example.org',
+};

@@ -4,6 +4,7 @@ import type { DocumentClient } from '../functions/core/dynamo.ts';
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
+import { seededAccounts } from './accounts.ts';
 import * as demo from './demo-conference.ts';
 
 /** Returns true when it seeded, false when the demo conference was already there. */
@@ -30,6 +31,10 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
   for (const speaker of demo.demoSpeakers) await keepExisting(agenda.createSpeaker(id, speaker));
   for (const session of demo.demoSessions) await keepExisting(agenda.createSession(id, session));
   for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(id, sponsor));
+  for (const [sponsorId, email] of Object.entries(demo.demoSponsorMembers)) {
+    const account = seededAccounts.find((a) => a.email === email)!;
+    await keepExisting(sponsors.addMember(sponsorId, { memberId: account.sub, email, invitedAt: '2026-11-01T09:00:00Z' }));
+  }
   await events.createEvent(demo.demoEvent);
   return true;
 }

@@ -8,9 +8,10 @@ import { REFERRER_POLICY, contentSecurityPolicy } from '../site/security-headers
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
 
-export function createLocalApp(options: { apps: Record<ContextName, FetchApp>; siteDir: string }) {
+export function createLocalApp(options: { apps: Record<ContextName, FetchApp>; siteDir: string; extra?: Hono }) {
   const { apps, siteDir } = options;
   const root = new Hono();
+  if (options.extra) root.route('/', options.extra);
 
   root.all('/api/*', (c) => apps[contextForPath(c.req.path) ?? 'docs'].fetch(c.req.raw));
   root.all('/api', (c) => apps.docs.fetch(c.req.raw));

@@ -1,18 +1,30 @@
 /**
- * The local twin: DynamoDB Local, the table, the demo seed, every context's Hono app and
- * the built site on one origin. `npm start` and the e2e tests both start it through here.
+ * The local twin: DynamoDB Local, the table, the demo seed, every context's Hono app, a real
+ * OpenID provider, the mail worker fed by the table's stream with an SES-compatible sink,
+ * and the built site, all on one origin. `npm start` and the e2e tests start it through here.
  */
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
 import { createDocsApp } from '../functions/docs/app.ts';
 import { createEventsApp } from '../functions/events/app.ts';
 import { createEventsStore } from '../functions/events/store.ts';
+import { createIdentityApp } from '../functions/identity/app.ts';
+import { createMailWorker } from '../functions/mail/worker.ts';
+import { createSponsorsApp } from '../functions/sponsors/app.ts';
+import { createSponsorsStore } from '../functions/sponsors/store.ts';
+import { LocalAccounts } from './accounts.ts';
 import { ensureTable, startDynamoDbLocal, type LocalDynamo } from './dynamodb.ts';
+import { MailSink } from './mail-sink.ts';
+import { API_RESOURCE, LOCAL_CLIENT_ID, OIDC_PATH, createLocalOidc } from './oidc-provider.ts';
 import { seedDemoConference } from './seed.ts';
 import { createLocalApp } from './server.ts';
 import { buildSite, isSiteCurrent, siteFingerprint, type BuildHandle } from './site-build.ts';
+import { startStreamWorker } from './stream-worker.ts';
 
 export type StackOptions = {
   root: string;
@@ -23,19 +35,34 @@ export type StackOptions = {
   progress?: (message: string) => void;
 };
 
-export type LocalStack = { url: string; dynamoEndpoint: string; javaPid: number | undefined; stop: () => Promise<void> };
+export type LocalStack = { url: string; issuer: string; dynamoEndpoint: string; javaPid: number | undefined; stop: () => Promise<void> };
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+  });
+}
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const { root, inMemory } = options;
   const tableName = options.tableName ?? 'conference';
   const progress = options.progress ?? (() => {});
+  const dataFile = (name: string) => (inMemory ? undefined : join(root, '.data', name));
   let dynamo: LocalDynamo | undefined;
-  let server: ReturnType<typeof serve> | undefined;
   let build: BuildHandle | undefined;
+  let streamWorker: { stop: () => Promise<void> } | undefined;
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const server = createServer((req, res) => {
+    if (handle) return handle(req, res);
+    res.writeHead(503, { 'Retry-After': '1' }).end('Starting');
+  });
 
   const stop = async () => {
     build?.cancel();
-    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    await streamWorker?.stop();
+    server.closeAllConnections();
+    await new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
     await dynamo?.stop();
   };
 
@@ -51,15 +78,47 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const seeded = await seedDemoConference(doc, tableName);
     progress(seeded ? 'Seeded the demo conference.' : 'Demo conference already present, kept as is.');
 
+    const port = await listen(server, options.port);
+    const origin = `http://localhost:${port}`;
+    const apiBase = `http://127.0.0.1:${port}`;
+
+    progress('Starting sign-in (OpenID provider)…');
+    const accounts = new LocalAccounts(dataFile('oidc/accounts.json'));
+    const oidc = await createLocalOidc({ origin, accounts, keysDir: dataFile('oidc') });
+    const verifyToken = createTokenVerifier({ issuer: oidc.issuer, clientIds: [LOCAL_CLIENT_ID], audience: API_RESOURCE });
+
+    const sponsors = createSponsorsStore(doc, tableName);
+    const mail = new MailSink(dataFile('mail.json'));
     const app = createLocalApp({
-      apps: { events: createEventsApp({ store: createEventsStore(doc, tableName) }), docs: createDocsApp() },
+      apps: {
+        events: createEventsApp({ store: createEventsStore(doc, tableName) }),
+        identity: createIdentityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub) }),
+        sponsors: createSponsorsApp({
+          store: sponsors,
+          verifyToken,
+          siteUrl: origin,
+          directory: { ensureUser: async (email) => ({ sub: accounts.ensure(email).sub }) },
+        }),
+        docs: createDocsApp(),
+      },
+      extra: mail.routes(),
       siteDir: join(root, 'site/dist'),
     });
-    const port = await new Promise<number>((done, fail) => {
-      server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info: AddressInfo) => done(info.port));
-      server.once('error', fail);
+    const listener = getRequestListener(app.fetch);
+    handle = (req, res) => (req.url === OIDC_PATH || req.url?.startsWith(`${OIDC_PATH}/`) ? oidc.handle(req, res) : void listener(req, res));
+
+    streamWorker = startStreamWorker({
+      client: dynamo.client,
+      endpoint: dynamo.endpoint,
+      tableName,
+      handler: createMailWorker({
+        doc,
+        ses: new SESv2Client({ endpoint: `${apiBase}/_local/ses`, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+        tableName,
+        fromAddress: 'Customs IT Conference <no-reply@example.org>',
+        log: () => {},
+      }),
     });
-    const apiBase = `http://127.0.0.1:${port}`;
 
     const fingerprint = await siteFingerprint(root, apiBase);
     if (isSiteCurrent(root, fingerprint)) {
@@ -70,7 +129,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       await build.done;
       build = undefined;
     }
-    return { url: `http://localhost:${port}`, dynamoEndpoint: dynamo.endpoint, javaPid: dynamo.pid, stop };
+    return { url: origin, issuer: oidc.issuer, dynamoEndpoint: dynamo.endpoint, javaPid: dynamo.pid, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -10,6 +10,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { type AuthEnv, type TokenVerifier, authentication } from './auth.ts';
 import { DomainError, UnavailableError, UnprocessableError, isTransientDependencyError } from './errors.ts';
 import { problem } from './problem.ts';
 
@@ -32,7 +33,8 @@ function handleError(error: Error, c: Context, log: Logger): Response {
     return problem(c, error.status as ContentfulStatusCode, error.message, { slug: error.slug });
   }
   if (error instanceof HTTPException) {
-    return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
+    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="conference"' } : {};
+    return problem(c, error.status as ContentfulStatusCode, error.message || undefined, { headers });
   }
   if (isTransientDependencyError(error)) {
     log({ level: 'warn', message: 'dependency unavailable', error: error.name, path: c.req.path });
@@ -44,9 +46,9 @@ function handleError(error: Error, c: Context, log: Logger): Response {
   return problem(c, 500, 'Something went wrong on our side. It has been logged.');
 }
 
-export function createApp(options: { log?: Logger } = {}) {
+export function createApp(options: { log?: Logger; verifyToken?: TokenVerifier } = {}) {
   const log = options.log ?? jsonLogger;
-  const app = new OpenAPIHono({
+  const app = new OpenAPIHono<AuthEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       // Path and query problems mean the request itself is malformed; a well-formed JSON
@@ -64,6 +66,7 @@ export function createApp(options: { log?: Logger } = {}) {
       onError: (c) => problem(c, 413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
     }),
   );
+  if (options.verifyToken) app.use(authentication(options.verifyToken));
   app.notFound((c) => problem(c, 404, `No resource at ${c.req.path}.`));
   app.onError((error, c) => handleError(error, c, log));
   return app;

@@ -1,11 +1,19 @@
 /** The OpenAPI 3.1 document, generated from every context's route contracts and zod schemas. */
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { eventsRoutes } from '../events/routes.ts';
+import { identityRoutes } from '../identity/routes.ts';
+import { sponsorsRoutes } from '../sponsors/routes.ts';
 
-export const allRoutes: RouteConfig[] = [...eventsRoutes];
+export const allRoutes: RouteConfig[] = [...eventsRoutes, ...identityRoutes, ...sponsorsRoutes];
 
 export function buildOpenApiDocument() {
   const generator = new OpenAPIHono();
+  generator.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An OpenID Connect access token (Cognito in AWS, the local provider in the local stack)',
+  });
   for (const route of allRoutes) generator.openAPIRegistry.registerPath(route);
   return generator.getOpenAPI31Document({
     openapi: '3.1.0',

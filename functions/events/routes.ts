@@ -1,12 +1,8 @@
 /** Route contracts of the events context: validated by the app, published in the OpenAPI document. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { EventDetail, EventSummary, Health, Id, ProblemDetails } from '../core/schemas.ts';
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemDetails } },
-});
+import { problemResponse } from '../core/openapi-helpers.ts';
+import { EventDetail, EventSummary, Health, Id } from '../core/schemas.ts';
 
 export const healthRoute = createRoute({
   method: 'get',

@@ -1,12 +1,33 @@
 /**
- * How sponsors sit in the table (their API arrives with the sponsors context).
- *   PK=SPONSOR#<sponsorId>  SK=PROFILE  GSI1PK=EVENT#<eventId>#SPONSORS  GSI1SK=<tier rank>#<name>
+ * How sponsors and their members sit in the table.
+ *   sponsor  PK=SPONSOR#<sponsorId>  SK=PROFILE          GSI1PK=EVENT#<eventId>#SPONSORS  GSI1SK=<tier rank>#<name>
+ *   member   PK=SPONSOR#<sponsorId>  SK=MEMBER#<sub>     GSI1PK=MEMBER#<sub>              GSI1SK=SPONSOR#<sponsorId>
  */
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { putNew } from '../core/put-new.ts';
-import type { Sponsor } from '../core/schemas.ts';
+import type { Member, Sponsor, SponsorProfileInput } from '../core/schemas.ts';
 
 const tierRank = { platinum: 1, gold: 2, silver: 3, bronze: 4 } as const;
+const sponsorKey = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: 'PROFILE' });
+const memberKey = (sponsorId: string, sub: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: `MEMBER#${sub}` });
+
+export class StaleVersionError extends Error {
+  override name = 'StaleVersionError';
+}
+
+export type StoredSponsor = Sponsor & { eventId: string };
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _gs, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'ConditionalCheckFailedException' ||
+    (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')));
 
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
   return {
@@ -15,8 +36,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         doc,
         tableName,
         {
-          PK: `SPONSOR#${sponsor.id}`,
-          SK: 'PROFILE',
+          ...sponsorKey(sponsor.id),
           entity: 'sponsor',
           GSI1PK: `EVENT#${eventId}#SPONSORS`,
           GSI1SK: `${tierRank[sponsor.tier]}#${sponsor.name}`,
@@ -25,5 +45,181 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         },
         `Sponsor ${sponsor.id}`,
       ),
+
+    async getSponsor(sponsorId: string): Promise<StoredSponsor | undefined> {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: sponsorKey(sponsorId), ConsistentRead: true }));
+      return Item ? strip<StoredSponsor>(Item) : undefined;
+    },
+
+    /** Replaces the editable part if the version still matches; the profile returns to draft. */
+    async updateProfile(sponsorId: string, input: SponsorProfileInput, expectedVersion: number): Promise<StoredSponsor> {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sponsorKey(sponsorId),
+            UpdateExpression:
+              'SET #description = :description, #website = :website, #logoUrl = :logoUrl, #contacts = :contacts, #products = :products, #status = :draft, #version = #version + :one',
+            ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
+            ExpressionAttributeNames: {
+              '#pk': 'PK',
+              '#description': 'description',
+              '#website': 'website',
+              '#logoUrl': 'logoUrl',
+              '#contacts': 'contacts',
+              '#products': 'products',
+              '#status': 'status',
+              '#version': 'version',
+            },
+            ExpressionAttributeValues: {
+              ':description': input.description,
+              ':website': input.website ?? null,
+              ':logoUrl': input.logoUrl ?? null,
+              ':contacts': input.contacts,
+              ':products': input.products,
+              ':draft': 'draft',
+              ':one': 1,
+              ':expected': expectedVersion,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return dropNulls(strip<StoredSponsor>(Attributes!));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (!(await this.getSponsor(sponsorId))) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+        throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
+      }
+    },
+
+    /** Draft to submitted, guarded by the version the member saw. */
+    async submitProfile(sponsorId: string, expectedVersion: number): Promise<StoredSponsor> {
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sponsorKey(sponsorId),
+            UpdateExpression: 'SET #status = :submitted, #version = #version + :one',
+            ConditionExpression: 'attribute_exists(#pk) AND #version = :expected AND #status = :draft',
+            ExpressionAttributeNames: { '#pk': 'PK', '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':submitted': 'submitted', ':draft': 'draft', ':one': 1, ':expected': expectedVersion },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return dropNulls(strip<StoredSponsor>(Attributes!));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await this.getSponsor(sponsorId);
+        if (!current) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+        if (current.version !== expectedVersion) throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
+        throw new ConflictError(`Only a draft can be submitted; this profile is ${current.status}.`);
+      }
+    },
+
+    /** The sponsors a signed-in user may edit. */
+    async sponsorIdsOf(sub: string): Promise<string[]> {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'GSI1PK' },
+          ExpressionAttributeValues: { ':pk': `MEMBER#${sub}` },
+        }),
+      );
+      return (Items ?? []).map((item) => String(item.sponsorId));
+    },
+
+    async listMembers(sponsorId: string): Promise<Member[]> {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :member)',
+          ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
+          ExpressionAttributeValues: { ':pk': `SPONSOR#${sponsorId}`, ':member': 'MEMBER#' },
+        }),
+      );
+      return (Items ?? []).map((item) => ({ memberId: String(item.memberId), email: String(item.email), invitedAt: String(item.invitedAt) }));
+    },
+
+    /** Adds a member and queues the invitation mail, when there is one, in one transaction. */
+    async addMember(sponsorId: string, member: Member, outbox?: Record<string, unknown>) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                ConditionCheck: {
+                  TableName: tableName,
+                  Key: sponsorKey(sponsorId),
+                  ConditionExpression: 'attribute_exists(#pk)',
+                  ExpressionAttributeNames: { '#pk': 'PK' },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...memberKey(sponsorId, member.memberId),
+                    entity: 'member',
+                    GSI1PK: `MEMBER#${member.memberId}`,
+                    GSI1SK: `SPONSOR#${sponsorId}`,
+                    sponsorId,
+                    ...member,
+                  },
+                  ConditionExpression: 'attribute_not_exists(#pk)',
+                  ExpressionAttributeNames: { '#pk': 'PK' },
+                },
+              },
+              ...(outbox
+                ? [{ Put: { TableName: tableName, Item: outbox, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } } }]
+                : []),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new NotFoundError(`No sponsor ${sponsorId}.`);
+        throw new ConflictError(`${member.email} is already a member of ${sponsorId}.`);
+      }
+    },
+
+    async removeMember(sponsorId: string, memberId: string) {
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: memberKey(sponsorId, memberId),
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': 'PK' },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new NotFoundError(`${memberId} is not a member of ${sponsorId}.`);
+        throw error;
+      }
+    },
+
+    /** Published profiles of an event, by tier. */
+    async listPublished(eventId: string): Promise<StoredSponsor[]> {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#status = :published',
+          ExpressionAttributeNames: { '#pk': 'GSI1PK', '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#SPONSORS`, ':published': 'published' },
+        }),
+      );
+      return (Items ?? []).map((item) => dropNulls(strip<StoredSponsor>(item)));
+    },
   };
 }
+
+function dropNulls<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
+}
+
+export type SponsorsStore = ReturnType<typeof createSponsorsStore>;

@@ -1,0 +1,112 @@
+/**
+ * Who is asking. Bearer access tokens are verified against the issuer's JWKS with jose, the
+ * same code for Cognito in AWS and the local OpenID provider: signature (RS256 only),
+ * issuer, expiry, token use, client id and, when configured, audience. Roles come from the
+ * groups claim. Routes state their rule in one line with the helpers below.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+
+export const ROLES = ['organiser', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+const roleOfGroup: Record<string, Role> = { organisers: 'organiser', staff: 'staff' };
+
+export type Principal = { sub: string; email: string | undefined; roles: Role[] };
+
+export type TokenVerifierConfig = {
+  issuer: string;
+  clientIds: string[];
+  audience?: string;
+  /** Key source; defaults to the issuer's /.well-known/jwks.json (Cognito's path). */
+  keys?: JWTVerifyGetKey;
+};
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
+  const keys = config.keys ?? createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`));
+  return async (token) => {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: config.issuer,
+      algorithms: ['RS256'],
+      requiredClaims: ['exp', 'sub'],
+      ...(config.audience ? { audience: config.audience } : {}),
+    });
+    if (payload.token_use !== 'access') throw new InvalidTokenError('not an access token');
+    if (typeof payload.client_id !== 'string' || !config.clientIds.includes(payload.client_id)) {
+      throw new InvalidTokenError('issued to another client');
+    }
+    const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
+    const roles = ROLES.filter((role) => groups.some((g) => roleOfGroup[String(g)] === role));
+    return { sub: payload.sub!, email: typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined, roles };
+  };
+}
+
+/** Reads the verifier settings from the environment (a missing issuer fails at cold start). */
+export function tokenVerifierFromEnv(env: Record<string, string | undefined> = process.env): TokenVerifier {
+  const issuer = env.OIDC_ISSUER;
+  const clientIds = (env.OIDC_CLIENT_IDS ?? '').split(',').filter(Boolean);
+  if (!issuer || clientIds.length === 0) throw new Error('Missing environment variable OIDC_ISSUER or OIDC_CLIENT_IDS');
+  return createTokenVerifier({ issuer, clientIds, audience: env.OIDC_AUDIENCE || undefined });
+}
+
+export type AuthEnv = { Variables: { verifyToken: TokenVerifier; principal: Principal | undefined } };
+
+/** Makes the verifier available to routes; nothing is verified until a route asks. */
+export function authentication(verifyToken: TokenVerifier): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    c.set('verifyToken', verifyToken);
+    await next();
+  };
+}
+
+const unauthenticated = (description: string) =>
+  new HTTPException(401, {
+    message: description,
+    res: undefined,
+  });
+
+/** The signed-in caller, or a 401 problem. */
+export async function requirePrincipal(c: Context<AuthEnv>): Promise<Principal> {
+  const cached = c.get('principal');
+  if (cached) return cached;
+  const header = c.req.header('authorization');
+  const token = header?.match(/^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/)?.[1];
+  if (!header) throw unauthenticated('Sign in: this resource needs a bearer access token.');
+  if (!token) throw unauthenticated('The Authorization header does not carry a bearer access token.');
+  try {
+    const principal = await c.get('verifyToken')(token);
+    c.set('principal', principal);
+    return principal;
+  } catch {
+    throw unauthenticated('The access token is not valid (signature, issuer, audience, client or expiry).');
+  }
+}
+
+export class ForbiddenError extends HTTPException {
+  constructor(message: string) {
+    super(403, { message });
+  }
+}
+
+/** The caller, who must hold one of `roles`; 401 when anonymous, 403 otherwise. */
+export async function requireRole(c: Context<AuthEnv>, ...roles: Role[]): Promise<Principal> {
+  const principal = await requirePrincipal(c);
+  if (!principal.roles.some((r) => roles.includes(r))) throw new ForbiddenError(`This needs the ${roles.join(' or ')} role.`);
+  return principal;
+}
+
+export type MembershipLookup = (sub: string) => Promise<string[]>;
+
+/** Organisers, or members of this sponsor; anyone else gets 403 whether or not it exists. */
+export async function requireSponsorAccess(c: Context<AuthEnv>, sponsorId: string, sponsorIdsOf: MembershipLookup): Promise<Principal> {
+  const principal = await requirePrincipal(c);
+  if (principal.roles.includes('organiser')) return principal;
+  if ((await sponsorIdsOf(principal.sub)).includes(sponsorId)) return principal;
+  throw new ForbiddenError('You are not a member of this sponsor.');
+}

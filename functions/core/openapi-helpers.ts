@@ -1,0 +1,28 @@
+/** Pieces every context's route contracts share. */
+import { z } from 'zod';
+import { ProblemDetails } from './schemas.ts';
+
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemDetails } },
+});
+
+export const bearerAuth = [{ bearerAuth: [] }];
+
+export const authProblems = {
+  401: problemResponse('No valid bearer access token'),
+  403: problemResponse('Signed in, but not allowed'),
+};
+
+export const IfMatch = z.object({
+  'if-match': z
+    .string()
+    .regex(/^"\d+"$/, 'Use the ETag of the version you edited, such as "3"')
+    .optional()
+    .meta({ description: 'The version being edited, as returned in ETag' }),
+});
+
+/** The version an If-Match header names, or a 428 when the header is missing. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  return header ? Number(header.slice(1, -1)) : undefined;
+}

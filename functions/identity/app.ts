@@ -1,0 +1,16 @@
+import { createApp } from '../core/app.ts';
+import { type MembershipLookup, type TokenVerifier, requirePrincipal } from '../core/auth.ts';
+import { meRoute } from './routes.ts';
+
+export function createIdentityApp(deps: { verifyToken: TokenVerifier; sponsorIdsOf: MembershipLookup }) {
+  const app = createApp({ verifyToken: deps.verifyToken });
+  app.openapi(meRoute, async (c) => {
+    const principal = await requirePrincipal(c);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(
+      { sub: principal.sub, email: principal.email ?? null, roles: principal.roles, sponsorIds: await deps.sponsorIdsOf(principal.sub) },
+      200,
+    );
+  });
+  return app;
+}

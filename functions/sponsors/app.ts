@@ -1,0 +1,105 @@
+import { HTTPException } from 'hono/http-exception';
+import { createApp } from '../core/app.ts';
+import { type TokenVerifier, requireRole, requireSponsorAccess } from '../core/auth.ts';
+import { versionFromIfMatch } from '../core/openapi-helpers.ts';
+import type { Directory } from './directory.ts';
+import {
+  getProfileRoute,
+  inviteMemberRoute,
+  listEventSponsorsRoute,
+  listMembersRoute,
+  putProfileRoute,
+  removeMemberRoute,
+  submitProfileRoute,
+} from './routes.ts';
+import { StaleVersionError, type SponsorsStore } from './store.ts';
+import { getProfile, inviteMember, saveProfile, toProfile } from './use-cases.ts';
+
+export type SponsorsDeps = {
+  store: SponsorsStore;
+  directory: Directory;
+  verifyToken: TokenVerifier;
+  siteUrl: string;
+  now?: () => Date;
+};
+
+function requireVersion(header: string | undefined): number {
+  const version = versionFromIfMatch(header);
+  if (version === undefined) throw new HTTPException(428, { message: 'Send If-Match with the ETag of the version you edited.' });
+  return version;
+}
+
+async function guardVersion<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StaleVersionError) throw new HTTPException(412, { message: error.message });
+    throw error;
+  }
+}
+
+export function createSponsorsApp(deps: SponsorsDeps) {
+  const { store } = deps;
+  const app = createApp({ verifyToken: deps.verifyToken });
+  const members = (sub: string) => store.sponsorIdsOf(sub);
+
+  app.openapi(getProfileRoute, async (c) => {
+    const { sponsorId } = c.req.valid('param');
+    await requireSponsorAccess(c, sponsorId, members);
+    const profile = await getProfile(store, sponsorId);
+    c.header('ETag', `"${profile.version}"`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(profile, 200);
+  });
+
+  app.openapi(putProfileRoute, async (c) => {
+    const { sponsorId } = c.req.valid('param');
+    await requireSponsorAccess(c, sponsorId, members);
+    const version = requireVersion(c.req.valid('header')['if-match']);
+    const profile = await guardVersion(() => saveProfile(store, sponsorId, c.req.valid('json'), version));
+    c.header('ETag', `"${profile.version}"`);
+    return c.json(profile, 200);
+  });
+
+  app.openapi(submitProfileRoute, async (c) => {
+    const { sponsorId } = c.req.valid('param');
+    await requireSponsorAccess(c, sponsorId, members);
+    const version = requireVersion(c.req.valid('header')['if-match']);
+    const profile = toProfile(await guardVersion(() => store.submitProfile(sponsorId, version)));
+    c.header('ETag', `"${profile.version}"`);
+    return c.json(profile, 200);
+  });
+
+  app.openapi(listMembersRoute, async (c) => {
+    const { sponsorId } = c.req.valid('param');
+    await requireSponsorAccess(c, sponsorId, members);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await store.listMembers(sponsorId) }, 200);
+  });
+
+  app.openapi(inviteMemberRoute, async (c) => {
+    const { sponsorId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    const member = await inviteMember(
+      { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now ?? (() => new Date()) },
+      sponsorId,
+      c.req.valid('json').email,
+    );
+    return c.json(member, 201);
+  });
+
+  app.openapi(removeMemberRoute, async (c) => {
+    const { sponsorId, memberId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    await store.removeMember(sponsorId, memberId);
+    return c.body(null, 204);
+  });
+
+  app.openapi(listEventSponsorsRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json({ items: (await store.listPublished(eventId)).map(toProfile) }, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+/** Sponsor rules, free of HTTP and AWS. */
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '../core/errors.ts';
+import type { Member, SponsorProfile, SponsorProfileInput } from '../core/schemas.ts';
+import { outboxItem } from '../mail/outbox.ts';
+import type { Directory } from './directory.ts';
+import type { SponsorsStore, StoredSponsor } from './store.ts';
+
+export function toProfile(sponsor: StoredSponsor): SponsorProfile {
+  return {
+    sponsorId: sponsor.id,
+    name: sponsor.name,
+    tier: sponsor.tier,
+    ...(sponsor.booth ? { booth: sponsor.booth } : {}),
+    ...(sponsor.description ? { description: sponsor.description } : {}),
+    ...(sponsor.website ? { website: sponsor.website } : {}),
+    ...(sponsor.logoUrl ? { logoUrl: sponsor.logoUrl } : {}),
+    contacts: sponsor.contacts ?? [],
+    products: sponsor.products ?? [],
+    status: sponsor.status,
+    version: sponsor.version,
+  };
+}
+
+export async function getProfile(store: SponsorsStore, sponsorId: string): Promise<SponsorProfile> {
+  const sponsor = await store.getSponsor(sponsorId);
+  if (!sponsor) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+  return toProfile(sponsor);
+}
+
+export async function saveProfile(store: SponsorsStore, sponsorId: string, input: SponsorProfileInput, expectedVersion: number) {
+  return toProfile(await store.updateProfile(sponsorId, input, expectedVersion));
+}
+
+export type InviteDeps = { store: SponsorsStore; directory: Directory; siteUrl: string; now: () => Date };
+
+/** Mail outlives nothing: an unsent invitation is dropped by TTL after a week. */
+const OUTBOX_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+export async function inviteMember(deps: InviteDeps, sponsorId: string, email: string): Promise<Member> {
+  const sponsor = await deps.store.getSponsor(sponsorId);
+  if (!sponsor) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+  const normalised = email.trim().toLowerCase();
+  const { sub } = await deps.directory.ensureUser(normalised);
+  const now = deps.now();
+  const member: Member = { memberId: sub, email: normalised, invitedAt: now.toISOString() };
+  const portal = `${deps.siteUrl}/portal/`;
+  const mail = outboxItem(
+    {
+      id: randomUUID(),
+      to: normalised,
+      language: 'en',
+      subject: `Invitation: manage ${sponsor.name}'s exhibition profile / Invitation : gérer le profil d'exposant de ${sponsor.name}`,
+      text: [
+        `You have been invited to manage the exhibition profile of ${sponsor.name}.`,
+        `Sign in with this email address at ${portal}`,
+        '',
+        `Vous êtes invité(e) à gérer le profil d'exposant de ${sponsor.name}.`,
+        `Connectez-vous avec cette adresse à ${deps.siteUrl}/fr/portal/`,
+      ].join('\n'),
+      html: `<p>You have been invited to manage the exhibition profile of <strong>${escapeHtml(sponsor.name)}</strong>. <a href="${portal}">Sign in to the sponsor portal</a> with this email address.</p><p lang="fr">Vous êtes invité(e) à gérer le profil d'exposant de <strong>${escapeHtml(sponsor.name)}</strong>. <a href="${deps.siteUrl}/fr/portal/">Connectez-vous à l'espace exposants</a> avec cette adresse.</p>`,
+    },
+    Math.floor(now.getTime() / 1000) + OUTBOX_LIFETIME_SECONDS,
+  );
+  await deps.store.addMember(sponsorId, member, mail);
+  return member;
+}
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
