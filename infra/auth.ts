@@ -5,7 +5,9 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ContextFunction } from './context-function.ts';
 
 export const ROLE_GROUPS = ['organisers', 'staff'] as const;
 
@@ -13,8 +15,9 @@ export class Auth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly siteClient: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
+  readonly preToken: ContextFunction;
 
-  constructor(scope: Construct, id: string, props: { siteUrl: string; domainPrefix: string }) {
+  constructor(scope: Construct, id: string, props: { siteUrl: string; domainPrefix: string; logRetention: logs.RetentionDays }) {
     super(scope, id);
     this.userPool = new cognito.UserPool(this, 'Users', {
       selfSignUpEnabled: false,
@@ -38,6 +41,13 @@ export class Auth extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Access tokens carry the email, as the API reads it (the local provider does the same).
+    this.preToken = new ContextFunction(this, 'PreToken', {
+      entry: 'functions/identity/pre-token.ts',
+      description: 'Adds the email to Cognito access tokens',
+      logRetention: props.logRetention,
+    });
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, cognito.LambdaVersion.V2_0);
     for (const group of ROLE_GROUPS) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }

@@ -4,6 +4,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { contexts as allContexts, type ContextDefinition } from '../functions/contexts.ts';
@@ -60,13 +61,35 @@ export class StatelessStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
 
+    const authDomain = `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
+    const cognitoIdp = `https://cognito-idp.${this.region}.amazonaws.com`;
+    this.site = new SiteCdn(this, 'Site', {
+      api: this.api,
+      webAclArn: props.webAclArn,
+      authOrigins: [authDomain, cognitoIdp],
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+    });
+    const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${this.site.distribution.distributionDomainName}`;
+    this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: config.authDomainPrefix, logRetention: config.logRetention });
+    this.functions.preToken = this.auth.preToken;
+
     for (const context of contexts) {
       const fn = new ContextFunction(this, `${context.name}Function`, {
         entry: context.entry,
         description: `The ${context.name} context`,
         logRetention: config.logRetention,
+        environment: {
+          ...(context.authenticates ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId } : {}),
+          ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId, SITE_URL: siteUrl } : {}),
+        },
       });
       if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
+      if (context.managesUsers) {
+        fn.role.addToPolicy(
+          new iam.PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:ListUsers'], resources: [this.auth.userPool.userPoolArn] }),
+        );
+      }
       const integration = new HttpLambdaIntegration(`${context.name}Integration`, fn.fn);
       for (const path of context.paths) this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration });
       for (const routeKey of context.publicWrites ?? []) {
@@ -91,18 +114,6 @@ export class StatelessStack extends Stack {
 
     this.mail = new Mail(this, 'Mail', { table, mailFromDomain: config.mailFromDomain, logRetention: config.logRetention });
     this.functions.mail = this.mail.worker;
-
-    const authDomain = `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
-    const cognitoIdp = `https://cognito-idp.${this.region}.amazonaws.com`;
-    this.site = new SiteCdn(this, 'Site', {
-      api: this.api,
-      webAclArn: props.webAclArn,
-      authOrigins: [authDomain, cognitoIdp],
-      domainName: config.domainName,
-      certificateArn: config.certificateArn,
-    });
-    const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${this.site.distribution.distributionDomainName}`;
-    this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: config.authDomainPrefix });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage: config.stage,

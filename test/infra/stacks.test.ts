@@ -60,9 +60,12 @@ describe('CDK app', () => {
   it('runs each context and the mail worker on arm64 nodejs24.x with JSON logs, tracing and log retention', () => {
     const ours = values(app, 'AWS::Lambda::Function').filter((f) => typeof f.Properties.Description === 'string');
     expect(ours.map((f) => f.Properties.Description).sort()).toEqual([
+      'Adds the email to Cognito access tokens',
       'Sends outbox mail from the table stream',
       'The docs context',
       'The events context',
+      'The identity context',
+      'The sponsors context',
     ]);
     for (const fn of ours) {
       expect(fn.Properties).toMatchObject({
@@ -73,24 +76,35 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // three function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
+    // six function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
+    app.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'The sponsors context',
+      Environment: { Variables: Match.objectLike({ OIDC_ISSUER: Match.anyValue(), OIDC_CLIENT_IDS: Match.anyValue(), USER_POOL_ID: Match.anyValue(), SITE_URL: Match.anyValue() }) },
+    });
   });
 
   it('grants each function only its table actions, on its own key prefixes', () => {
     const statements = values(app, 'AWS::IAM::Policy').flatMap(
       (p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Condition?: unknown; Resource: unknown }[] }).Statement,
     );
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    const write = [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
     const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:GetItem'));
-    expect(dynamo.map((s) => [s.Action, s.Condition])).toEqual([
+    const grants = dynamo.map((s) => [
+      JSON.stringify(s.Action) === JSON.stringify(read) ? 'read' : JSON.stringify(s.Action) === JSON.stringify(write) ? 'readWrite' : 'other',
+      (s.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })['ForAllValues:StringLike']['dynamodb:LeadingKeys'].join(' '),
+    ]);
+    expect(grants.sort()).toEqual(
       [
-        ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-        { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EVENT#*', 'EVENTS#*'] } },
-      ],
-      [
-        ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
-        { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OUTBOX#*'] } },
-      ],
+        ['read', 'EVENT#* EVENTS#*'],
+        ['read', 'MEMBER#*'],
+        ['readWrite', 'SPONSOR#* MEMBER#* EVENT#* OUTBOX#*'],
+        ['readWrite', 'OUTBOX#*'],
+      ].sort(),
+    );
+    expect(statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'))).toEqual([
+      expect.objectContaining({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:ListUsers'] }),
     ]);
     expect(statements.filter((s) => JSON.stringify(s.Action).includes('ses:'))).toEqual([
       expect.objectContaining({ Action: 'ses:SendEmail', Effect: 'Allow' }),
@@ -121,7 +135,17 @@ describe('CDK app', () => {
     });
     const routeKeys = values(app, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
     expect(routeKeys.sort()).toEqual(
-      ['ANY /api/events', 'ANY /api/events/{proxy+}', 'ANY /api/health', 'ANY /api/openapi.json', 'ANY /api/reference', 'ANY /api/{proxy+}'],
+      [
+        'ANY /api/events',
+        'ANY /api/events/{eventId}/sponsors',
+        'ANY /api/events/{proxy+}',
+        'ANY /api/health',
+        'ANY /api/me',
+        'ANY /api/openapi.json',
+        'ANY /api/reference',
+        'ANY /api/sponsors/{proxy+}',
+        'ANY /api/{proxy+}',
+      ],
     );
 
     const withWrite = synth({}, {
@@ -202,7 +226,10 @@ describe('CDK app', () => {
     expect(() => synth({ stages: { test: { domainName: 'itconf.example.org' } } })).toThrow(/domainName and certificateArn go together/);
   });
 
-  it('signs people in with a Cognito pool: MFA, role groups, a PKCE client, a managed-login domain', () => {
+  it('signs people in with a Cognito pool: MFA, role groups, a PKCE client, a managed-login domain, email in access tokens', () => {
+    app.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V2_0' } },
+    });
     app.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
@@ -227,17 +254,16 @@ describe('CDK app', () => {
 
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
+    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'sponsors'].flatMap((name) => [
+      `The ${name} function failed 3 or more times in 5 minutes`,
+      `The ${name} function was throttled`,
+    ]);
     expect(descriptions.sort()).toEqual(
       [
         'DynamoDB throttled reads or writes',
         'Mail the worker could not send is waiting in the dead-letter queue',
         'The API answered 5 or more 5xx in 5 minutes',
-        'The docs function failed 3 or more times in 5 minutes',
-        'The docs function was throttled',
-        'The events function failed 3 or more times in 5 minutes',
-        'The events function was throttled',
-        'The mail function failed 3 or more times in 5 minutes',
-        'The mail function was throttled',
+        ...perFunction,
       ].sort(),
     );
     for (const alarm of values(app, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);
@@ -247,7 +273,7 @@ describe('CDK app', () => {
   it('reads stage settings from context', () => {
     const prod = synth({ stage: 'prod', stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } } });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 4);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 7);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 } });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
     expect(() => synth({ stages: { test: { logRetentionDays: 3 } } })).toThrow(/logRetentionDays must be one of/);

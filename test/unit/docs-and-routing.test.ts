@@ -9,7 +9,17 @@ describe('OpenAPI document and reference page', () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/events', '/api/events/{eventId}', '/api/health']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/events',
+      '/api/events/{eventId}',
+      '/api/events/{eventId}/sponsors',
+      '/api/health',
+      '/api/me',
+      '/api/sponsors/{sponsorId}/members',
+      '/api/sponsors/{sponsorId}/members/{memberId}',
+      '/api/sponsors/{sponsorId}/profile',
+      '/api/sponsors/{sponsorId}/profile/submit',
+    ]);
     const getEvent = doc.paths['/api/events/{eventId}']?.get;
     expect(Object.keys(getEvent?.responses ?? {}).sort()).toEqual(['200', '400', '404']);
     expect(getEvent?.parameters?.map((p) => [p.name, p.in])).toEqual([['eventId', 'path']]);
@@ -44,12 +54,21 @@ describe('routing of API paths to contexts (API Gateway and local twin alike)', 
     ['/api/reference', 'docs'],
     ['/api/unknown', 'docs'],
     ['/api/eventsx', 'docs'],
+    ['/api/me', 'identity'],
+    ['/api/sponsors/northwind-trade/profile', 'sponsors'],
+    ['/api/events/citce-2027/sponsors', 'sponsors'],
+    ['/api/events/citce-2027/sponsors/x', 'events'],
   ])('%s goes to %s', (path, context) => {
     expect(contextForPath(path)).toBe(context);
   });
 
   it('gives every context a Lambda entry under functions/', () => {
-    expect(contexts.map((c) => c.entry)).toEqual(['functions/events/handler.ts', 'functions/docs/handler.ts']);
+    expect(contexts.map((c) => c.entry)).toEqual([
+      'functions/events/handler.ts',
+      'functions/identity/handler.ts',
+      'functions/sponsors/handler.ts',
+      'functions/docs/handler.ts',
+    ]);
   });
 });
 
