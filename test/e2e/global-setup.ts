@@ -16,6 +16,7 @@ export default async function setup(project: TestProject) {
     inMemory: true,
     progress: (message) => console.log(`[e2e] ${message}`),
   });
-  project.provide('baseUrl', stack.url.replace('localhost', '127.0.0.1'));
+  // The OpenID issuer is http://localhost:<port>/oidc, so the browser uses that host too.
+  project.provide('baseUrl', stack.url);
   return () => stack.stop();
 }

@@ -1,0 +1,85 @@
+/**
+ * The browser session of the portal and console: tokens live in sessionStorage (this tab
+ * only, gone when it closes; never localStorage), are refreshed when a refresh token exists,
+ * and otherwise the person is asked to sign in again.
+ */
+import { finishSignIn, refresh, signOutUrl, startSignIn, type OidcSettings, type Tokens } from './oidc-client.ts';
+
+const TOKENS = 'conference:tokens';
+const PENDING = 'conference:sign-in';
+
+export const settings: OidcSettings = {
+  issuer: import.meta.env.PUBLIC_OIDC_ISSUER ?? '/oidc',
+  clientId: import.meta.env.PUBLIC_OIDC_CLIENT_ID ?? 'conference-site',
+  scope: import.meta.env.PUBLIC_OIDC_SCOPE ?? 'openid email api',
+};
+
+const redirectUri = () => `${location.origin}${location.pathname}`;
+
+export type Me = { sub: string; email: string | null; roles: ('organiser' | 'staff')[]; sponsorIds: string[] };
+
+export class SessionExpired extends Error {}
+
+function saved(): Tokens | undefined {
+  const raw = sessionStorage.getItem(TOKENS);
+  return raw ? (JSON.parse(raw) as Tokens) : undefined;
+}
+
+export async function signIn(): Promise<void> {
+  const start = await startSignIn(settings, location.origin, redirectUri());
+  sessionStorage.setItem(PENDING, JSON.stringify({ state: start.state, codeVerifier: start.codeVerifier }));
+  location.assign(start.url.href);
+}
+
+/** Completes a sign-in when the provider sent us back with a code. */
+export async function completeSignIn(): Promise<void> {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('code') && !url.searchParams.has('error')) return;
+  const pending = sessionStorage.getItem(PENDING);
+  sessionStorage.removeItem(PENDING);
+  history.replaceState(null, '', redirectUri());
+  if (!pending) throw new SessionExpired('The sign-in was not started here.');
+  const tokens = await finishSignIn(settings, location.origin, url, redirectUri(), JSON.parse(pending) as { state: string; codeVerifier: string });
+  sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+}
+
+async function accessToken(): Promise<string | undefined> {
+  const tokens = saved();
+  if (!tokens) return undefined;
+  if (tokens.expiresAt - 30_000 > Date.now()) return tokens.accessToken;
+  if (tokens.refreshToken) {
+    try {
+      const renewed = await refresh(settings, location.origin, tokens.refreshToken);
+      sessionStorage.setItem(TOKENS, JSON.stringify(renewed));
+      return renewed.accessToken;
+    } catch {
+      // fall through: the person signs in again
+    }
+  }
+  sessionStorage.removeItem(TOKENS);
+  throw new SessionExpired('Your session has expired.');
+}
+
+export function isSignedIn(): boolean {
+  return saved() !== undefined;
+}
+
+/** Calls the API with the bearer token; a 401 ends the session. */
+export async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = await accessToken();
+  const headers = new Headers(init.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
+  if (response.status === 401 && token) {
+    sessionStorage.removeItem(TOKENS);
+    throw new SessionExpired('Your session has expired.');
+  }
+  return response;
+}
+
+export async function signOut(returnTo: string): Promise<void> {
+  const idToken = saved()?.idToken;
+  sessionStorage.removeItem(TOKENS);
+  const url = await signOutUrl(settings, location.origin, idToken, returnTo).catch(() => undefined);
+  location.assign(url?.href ?? returnTo);
+}

@@ -1,0 +1,152 @@
+/**
+ * Every route of the OpenAPI document against every kind of caller, with the expected
+ * status written down once. A route missing from the table fails the test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
+import { createDocsApp } from '../../functions/docs/app.ts';
+import { createEventsApp } from '../../functions/events/app.ts';
+import { createEventsStore } from '../../functions/events/store.ts';
+import { createIdentityApp } from '../../functions/identity/app.ts';
+import { createSponsorsApp } from '../../functions/sponsors/app.ts';
+import { createSponsorsStore } from '../../functions/sponsors/store.ts';
+import { seededAccounts } from '../../local/accounts.ts';
+import { seedDemoConference } from '../../local/seed.ts';
+import { createLocalApp } from '../../local/server.ts';
+import { testIssuer } from '../support/tokens.ts';
+import { freshTable } from './table.ts';
+
+const principals = ['anonymous', 'attendee', 'staff', 'sponsorA', 'sponsorB', 'organiser'] as const;
+type Principal = (typeof principals)[number];
+type Row = [number, number, number, number, number, number];
+
+const everyone200: Row = [200, 200, 200, 200, 200, 200];
+const sponsorAOrOrganiser = (ok: number): Row => [401, 401, 403, ok, 403, ok];
+const organiserOnly = (ok: number): Row => [401, 401, 403, 403, 403, ok];
+
+// sponsorId is sponsor A's (northwind-trade) in every row.
+const expected: Record<string, Row> = {
+  'GET /api/health': everyone200,
+  'GET /api/events': everyone200,
+  'GET /api/events/{eventId}': everyone200,
+  'GET /api/events/{eventId}/sponsors': everyone200,
+  'GET /api/me': [401, 401, 200, 200, 200, 200],
+  'GET /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
+  'PUT /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
+  'POST /api/sponsors/{sponsorId}/profile/submit': sponsorAOrOrganiser(200),
+  'GET /api/sponsors/{sponsorId}/members': sponsorAOrOrganiser(200),
+  'POST /api/sponsors/{sponsorId}/members': organiserOnly(201),
+  'DELETE /api/sponsors/{sponsorId}/members/{memberId}': organiserOnly(204),
+};
+
+const sub = (email: string) => seededAccounts.find((a) => a.email === email)!.sub;
+
+describe('authorization matrix', () => {
+  let app: ReturnType<typeof createLocalApp>;
+  const headers: Record<Principal, Record<string, string>> = {} as never;
+  let invited = 0;
+
+  beforeAll(async () => {
+    const { doc, tableName } = await freshTable('matrix');
+    await seedDemoConference(doc, tableName);
+    const issuer = await testIssuer();
+    const sponsors = createSponsorsStore(doc, tableName);
+    app = createLocalApp({
+      apps: {
+        events: createEventsApp({ store: createEventsStore(doc, tableName) }),
+        identity: createIdentityApp({ verifyToken: issuer.verifyToken, sponsorIdsOf: (s) => sponsors.sponsorIdsOf(s) }),
+        sponsors: createSponsorsApp({
+          store: sponsors,
+          verifyToken: issuer.verifyToken,
+          siteUrl: 'http://localhost:4321',
+          directory: { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) },
+        }),
+        docs: createDocsApp(),
+      },
+      siteDir: '/nonexistent',
+    });
+    const bearer = async (email: string, groups: string[] = []) => ({
+      authorization: `Bearer ${await issuer.sign({ sub: sub(email), email, groups })}`,
+    });
+    headers.anonymous = {};
+    headers.attendee = { authorization: 'Bearer k3Jd8s0vQ2m9xPq4Lw7eT1yZ5aB6cN8dF0gH2jK4lM6' };
+    headers.staff = await bearer('staff@example.org', ['staff']);
+    headers.sponsorA = await bearer('sponsor-a@example.org');
+    headers.sponsorB = await bearer('sponsor-b@example.org');
+    headers.organiser = await bearer('organiser@example.org', ['organisers']);
+  });
+
+  async function currentVersion(): Promise<string> {
+    const response = await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.organiser });
+    return response.headers.get('etag')!;
+  }
+
+  /** Puts the data in the state an allowed call needs, so each cell is independent. */
+  async function prepare(route: string): Promise<{ path: Record<string, string>; init: RequestInit }> {
+    const path = { eventId: 'citce-2027', sponsorId: 'northwind-trade', memberId: 'nobody' };
+    const profile = { description: { en: 'Customs platforms' }, contacts: [{ name: 'Ana', email: 'ana@northwind.example.com' }], products: [] };
+    switch (route) {
+      case 'PUT /api/sponsors/{sponsorId}/profile':
+        return { path, init: { body: JSON.stringify(profile), headers: { 'content-type': 'application/json', 'if-match': await currentVersion() } } };
+      case 'POST /api/sponsors/{sponsorId}/profile/submit': {
+        const draft = await app.request('/api/sponsors/northwind-trade/profile', {
+          method: 'PUT',
+          body: JSON.stringify(profile),
+          headers: { ...headers.organiser, 'content-type': 'application/json', 'if-match': await currentVersion() },
+        });
+        return { path, init: { headers: { 'if-match': draft.headers.get('etag')! } } };
+      }
+      case 'POST /api/sponsors/{sponsorId}/members':
+        invited += 1;
+        return { path, init: { body: JSON.stringify({ email: `person${invited}@northwind.example.com` }), headers: { 'content-type': 'application/json' } } };
+      case 'DELETE /api/sponsors/{sponsorId}/members/{memberId}': {
+        invited += 1;
+        const created = await app.request('/api/sponsors/northwind-trade/members', {
+          method: 'POST',
+          body: JSON.stringify({ email: `leaver${invited}@northwind.example.com` }),
+          headers: { ...headers.organiser, 'content-type': 'application/json' },
+        });
+        return { path: { ...path, memberId: ((await created.json()) as { memberId: string }).memberId }, init: {} };
+      }
+      default:
+        return { path, init: {} };
+    }
+  }
+
+  const routes = Object.entries(buildOpenApiDocument().paths ?? {}).flatMap(([path, item]) =>
+    (['get', 'put', 'post', 'patch', 'delete'] as const).filter((m) => (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+
+  it('has a row for every route of the OpenAPI document, and no row without a route', () => {
+    expect(routes.filter((r) => !(r in expected))).toEqual([]);
+    expect(Object.keys(expected).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it(`gives each of ${Object.keys(expected).length} routes × ${principals.length} callers the expected status`, async () => {
+    const actual: Record<string, number[]> = {};
+    for (const route of routes) {
+      actual[route] = [];
+      for (const principal of principals) {
+        const [method, template] = route.split(' ') as [string, string];
+        const { path, init } = await prepare(route);
+        const url = template.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!);
+        const response = await app.request(url, { ...init, method, headers: { ...(init.headers as Record<string, string>), ...headers[principal] } });
+        actual[route].push(response.status);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('lets sponsor B work on its own profile but leaves sponsor A\'s untouched by B', async () => {
+    const before = await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json();
+    const own = await app.request('/api/sponsors/borealis-scanning/profile', { headers: headers.sponsorB });
+    expect(own.status).toBe(200);
+    const attempt = await app.request('/api/sponsors/northwind-trade/profile', {
+      method: 'PUT',
+      body: JSON.stringify({ description: { en: 'Hijacked' }, contacts: [], products: [] }),
+      headers: { ...headers.sponsorB, 'content-type': 'application/json', 'if-match': await currentVersion() },
+    });
+    expect(attempt.status).toBe(403);
+    expect(await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json()).toEqual(before);
+  });
+});
