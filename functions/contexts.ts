@@ -39,7 +39,7 @@ export const contexts: ContextDefinition[] = [
     name: 'sponsors',
     entry: 'functions/sponsors/handler.ts',
     paths: ['/api/sponsors/{proxy+}', '/api/events/{eventId}/sponsors'],
-    table: { access: 'readWrite', keyPrefixes: ['SPONSOR#', 'MEMBER#', 'EVENT#', 'OUTBOX#'] },
+    table: { access: 'readWrite', keyPrefixes: ['SPONSOR#', 'MEMBER#', 'EVENT#', 'OUTBOX#', 'RATE#'] },
     authenticates: true,
     managesUsers: true,
   },

@@ -80,6 +80,7 @@ export class StatelessStack extends Stack {
         description: `The ${context.name} context`,
         logRetention: config.logRetention,
         environment: {
+          SITE_ORIGIN: siteUrl,
           ...(context.authenticates ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId } : {}),
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId, SITE_URL: siteUrl } : {}),
         },
@@ -132,5 +133,6 @@ export class StatelessStack extends Stack {
     output('UserPoolId', this.auth.userPool.userPoolId);
     output('SiteClientId', this.auth.siteClient.userPoolClientId);
     output('AuthDomain', authDomain);
+    output('OidcIssuer', this.auth.issuer);
   }
 }

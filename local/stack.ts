@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
+import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createDocsApp } from '../functions/docs/app.ts';
 import { createEventsApp } from '../functions/events/app.ts';
 import { createEventsStore } from '../functions/events/store.ts';
@@ -91,15 +92,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const mail = new MailSink(dataFile('mail.json'));
     const app = createLocalApp({
       apps: {
-        events: createEventsApp({ store: createEventsStore(doc, tableName) }),
-        identity: createIdentityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub) }),
+        events: createEventsApp({ store: createEventsStore(doc, tableName), allowedOrigins: [origin] }),
+        identity: createIdentityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub), allowedOrigins: [origin] }),
         sponsors: createSponsorsApp({
           store: sponsors,
           verifyToken,
           siteUrl: origin,
+          limit: createRateLimiter(doc, tableName),
+          allowedOrigins: [origin],
           directory: { ensureUser: async (email) => ({ sub: accounts.ensure(email).sub }) },
         }),
-        docs: createDocsApp(),
+        docs: createDocsApp({ allowedOrigins: [origin] }),
       },
       extra: mail.routes(),
       siteDir: join(root, 'site/dist'),

@@ -23,7 +23,14 @@ const app = JSON.parse(readFileSync(`${root}/${outputs}`, 'utf8'))[`${prefix}-Ap
 const siteUrl = app.SiteUrl!;
 
 rmSync(`${root}/site/dist`, { recursive: true, force: true });
-run('npx', ['astro', 'build', '--root', 'site'], { API_BASE_URL: siteUrl, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' });
+run('npx', ['astro', 'build', '--root', 'site'], {
+  API_BASE_URL: siteUrl,
+  SITE_URL: siteUrl,
+  PUBLIC_OIDC_ISSUER: app.OidcIssuer!,
+  PUBLIC_OIDC_CLIENT_ID: app.SiteClientId!,
+  PUBLIC_OIDC_SCOPE: 'openid email profile',
+  ASTRO_TELEMETRY_DISABLED: '1',
+});
 
 const region = app.ApiEndpoint!.split('.')[2]!;
 const count = await uploadSite({ dist: `${root}/site/dist`, bucket: app.SiteBucketName!, distributionId: app.DistributionId!, region });

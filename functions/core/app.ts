@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,6 +13,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { type AuthEnv, type TokenVerifier, authentication } from './auth.ts';
 import { DomainError, UnavailableError, UnprocessableError, isTransientDependencyError } from './errors.ts';
+import { RateLimitedError } from './rate-limit.ts';
 import { problem } from './problem.ts';
 
 /** Largest request body any route accepts (documented in the README). */
@@ -26,6 +28,9 @@ const jsonLogger: Logger = (entry) => console.error(JSON.stringify(entry));
 
 function handleError(error: Error, c: Context, log: Logger): Response {
   if (error instanceof UnprocessableError) return problem(c, 422, error.message, { errors: error.errors });
+  if (error instanceof RateLimitedError) {
+    return problem(c, 429, error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
+  }
   if (error instanceof UnavailableError) {
     return problem(c, 503, error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
   }
@@ -46,7 +51,17 @@ function handleError(error: Error, c: Context, log: Logger): Response {
   return problem(c, 500, 'Something went wrong on our side. It has been logged.');
 }
 
-export function createApp(options: { log?: Logger; verifyToken?: TokenVerifier } = {}) {
+export type AppOptions = {
+  log?: Logger;
+  verifyToken?: TokenVerifier;
+  /** Browser origins allowed to call the API cross-origin (the site's own); none by default. */
+  allowedOrigins?: string[];
+};
+
+/** Origins from SITE_ORIGIN (comma-separated), for the Lambda entries. */
+export const allowedOriginsFromEnv = () => (process.env.SITE_ORIGIN ?? '').split(',').filter(Boolean);
+
+export function createApp(options: AppOptions = {}) {
   const log = options.log ?? jsonLogger;
   const app = new OpenAPIHono<AuthEnv>({
     defaultHook: (result, c) => {
@@ -59,6 +74,16 @@ export function createApp(options: { log?: Logger; verifyToken?: TokenVerifier }
   });
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) =>
     problem(c, 405, `Use ${methods.join(', ')} on this resource.`, { headers: { Allow: methods.join(', ') } }) }));
+  const allowed = new Set(options.allowedOrigins ?? []);
+  app.use(
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Location'],
+      maxAge: 600,
+    }),
+  );
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
   app.use(
     bodyLimit({

@@ -2,8 +2,8 @@ import { createApp } from '../core/app.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { renderReferencePage } from './reference-page.ts';
 
-export function createDocsApp() {
-  const app = createApp();
+export function createDocsApp(options: { allowedOrigins?: string[] } = {}) {
+  const app = createApp({ allowedOrigins: options.allowedOrigins });
   const document = buildOpenApiDocument();
   const reference = renderReferencePage(document);
 

@@ -4,10 +4,10 @@ import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
 import type { EventsStore } from './store.ts';
 
-export type EventsDeps = { store: EventsStore; now?: () => Date };
+export type EventsDeps = { store: EventsStore; now?: () => Date; allowedOrigins?: string[] };
 
-export function createEventsApp({ store, now = () => new Date() }: EventsDeps) {
-  const app = createApp();
+export function createEventsApp({ store, now = () => new Date(), allowedOrigins }: EventsDeps) {
+  const app = createApp({ allowedOrigins });
   // Public reads carry an ETag so browsers and CloudFront revalidate instead of refetching.
   app.use('/api/events', etag());
   app.use('/api/events/*', etag());

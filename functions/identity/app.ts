@@ -2,8 +2,8 @@ import { createApp } from '../core/app.ts';
 import { type MembershipLookup, type TokenVerifier, requirePrincipal } from '../core/auth.ts';
 import { meRoute } from './routes.ts';
 
-export function createIdentityApp(deps: { verifyToken: TokenVerifier; sponsorIdsOf: MembershipLookup }) {
-  const app = createApp({ verifyToken: deps.verifyToken });
+export function createIdentityApp(deps: { verifyToken: TokenVerifier; sponsorIdsOf: MembershipLookup; allowedOrigins?: string[] }) {
+  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   app.openapi(meRoute, async (c) => {
     const principal = await requirePrincipal(c);
     c.header('Cache-Control', 'private, no-store');

@@ -1,4 +1,5 @@
 import { handle } from 'hono/aws-lambda';
+import { allowedOriginsFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createSponsorsStore } from '../sponsors/store.ts';
@@ -7,4 +8,8 @@ import { createIdentityApp } from './app.ts';
 // Membership is the sponsors context's data; /api/me reads it through that context's store.
 const sponsors = createSponsorsStore(createDocumentClient(), requireEnv('TABLE_NAME'));
 
-export const handler = handle(createIdentityApp({ verifyToken: tokenVerifierFromEnv(), sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub) }));
+export const handler = handle(createIdentityApp({
+    verifyToken: tokenVerifierFromEnv(),
+    sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub),
+    allowedOrigins: allowedOriginsFromEnv(),
+  }));

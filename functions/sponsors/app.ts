@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createApp } from '../core/app.ts';
 import { type TokenVerifier, requireRole, requireSponsorAccess } from '../core/auth.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
+import type { RateLimiter } from '../core/rate-limit.ts';
 import type { Directory } from './directory.ts';
 import {
   getProfileRoute,
@@ -20,8 +21,13 @@ export type SponsorsDeps = {
   directory: Directory;
   verifyToken: TokenVerifier;
   siteUrl: string;
+  limit: RateLimiter;
+  allowedOrigins?: string[];
   now?: () => Date;
 };
+
+/** Each invitation sends a mail: an organiser may send 30 an hour. */
+export const INVITATIONS_PER_HOUR = { scope: 'invite', limit: 30, windowSeconds: 3600 };
 
 function requireVersion(header: string | undefined): number {
   const version = versionFromIfMatch(header);
@@ -40,7 +46,7 @@ async function guardVersion<T>(work: () => Promise<T>): Promise<T> {
 
 export function createSponsorsApp(deps: SponsorsDeps) {
   const { store } = deps;
-  const app = createApp({ verifyToken: deps.verifyToken });
+  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   const members = (sub: string) => store.sponsorIdsOf(sub);
 
   app.openapi(getProfileRoute, async (c) => {
@@ -79,7 +85,8 @@ export function createSponsorsApp(deps: SponsorsDeps) {
 
   app.openapi(inviteMemberRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    await requireRole(c, 'organiser');
+    const organiser = await requireRole(c, 'organiser');
+    await deps.limit(INVITATIONS_PER_HOUR, organiser.sub);
     const member = await inviteMember(
       { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now ?? (() => new Date()) },
       sponsorId,

@@ -1,13 +1,19 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { handle } from 'hono/aws-lambda';
+import { allowedOriginsFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
+import { createRateLimiter } from '../core/rate-limit.ts';
 import { createSponsorsApp } from './app.ts';
 import { cognitoDirectory } from './directory.ts';
 import { createSponsorsStore } from './store.ts';
 
+const doc = createDocumentClient();
+const tableName = requireEnv('TABLE_NAME');
 const app = createSponsorsApp({
-  store: createSponsorsStore(createDocumentClient(), requireEnv('TABLE_NAME')),
+  store: createSponsorsStore(doc, tableName),
+  limit: createRateLimiter(doc, tableName),
+  allowedOrigins: allowedOriginsFromEnv(),
   directory: cognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID')),
   verifyToken: tokenVerifierFromEnv(),
   siteUrl: requireEnv('SITE_URL'),

@@ -99,7 +99,7 @@ describe('CDK app', () => {
       [
         ['read', 'EVENT#* EVENTS#*'],
         ['read', 'MEMBER#*'],
-        ['readWrite', 'SPONSOR#* MEMBER#* EVENT#* OUTBOX#*'],
+        ['readWrite', 'SPONSOR#* MEMBER#* EVENT#* OUTBOX#* RATE#*'],
         ['readWrite', 'OUTBOX#*'],
       ].sort(),
     );

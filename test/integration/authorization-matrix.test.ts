@@ -3,6 +3,7 @@
  * status written down once. A route missing from the table fails the test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
@@ -59,6 +60,7 @@ describe('authorization matrix', () => {
           store: sponsors,
           verifyToken: issuer.verifyToken,
           siteUrl: 'http://localhost:4321',
+          limit: createRateLimiter(doc, tableName),
           directory: { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) },
         }),
         docs: createDocsApp(),

@@ -1,0 +1,50 @@
+/**
+ * Fixed-window rate limits kept in the table, so every Lambda instance (and the local twin)
+ * shares one count. Keys are hashed: an email used as a key is not stored in clear.
+ *   PK=RATE#<scope>#<sha256(key)>  SK=W#<window number>  expiresAt=end of window + 1 h
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import type { DocumentClient } from './dynamo.ts';
+import { DomainError } from './errors.ts';
+
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(429, 'rate-limited', 'Too Many Requests', detail);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export type RateRule = { scope: string; limit: number; windowSeconds: number };
+
+export function createRateLimiter(doc: DocumentClient, tableName: string, clock: () => number = Date.now) {
+  /** Counts one use of `key` under `rule`; throws RateLimitedError once the window is full. */
+  return async function consume(rule: RateRule, key: string): Promise<void> {
+    const nowSeconds = clock() / 1000;
+    const window = Math.floor(nowSeconds / rule.windowSeconds);
+    const resetAt = (window + 1) * rule.windowSeconds;
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: `RATE#${rule.scope}#${createHash('sha256').update(key).digest('hex')}`, SK: `W#${window}` },
+          UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count', '#expiresAt': 'expiresAt' },
+          ExpressionAttributeValues: { ':one': 1, ':limit': rule.limit, ':expiresAt': resetAt + 3600 },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+        throw new RateLimitedError(
+          `At most ${rule.limit} per ${rule.windowSeconds} seconds; try again later.`,
+          Math.max(1, Math.ceil(resetAt - nowSeconds)),
+        );
+      }
+      throw error;
+    }
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
