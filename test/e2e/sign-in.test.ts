@@ -84,6 +84,21 @@ describe('signing in through the local OpenID provider', () => {
     await member.close();
   });
 
+  it('signs out at the provider and comes back to the home page without tokens', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, '/console/', 'organiser@example.org');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    expect(await page.evaluate(() => sessionStorage.getItem('conference:tokens'))).toBeNull();
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The provider session ended too: it asks who is signing in again.
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await context.close();
+  });
+
   it('asks to sign in again when the session has expired', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
