@@ -4,7 +4,7 @@
  * Paths use API Gateway's syntax (`{name}` one segment, `{proxy+}` a greedy tail); the most
  * specific match wins, as in API Gateway.
  */
-export type ContextName = 'events' | 'identity' | 'sponsors' | 'docs';
+export type ContextName = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs';
 
 export type ContextDefinition = {
   name: ContextName;
@@ -27,6 +27,14 @@ export const contexts: ContextDefinition[] = [
     entry: 'functions/events/handler.ts',
     paths: ['/api/health', '/api/events', '/api/events/{proxy+}'],
     table: { access: 'read', keyPrefixes: ['EVENT#', 'EVENTS#'] },
+  },
+  {
+    name: 'registrations',
+    entry: 'functions/registrations/handler.ts',
+    paths: ['/api/events/{eventId}/registrations', '/api/events/{eventId}/registrations/{proxy+}', '/api/registrations/{proxy+}'],
+    table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'RATE#'] },
+    publicWrites: ['POST /api/events/{eventId}/registrations'],
+    authenticates: true,
   },
   {
     name: 'identity',

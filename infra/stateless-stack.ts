@@ -81,8 +81,9 @@ export class StatelessStack extends Stack {
         logRetention: config.logRetention,
         environment: {
           SITE_ORIGIN: siteUrl,
+          SITE_URL: siteUrl,
           ...(context.authenticates ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId } : {}),
-          ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId, SITE_URL: siteUrl } : {}),
+          ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },
       });
       if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);

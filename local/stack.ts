@@ -15,6 +15,8 @@ import { createDocsApp } from '../functions/docs/app.ts';
 import { createEventsApp } from '../functions/events/app.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
+import { createRegistrationsApp } from '../functions/registrations/app.ts';
+import { createRegistrationsStore } from '../functions/registrations/store.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
@@ -93,6 +95,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const app = createLocalApp({
       apps: {
         events: createEventsApp({ store: createEventsStore(doc, tableName), allowedOrigins: [origin] }),
+        registrations: createRegistrationsApp({
+          store: createRegistrationsStore(doc, tableName),
+          events: createEventsStore(doc, tableName),
+          limit: createRateLimiter(doc, tableName),
+          verifyToken,
+          siteUrl: origin,
+          retentionDays: 90,
+          now: () => new Date(),
+          allowedOrigins: [origin],
+        }),
         identity: createIdentityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub), allowedOrigins: [origin] }),
         sponsors: createSponsorsApp({
           store: sponsors,

@@ -230,6 +230,68 @@ export const Me = z
   .object({ sub: z.string(), email: z.string().nullable(), roles: z.array(z.enum(['organiser', 'staff'])), sponsorIds: z.array(Id) })
   .meta({ description: 'The signed-in caller' });
 
+export const RegistrationStatus = z.enum(['confirmed', 'waitlisted', 'pending', 'approved', 'rejected', 'cancelled']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+const name = z.string().trim().min(1, 'Required').max(100);
+
+/** The registration form: the site's form and the API validate with this same schema. */
+export const RegistrationInput = z
+  .object({
+    categoryId: Id,
+    firstName: name,
+    lastName: name,
+    email: z.email('Enter a valid email address').max(254),
+    organisation: z.string().trim().min(1, 'Required').max(200),
+    country: CountryCode,
+    jobTitle: z.string().trim().max(200).optional(),
+    preferredLanguage: Language.default('en'),
+    dietaryNeeds: z.string().trim().max(500).optional(),
+    accessibilityNeeds: z.string().trim().max(500).optional(),
+    visaLetter: z.boolean().default(false),
+    consent: z.object({ privacy: z.literal(true, 'You must accept the privacy notice') }).strict(),
+  })
+  .strict()
+  .meta({ description: 'A registration request' });
+export type RegistrationInput = z.infer<typeof RegistrationInput>;
+
+/** What an attendee may change after registering. */
+export const RegistrationPatch = RegistrationInput.pick({
+  firstName: true,
+  lastName: true,
+  organisation: true,
+  jobTitle: true,
+  preferredLanguage: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+})
+  .partial()
+  .strict();
+
+export const Registration = z
+  .object({
+    id: z.string(),
+    eventId: Id,
+    categoryId: Id,
+    status: RegistrationStatus,
+    waitlistPosition: z.int().min(1).optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    country: z.string(),
+    jobTitle: z.string().optional(),
+    preferredLanguage: Language,
+    dietaryNeeds: z.string().optional(),
+    accessibilityNeeds: z.string().optional(),
+    visaLetter: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ description: 'A registration' });
+export type Registration = z.infer<typeof Registration>;
+
 export const Health = z.object({ status: z.literal('ok') });
 
 export const ProblemDetails = z

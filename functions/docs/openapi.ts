@@ -2,9 +2,10 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { eventsRoutes } from '../events/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { registrationsRoutes } from '../registrations/routes.ts';
 import { sponsorsRoutes } from '../sponsors/routes.ts';
 
-export const allRoutes: RouteConfig[] = [...eventsRoutes, ...identityRoutes, ...sponsorsRoutes];
+export const allRoutes: RouteConfig[] = [...eventsRoutes, ...registrationsRoutes, ...identityRoutes, ...sponsorsRoutes];
 
 export function buildOpenApiDocument() {
   const generator = new OpenAPIHono();
@@ -13,6 +14,11 @@ export function buildOpenApiDocument() {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'An OpenID Connect access token (Cognito in AWS, the local provider in the local stack)',
+  });
+  generator.openAPIRegistry.registerComponent('securitySchemes', 'manageToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The private token from the registration confirmation mail (the part after the dot in ?token=)',
   });
   for (const route of allRoutes) generator.openAPIRegistry.registerPath(route);
   return generator.getOpenAPI31Document({

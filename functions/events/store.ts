@@ -11,10 +11,13 @@ import type { Category, Event } from '../core/schemas.ts';
 
 const PUBLISHED = 'EVENTS#published';
 const eventPk = (eventId: string) => `EVENT#${eventId}`;
+
+/** The category item holds the seat counters the registrations context maintains. */
+export const categoryKey = (eventId: string, categoryId: string) => ({ PK: eventPk(eventId), SK: categorySk(categoryId) });
 const EVENT_SK = 'EVENT';
 const categorySk = (categoryId: string) => `CATEGORY#${categoryId}`;
 
-export type StoredCategory = Category & { taken: number; sortOrder: number };
+export type StoredCategory = Category & { taken: number; waiting?: number; waitSeq?: number; sortOrder: number };
 export type EventRecord = { event: Event; categories: StoredCategory[] };
 
 function stripKeys<T>(item: Record<string, unknown>): T {
@@ -44,7 +47,7 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
       await putNew(
         doc,
         tableName,
-        { PK: eventPk(eventId), SK: categorySk(category.id), entity: 'category', ...category, taken: 0, sortOrder },
+        { PK: eventPk(eventId), SK: categorySk(category.id), entity: 'category', ...category, taken: 0, waiting: 0, waitSeq: 0, sortOrder },
         `Category ${category.id}`,
       );
     },

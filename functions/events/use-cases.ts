@@ -11,7 +11,7 @@ export function isCategoryOpen(category: Pick<StoredCategory, 'opensAt' | 'close
 }
 
 export function toPublicCategory(stored: StoredCategory, now: Date): PublicCategory {
-  const { taken, sortOrder: _sortOrder, ...category } = stored;
+  const { taken, waiting: _waiting, waitSeq: _waitSeq, sortOrder: _sortOrder, ...category } = stored;
   return {
     ...category,
     available: Math.max(0, category.capacity - taken),

@@ -8,7 +8,10 @@ import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createIdentityApp } from '../../functions/identity/app.ts';
+import { createRegistrationsApp } from '../../functions/registrations/app.ts';
+import { createRegistrationsStore } from '../../functions/registrations/store.ts';
 import { createSponsorsApp } from '../../functions/sponsors/app.ts';
 import { createSponsorsStore } from '../../functions/sponsors/store.ts';
 import { seededAccounts } from '../../local/accounts.ts';
@@ -32,6 +35,12 @@ const expected: Record<string, Row> = {
   'GET /api/events/{eventId}': everyone200,
   'GET /api/events/{eventId}/sponsors': everyone200,
   'GET /api/me': [401, 401, 200, 200, 200, 200],
+  'POST /api/events/{eventId}/registrations': [201, 201, 201, 201, 201, 201],
+  'GET /api/registrations/{registrationId}': [401, 200, 401, 401, 401, 401],
+  'DELETE /api/registrations/{registrationId}': [401, 200, 401, 401, 401, 401],
+  'GET /api/registrations/{registrationId}/export': [401, 200, 401, 401, 401, 401],
+  'POST /api/events/{eventId}/registrations/{registrationId}/approve': organiserOnly(200),
+  'POST /api/events/{eventId}/registrations/{registrationId}/reject': organiserOnly(200),
   'GET /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
   'PUT /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
   'POST /api/sponsors/{sponsorId}/profile/submit': sponsorAOrOrganiser(200),
@@ -40,21 +49,44 @@ const expected: Record<string, Row> = {
   'DELETE /api/sponsors/{sponsorId}/members/{memberId}': organiserOnly(204),
 };
 
+const registration = (email: string, categoryId: string) => ({
+  categoryId,
+  firstName: 'Ana',
+  lastName: 'Silva',
+  email,
+  organisation: 'Customs',
+  country: 'PT',
+  consent: { privacy: true },
+});
+
 const sub = (email: string) => seededAccounts.find((a) => a.email === email)!.sub;
 
 describe('authorization matrix', () => {
   let app: ReturnType<typeof createLocalApp>;
   const headers: Record<Principal, Record<string, string>> = {} as never;
   let invited = 0;
+  let attendeeRegistration = '';
+  let post: (body: object, key: string) => Promise<Response>;
 
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('matrix');
+    const events = createEventsStore(doc, tableName);
     await seedDemoConference(doc, tableName);
     const issuer = await testIssuer();
     const sponsors = createSponsorsStore(doc, tableName);
     app = createLocalApp({
       apps: {
-        events: createEventsApp({ store: createEventsStore(doc, tableName) }),
+        events: createEventsApp({ store: events }),
+        registrations: createRegistrationsApp({
+          store: createRegistrationsStore(doc, tableName),
+          events,
+          limit: createRateLimiter(doc, tableName),
+          limits: { perClient: { scope: 'c', limit: 1000, windowSeconds: 60 }, perEmail: { scope: 'e', limit: 1000, windowSeconds: 60 } },
+          verifyToken: issuer.verifyToken,
+          siteUrl: 'http://localhost:4321',
+          retentionDays: 30,
+          now: () => new Date('2027-01-10T10:00:00Z'),
+        }),
         identity: createIdentityApp({ verifyToken: issuer.verifyToken, sponsorIdsOf: (s) => sponsors.sponsorIdsOf(s) }),
         sponsors: createSponsorsApp({
           store: sponsors,
@@ -71,7 +103,18 @@ describe('authorization matrix', () => {
       authorization: `Bearer ${await issuer.sign({ sub: sub(email), email, groups })}`,
     });
     headers.anonymous = {};
-    headers.attendee = { authorization: 'Bearer k3Jd8s0vQ2m9xPq4Lw7eT1yZ5aB6cN8dF0gH2jK4lM6' };
+    post = async (body, key) =>
+      app.request('/api/events/citce-2027/registrations', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      });
+    const created = await post(registration('attendee@example.org', 'private-sector'), 'attendee-key-1');
+    attendeeRegistration = ((await created.json()) as { id: string }).id;
+    const { Items } = await doc.send(new ScanCommand({ TableName: tableName }));
+    const confirmation = Items!.find((i) => i.entity === 'outbox' && i.to === 'attendee@example.org')!;
+    const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(confirmation.text))![1]!;
+    headers.attendee = { authorization: `Bearer ${token}` };
     headers.staff = await bearer('staff@example.org', ['staff']);
     headers.sponsorA = await bearer('sponsor-a@example.org');
     headers.sponsorB = await bearer('sponsor-b@example.org');
@@ -85,7 +128,7 @@ describe('authorization matrix', () => {
 
   /** Puts the data in the state an allowed call needs, so each cell is independent. */
   async function prepare(route: string): Promise<{ path: Record<string, string>; init: RequestInit }> {
-    const path = { eventId: 'citce-2027', sponsorId: 'northwind-trade', memberId: 'nobody' };
+    const path = { eventId: 'citce-2027', sponsorId: 'northwind-trade', memberId: 'nobody', registrationId: attendeeRegistration };
     const profile = { description: { en: 'Customs platforms' }, contacts: [{ name: 'Ana', email: 'ana@northwind.example.com' }], products: [] };
     switch (route) {
       case 'PUT /api/sponsors/{sponsorId}/profile':
@@ -109,6 +152,18 @@ describe('authorization matrix', () => {
           headers: { ...headers.organiser, 'content-type': 'application/json' },
         });
         return { path: { ...path, memberId: ((await created.json()) as { memberId: string }).memberId }, init: {} };
+      }
+      case 'POST /api/events/{eventId}/registrations':
+        invited += 1;
+        return {
+          path,
+          init: { body: JSON.stringify(registration(`delegate${invited}@customs.example.org`, 'private-sector')), headers: { 'content-type': 'application/json', 'idempotency-key': `matrix-key-${invited}` } },
+        };
+      case 'POST /api/events/{eventId}/registrations/{registrationId}/approve':
+      case 'POST /api/events/{eventId}/registrations/{registrationId}/reject': {
+        invited += 1;
+        const pending = await post(registration(`pending${invited}@customs.example.org`, 'customs-government'), `pending-key-${invited}`);
+        return { path: { ...path, registrationId: ((await pending.json()) as { id: string }).id }, init: {} };
       }
       default:
         return { path, init: {} };

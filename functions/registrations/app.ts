@@ -1,0 +1,99 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { createApp } from '../core/app.ts';
+import { type TokenVerifier, requireRole } from '../core/auth.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
+import { approveRoute, cancelRegistrationRoute, exportRegistrationRoute, getRegistrationRoute, registerRoute, rejectRoute } from './routes.ts';
+import type { RegistrationsStore } from './store.ts';
+import { type RegistrationDeps, approve, endRegistration, exportData, openWithToken, register, viewRegistration } from './use-cases.ts';
+
+export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
+
+/** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
+export const DEFAULT_LIMITS: RegistrationLimits = {
+  perClient: { scope: 'register-client', limit: 20, windowSeconds: 60 },
+  perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
+};
+
+export type RegistrationsAppDeps = RegistrationDeps & {
+  verifyToken: TokenVerifier;
+  limit: RateLimiter;
+  limits?: RegistrationLimits;
+  allowedOrigins?: string[];
+};
+
+/** The viewer's address: CloudFront puts it first in X-Forwarded-For. */
+function clientAddress(c: Context): string {
+  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+}
+
+function manageToken(c: Context): string {
+  const token = c.req.header('authorization')?.match(/^Bearer ([A-Za-z0-9_-]{43})$/)?.[1];
+  if (!token) throw new HTTPException(401, { message: 'Open this from the link in your confirmation mail.' });
+  return token;
+}
+
+export function createRegistrationsApp(deps: RegistrationsAppDeps) {
+  const { store } = deps;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const open = async (c: Context, id: string) => openWithToken(store, id, manageToken(c));
+
+  app.openapi(registerRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    // A replay is answered before any limit is counted: a retry must never be refused.
+    const first = await store.getIdempotent(eventId, key);
+    if (!first) {
+      await deps.limit(limits.perClient, clientAddress(c));
+      await deps.limit(limits.perEmail, `${eventId}:${input.email.toLowerCase()}`);
+    }
+    const result = await register(deps, eventId, key, input);
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('Location', `/api/registrations/${result.body.id}`);
+    return c.json(result.body, 201);
+  });
+
+  app.openapi(getRegistrationRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await viewRegistration(store, reg), 200);
+  });
+
+  app.openapi(cancelRegistrationRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    return c.json(await endRegistration(deps, reg.id, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']), 200);
+  });
+
+  app.openapi(exportRegistrationRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Content-Disposition', `attachment; filename="registration-${reg.id}.json"`);
+    return c.json(await exportData(store, reg), 200);
+  });
+
+  const inEvent = async (eventId: string, registrationId: string) => {
+    const reg = await store.get(registrationId);
+    if (!reg || reg.eventId !== eventId) throw new NotFoundError(`No registration ${registrationId} in ${eventId}.`);
+  };
+
+  app.openapi(approveRoute, async (c) => {
+    const { eventId, registrationId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    await inEvent(eventId, registrationId);
+    return c.json(await approve(deps, registrationId), 200);
+  });
+
+  app.openapi(rejectRoute, async (c) => {
+    const { eventId, registrationId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    await inEvent(eventId, registrationId);
+    return c.json(await endRegistration(deps, registrationId, 'rejected', ['pending']), 200);
+  });
+
+  return app;
+}
+
+export type { RegistrationsStore };

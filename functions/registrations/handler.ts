@@ -1,0 +1,24 @@
+import { handle } from 'hono/aws-lambda';
+import { allowedOriginsFromEnv } from '../core/app.ts';
+import { tokenVerifierFromEnv } from '../core/auth.ts';
+import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
+import { createRateLimiter } from '../core/rate-limit.ts';
+import { createEventsStore } from '../events/store.ts';
+import { createRegistrationsApp } from './app.ts';
+import { createRegistrationsStore } from './store.ts';
+
+const doc = createDocumentClient();
+const tableName = requireEnv('TABLE_NAME');
+
+export const handler = handle(
+  createRegistrationsApp({
+    store: createRegistrationsStore(doc, tableName),
+    events: createEventsStore(doc, tableName),
+    limit: createRateLimiter(doc, tableName),
+    verifyToken: tokenVerifierFromEnv(),
+    siteUrl: requireEnv('SITE_URL'),
+    retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
+    now: () => new Date(),
+    allowedOrigins: allowedOriginsFromEnv(),
+  }),
+);

@@ -1,0 +1,84 @@
+/** Route contracts of the registrations context. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { authProblems, bearerAuth, problemResponse } from '../core/openapi-helpers.ts';
+import { Id, Registration, RegistrationInput } from '../core/schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const registrationParams = z.object({ registrationId: z.uuid() });
+const manageToken = [{ manageToken: [] }];
+
+export const registerRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/registrations',
+  tags: ['registrations'],
+  summary: 'Register (no account). A replay with the same Idempotency-Key returns the first answer.',
+  request: {
+    params: z.object({ eventId: Id }),
+    headers: z.object({ 'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'Send a unique Idempotency-Key (8-128 letters, digits, - or _)') }),
+    body: { required: true, content: { 'application/json': { schema: RegistrationInput } } },
+  },
+  responses: {
+    201: json(Registration, 'Registered: confirmed, pending (awaiting approval) or waitlisted'),
+    400: problemResponse('Malformed request or missing Idempotency-Key'),
+    404: problemResponse('No such published event'),
+    409: problemResponse('Already registered with this email, or the category is closed or full'),
+    422: problemResponse('Invalid registration'),
+    429: problemResponse('Too many registrations from this client or for this email'),
+    503: problemResponse('Busy; retry with the same Idempotency-Key'),
+  },
+});
+
+export const getRegistrationRoute = createRoute({
+  method: 'get',
+  path: '/api/registrations/{registrationId}',
+  tags: ['registrations'],
+  summary: 'View my registration (manage token from the confirmation mail)',
+  security: manageToken,
+  request: { params: registrationParams },
+  responses: { 200: json(Registration, 'The registration'), 401: authProblems[401], 404: problemResponse('No registration for this link') },
+});
+
+export const cancelRegistrationRoute = createRoute({
+  method: 'delete',
+  path: '/api/registrations/{registrationId}',
+  tags: ['registrations'],
+  summary: 'Cancel my registration; the seat goes to the first person waiting',
+  security: manageToken,
+  request: { params: registrationParams },
+  responses: { 200: json(Registration, 'The cancelled registration'), 401: authProblems[401], 404: problemResponse('No registration for this link'), 409: problemResponse('Already ended') },
+});
+
+export const exportRegistrationRoute = createRoute({
+  method: 'get',
+  path: '/api/registrations/{registrationId}/export',
+  tags: ['registrations'],
+  summary: 'All personal data held about me, as JSON',
+  security: manageToken,
+  request: { params: registrationParams },
+  responses: { 200: json(z.object({ registration: Registration, sensitive: z.object({}).passthrough(), exportedAt: z.string() }), 'My data'), 401: authProblems[401], 404: problemResponse('No registration for this link') },
+});
+
+const decisionParams = z.object({ eventId: Id, registrationId: z.uuid() });
+
+export const approveRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/registrations/{registrationId}/approve',
+  tags: ['registrations'],
+  summary: 'Approve a pending registration (organisers)',
+  security: bearerAuth,
+  request: { params: decisionParams },
+  responses: { 200: json(Registration, 'Approved'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
+});
+
+export const rejectRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/registrations/{registrationId}/reject',
+  tags: ['registrations'],
+  summary: 'Reject a pending registration (organisers); the seat goes to the first person waiting',
+  security: bearerAuth,
+  request: { params: decisionParams },
+  responses: { 200: json(Registration, 'Rejected'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
+});
+
+export const registrationsRoutes = [registerRoute, getRegistrationRoute, cancelRegistrationRoute, exportRegistrationRoute, approveRoute, rejectRoute];

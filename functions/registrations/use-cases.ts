@@ -1,0 +1,154 @@
+/**
+ * Registration rules, free of HTTP and AWS (pretalx style: one function per state change;
+ * it vetoes, writes, and queues the mail in the same transaction).
+ *
+ * A pending registration (approval required) holds its seat until it is approved or
+ * rejected: approvals can then never oversell, and a rejection hands the seat on.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
+import type { Registration, RegistrationInput, RegistrationStatus } from '../core/schemas.ts';
+import type { EventsStore } from '../events/store.ts';
+import { isCategoryOpen } from '../events/use-cases.ts';
+import { outboxItem } from '../mail/outbox.ts';
+import { attendeeMail, type MailKind } from './mails.ts';
+import { type IdempotentResponse, type RegistrationsStore, type StoredRegistration, holdsSeat } from './store.ts';
+
+export type RegistrationDeps = {
+  store: RegistrationsStore;
+  events: EventsStore;
+  siteUrl: string;
+  now: () => Date;
+  /** Days after the event's end that personal data is kept. */
+  retentionDays: number;
+};
+
+const MAX_ATTEMPTS = 8;
+const DAY = 86_400;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const requestHash = (input: RegistrationInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+function view(reg: StoredRegistration, position?: number): Registration {
+  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, ...rest } = reg as StoredRegistration & { waitSeq?: number };
+  return { ...rest, ...(position ? { waitlistPosition: position } : {}) };
+}
+
+function mail(deps: RegistrationDeps, reg: Pick<Registration, 'email' | 'firstName' | 'preferredLanguage'>, kind: MailKind, eventName: string, extra: { manageUrl?: string; position?: number } = {}) {
+  const { subject, text } = attendeeMail(reg.preferredLanguage, kind, { eventName, firstName: reg.firstName, ...extra });
+  return outboxItem({ id: randomUUID(), to: reg.email, subject, text, language: reg.preferredLanguage }, Math.floor(deps.now().getTime() / 1000) + 7 * DAY);
+}
+
+export type RegisterResult = { status: number; body: Registration; replayed: boolean };
+
+export async function register(deps: RegistrationDeps, eventId: string, idempotencyKey: string, input: RegistrationInput): Promise<RegisterResult> {
+  const fingerprint = requestHash(input);
+  const replay = await deps.store.getIdempotent(eventId, idempotencyKey);
+  if (replay) return replayOf(replay, fingerprint);
+
+  const record = await deps.events.getEventRecord(eventId);
+  if (!record || record.event.status !== 'published') throw new NotFoundError(`No published event ${eventId}.`);
+  const category = record.categories.find((c) => c.id === input.categoryId);
+  if (!category) throw new UnprocessableError('Choose one of the event\'s categories.', [{ path: 'categoryId', message: 'Unknown category' }]);
+  const now = deps.now();
+  if (!isCategoryOpen(category, now)) throw new ConflictError('Registration in this category is not open now.');
+
+  const eventName = record.event.name[input.preferredLanguage] ?? record.event.name.en;
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  const iso = now.toISOString();
+  const expiresAt = Math.floor(Date.parse(`${record.event.endDate}T23:59:59Z`) / 1000) + deps.retentionDays * DAY;
+  const { dietaryNeeds, accessibilityNeeds, consent: _consent, ...fields } = input;
+  const sensitive = dietaryNeeds || accessibilityNeeds
+    ? { dietaryNeeds, accessibilityNeeds, expiresAt: Math.floor(Date.parse(`${record.event.endDate}T23:59:59Z`) / 1000) + DAY }
+    : undefined;
+  const manageUrl = `${deps.siteUrl}/${input.preferredLanguage === 'fr' ? 'fr/' : ''}registration/?token=${id}.${token}`;
+  const idemExpiry = Math.floor(now.getTime() / 1000) + DAY;
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const seated: RegistrationStatus = category.requiresApproval ? 'pending' : 'confirmed';
+    const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), createdAt: iso, updatedAt: iso, expiresAt };
+    const response: IdempotentResponse = { requestHash: fingerprint, status: 201, body: view(reg) };
+    let outcome = await deps.store.writeWithSeat(reg, sensitive, { key: idempotencyKey, response, expiresAt: idemExpiry }, mail(deps, reg, seated, eventName, { manageUrl }));
+    if (outcome === 'full') {
+      if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
+      const seq = await deps.store.nextWaitSeq(eventId, category.id);
+      const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
+      const waiting: StoredRegistration = { ...reg, status: 'waitlisted' };
+      const waitingResponse: IdempotentResponse = { requestHash: fingerprint, status: 201, body: view(waiting, position) };
+      outcome = await deps.store.writeWaiting(waiting, seq, sensitive, { key: idempotencyKey, response: waitingResponse, expiresAt: idemExpiry }, mail(deps, waiting, 'waitlisted', eventName, { manageUrl, position }));
+      if (outcome === 'written') return { status: 201, body: view(waiting, position), replayed: false };
+    }
+    if (outcome === 'written') return { status: 201, body: view(reg), replayed: false };
+    if (outcome === 'duplicate-email') throw new ConflictError('This email address is already registered for this event.');
+    if (outcome === 'duplicate-key') {
+      const first = await deps.store.getIdempotent(eventId, idempotencyKey);
+      if (first) return replayOf(first, fingerprint);
+    }
+    // 'seat-free': a seat was released between our two attempts; try for it again.
+  }
+  throw new UnavailableError('Registration is very busy right now; please retry.', 1);
+}
+
+function replayOf(first: IdempotentResponse, fingerprint: string): RegisterResult {
+  if (first.requestHash !== fingerprint) {
+    throw new UnprocessableError('This Idempotency-Key was already used for a different registration.', [{ path: 'Idempotency-Key', message: 'Reused with another body' }]);
+  }
+  return { status: first.status, body: first.body as Registration, replayed: true };
+}
+
+/** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
+export async function openWithToken(store: RegistrationsStore, id: string, token: string): Promise<StoredRegistration> {
+  const reg = await store.get(id);
+  const expected = reg ? Buffer.from(reg.tokenHash, 'hex') : Buffer.alloc(32);
+  const given = Buffer.from(hashToken(token), 'hex');
+  if (!reg || !timingSafeEqual(expected, given)) throw new NotFoundError('No registration for this link.');
+  return reg;
+}
+
+export async function viewRegistration(store: RegistrationsStore, reg: StoredRegistration): Promise<Registration> {
+  if (reg.status !== 'waitlisted') return view(reg);
+  const seq = (reg as StoredRegistration & { waitSeq?: number }).waitSeq ?? 0;
+  return view(reg, (await store.waitingAhead(reg.eventId, reg.categoryId, seq)) + 1);
+}
+
+/** Cancels or rejects; a held seat goes to the first person waiting, who is told by mail. */
+export async function endRegistration(deps: RegistrationDeps, id: string, to: 'cancelled' | 'rejected', allowedFrom: RegistrationStatus[]): Promise<Registration> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS * 2; attempt += 1) {
+    const reg = await deps.store.get(id);
+    if (!reg) throw new NotFoundError(`No registration ${id}.`);
+    if (reg.status === to) return view(reg);
+    if (!allowedFrom.includes(reg.status)) throw new ConflictError(`A ${reg.status} registration cannot become ${to}.`);
+    const record = await deps.events.getEventRecord(reg.eventId);
+    const category = record?.categories.find((c) => c.id === reg.categoryId);
+    const eventName = record ? (record.event.name[reg.preferredLanguage] ?? record.event.name.en) : reg.eventId;
+    const waiter = holdsSeat(reg.status) ? await deps.store.firstWaiting(reg.eventId, reg.categoryId) : undefined;
+    const promote = waiter ? { reg: waiter, status: category?.requiresApproval ? ('pending' as const) : ('confirmed' as const) } : undefined;
+    const mails = [mail(deps, reg, to, eventName)];
+    if (waiter) mails.push(mail(deps, waiter, 'promoted', record ? (record.event.name[waiter.preferredLanguage] ?? record.event.name.en) : reg.eventId));
+    const now = deps.now().toISOString();
+    if (await deps.store.release(reg, to, now, promote, mails)) return view({ ...reg, status: to, updatedAt: now });
+    // The waiting list or the status moved (or the index lags behind a new waiter): read again.
+    await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+  }
+  throw new UnavailableError('The registration is changing right now; please retry.', 1);
+}
+
+export async function approve(deps: RegistrationDeps, id: string): Promise<Registration> {
+  const reg = await deps.store.get(id);
+  if (!reg) throw new NotFoundError(`No registration ${id}.`);
+  if (reg.status === 'approved') return view(reg);
+  if (reg.status !== 'pending') throw new ConflictError(`Only a pending registration can be approved; this one is ${reg.status}.`);
+  const record = await deps.events.getEventRecord(reg.eventId);
+  const eventName = record ? (record.event.name[reg.preferredLanguage] ?? record.event.name.en) : reg.eventId;
+  const now = deps.now().toISOString();
+  if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: now }, mail(deps, reg, 'approved', eventName)))) {
+    throw new ConflictError('The registration changed meanwhile; reload it.');
+  }
+  return view({ ...reg, status: 'approved', updatedAt: now });
+}
+
+/** Everything held about the attendee, for the export right. */
+export async function exportData(store: RegistrationsStore, reg: StoredRegistration) {
+  return { registration: await viewRegistration(store, reg), sensitive: await store.getSensitive(reg.id), exportedAt: new Date().toISOString() };
+}

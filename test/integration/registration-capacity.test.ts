@@ -1,0 +1,151 @@
+/**
+ * Exact capacity under load: 500 people press "register" at once for 10 seats, each client
+ * retrying 3 times with its Idempotency-Key. A negative control runs the same code with the
+ * seat guard removed from the transaction, to show this test can fail.
+ */
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { DocumentClient } from '../../functions/core/dynamo.ts';
+import { createRateLimiter } from '../../functions/core/rate-limit.ts';
+import { createEventsStore } from '../../functions/events/store.ts';
+import { createRegistrationsApp } from '../../functions/registrations/app.ts';
+import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import { testIssuer } from '../support/tokens.ts';
+import { freshTable } from './table.ts';
+
+const CLIENTS = 500;
+const SEATS = 10;
+const RETRIES = 3;
+
+async function setup(doc: DocumentClient, tableName: string, eventId: string) {
+  const events = createEventsStore(doc, tableName);
+  await events.createEvent({
+    id: eventId,
+    name: { en: 'Workshop day' },
+    startDate: '2027-06-08',
+    endDate: '2027-06-08',
+    timeZone: 'Europe/Lisbon',
+    venue: { name: { en: 'Lab' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+    status: 'published',
+  });
+  await events.createCategory(eventId, { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false }, 0);
+  const app = createRegistrationsApp({
+    store: createRegistrationsStore(doc, tableName),
+    events,
+    limit: createRateLimiter(doc, tableName),
+    limits: { perClient: { scope: 'c', limit: 100_000, windowSeconds: 60 }, perEmail: { scope: 'e', limit: 100, windowSeconds: 60 } },
+    verifyToken: (await testIssuer()).verifyToken,
+    siteUrl: 'http://localhost:4321',
+    retentionDays: 30,
+    now: () => new Date('2027-01-10T10:00:00Z'),
+  });
+  return { app, events };
+}
+
+function signUp(app: ReturnType<typeof createRegistrationsApp>, eventId: string, n: number) {
+  const body = JSON.stringify({
+    categoryId: 'workshop',
+    firstName: `Person${n}`,
+    lastName: 'Test',
+    email: `person${n}@example.org`,
+    organisation: 'Customs',
+    country: 'BE',
+    consent: { privacy: true },
+  });
+  const send = () =>
+    app.request(`/api/events/${eventId}/registrations`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `client-${n}-key`, 'x-forwarded-for': `10.0.${n % 250}.1` },
+    });
+  // The first attempt and its retries race each other, as a flaky network would make them.
+  return Promise.all(Array.from({ length: 1 + RETRIES }, send));
+}
+
+async function statuses(doc: DocumentClient, tableName: string, eventId: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'GSI1PK' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#REGS` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const count = (status: string) => items.filter((i) => i.status === status).length;
+  return { total: items.length, confirmed: count('confirmed'), waitlisted: count('waitlisted'), items };
+}
+
+describe('registration capacity on DynamoDB Local', () => {
+  it(`confirms exactly ${SEATS} of ${CLIENTS} concurrent sign-ups (each retried ${RETRIES} times) and waitlists the rest`, async () => {
+    const { doc, tableName } = await freshTable('capacity');
+    const { app, events } = await setup(doc, tableName, 'load-test');
+
+    const answers = await Promise.all(Array.from({ length: CLIENTS }, (_, n) => signUp(app, 'load-test', n)));
+
+    const codes = answers.flat().map((r) => r.status);
+    expect(codes.filter((c) => c !== 201)).toEqual([]);
+    // Every retry of one client got the same registration back.
+    const ids = await Promise.all(answers.map(async (tries) => new Set(await Promise.all(tries.map(async (r) => ((await r.clone().json()) as { id: string }).id)))));
+    expect(ids.filter((set) => set.size !== 1)).toEqual([]);
+
+    const result = await statuses(doc, tableName, 'load-test');
+    expect({ total: result.total, confirmed: result.confirmed, waitlisted: result.waitlisted }).toEqual({ total: CLIENTS, confirmed: SEATS, waitlisted: CLIENTS - SEATS });
+    const category = (await events.getEventRecord('load-test'))!.categories[0]!;
+    expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: CLIENTS - SEATS });
+    const seqs = result.items.filter((i) => i.status === 'waitlisted').map((i) => i.waitSeq);
+    expect(new Set(seqs).size).toBe(CLIENTS - SEATS);
+  }, 300_000);
+
+  it('negative control: without the seat guard the same load oversells', async () => {
+    const { doc, tableName } = await freshTable('unguarded');
+    // Remove the seat condition from every transaction, as a careless change would.
+    const unguarded = {
+      send: (command: unknown) => {
+        if (command instanceof TransactWriteCommand) {
+          const first = command.input.TransactItems?.[0]?.Update;
+          if (first?.ConditionExpression === '#taken < #capacity') {
+            delete first.ConditionExpression;
+            delete first.ExpressionAttributeNames!['#capacity'];
+          }
+        }
+        return doc.send(command as never);
+      },
+    } as unknown as DocumentClient;
+    const { app } = await setup(unguarded, tableName, 'oversold');
+    await Promise.all(Array.from({ length: 40 }, (_, n) => signUp(app, 'oversold', n)));
+    const result = await statuses(doc, tableName, 'oversold');
+    expect(result.confirmed).toBeGreaterThan(SEATS);
+  });
+
+  it('gives a cancelled seat to the first people waiting, in order, and never leaves it empty', async () => {
+    const { doc, tableName } = await freshTable('promote');
+    const { app, events } = await setup(doc, tableName, 'promote');
+    for (let n = 0; n < SEATS + 5; n += 1) await signUp(app, 'promote', n);
+    const before = await statuses(doc, tableName, 'promote');
+    const confirmed = before.items.filter((i) => i.status === 'confirmed').map((i) => String(i.id));
+    const firstWaiting = before.items
+      .filter((i) => i.status === 'waitlisted')
+      .sort((a, b) => Number(a.waitSeq) - Number(b.waitSeq))
+      .slice(0, 3)
+      .map((i) => String(i.email));
+
+    const { endRegistration } = await import('../../functions/registrations/use-cases.ts');
+    const deps = { store: createRegistrationsStore(doc, tableName), events, siteUrl: 'http://localhost:4321', now: () => new Date('2027-01-11T10:00:00Z'), retentionDays: 30 };
+    await Promise.all(confirmed.slice(0, 3).map((id) => endRegistration(deps, id, 'cancelled', ['confirmed'])));
+
+    const after = await statuses(doc, tableName, 'promote');
+    const promoted = after.items.filter((i) => i.status === 'confirmed' && firstWaiting.includes(String(i.email))).map((i) => String(i.email));
+    expect(promoted.sort()).toEqual([...firstWaiting].sort());
+    expect({ confirmed: after.confirmed, waitlisted: after.waitlisted }).toEqual({ confirmed: SEATS, waitlisted: 2 });
+    const category = (await events.getEventRecord('promote'))!.categories[0]!;
+    expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: 2 });
+  });
+});
