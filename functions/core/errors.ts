@@ -55,6 +55,11 @@ const transientAwsErrors = new Set([
 export function isTransientDependencyError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (transientAwsErrors.has(error.name)) return true;
+  if (error.name === 'TransactionCanceledException') {
+    // Cancelled by a conflict or throttling, not by one of our conditions: worth a retry.
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+  }
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return typeof status === 'number' && status >= 500;
 }
