@@ -2,7 +2,6 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contexts } from '../../functions/contexts.ts';
 import { buildApp } from '../../infra/app.ts';
 
 type Resource = { Properties: Record<string, unknown> };
@@ -65,6 +64,7 @@ describe('CDK app', () => {
       'The docs context',
       'The events context',
       'The identity context',
+      'The registrations context',
       'The sponsors context',
     ]);
     for (const fn of ours) {
@@ -76,8 +76,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // six function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
+    // seven function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: { Variables: Match.objectLike({ OIDC_ISSUER: Match.anyValue(), OIDC_CLIENT_IDS: Match.anyValue(), USER_POOL_ID: Match.anyValue(), SITE_URL: Match.anyValue() }) },
@@ -101,6 +101,7 @@ describe('CDK app', () => {
         ['read', 'MEMBER#*'],
         ['readWrite', 'SPONSOR#* MEMBER#* EVENT#* OUTBOX#* RATE#*'],
         ['readWrite', 'OUTBOX#*'],
+        ['readWrite', 'REG#* EMAIL#* IDEM#* EVENT#* WAIT#* OUTBOX#* RATE#*'],
       ].sort(),
     );
     expect(statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'))).toEqual([
@@ -137,21 +138,21 @@ describe('CDK app', () => {
     expect(routeKeys.sort()).toEqual(
       [
         'ANY /api/events',
+        'ANY /api/events/{eventId}/registrations',
+        'ANY /api/events/{eventId}/registrations/{proxy+}',
         'ANY /api/events/{eventId}/sponsors',
         'ANY /api/events/{proxy+}',
         'ANY /api/health',
         'ANY /api/me',
         'ANY /api/openapi.json',
         'ANY /api/reference',
+        'ANY /api/registrations/{proxy+}',
         'ANY /api/sponsors/{proxy+}',
         'ANY /api/{proxy+}',
+        'POST /api/events/{eventId}/registrations',
       ],
     );
-
-    const withWrite = synth({}, {
-      contexts: contexts.map((c) => (c.name === 'events' ? { ...c, publicWrites: ['POST /api/events/{eventId}/registrations'] } : c)),
-    });
-    Template.fromStack(withWrite.stateless).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       RouteSettings: { 'POST /api/events/{eventId}/registrations': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 } },
     });
   });
@@ -254,7 +255,7 @@ describe('CDK app', () => {
 
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
-    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'sponsors'].flatMap((name) => [
+    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'registrations', 'sponsors'].flatMap((name) => [
       `The ${name} function failed 3 or more times in 5 minutes`,
       `The ${name} function was throttled`,
     ]);
@@ -273,7 +274,7 @@ describe('CDK app', () => {
   it('reads stage settings from context', () => {
     const prod = synth({ stage: 'prod', stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } } });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 7);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 8);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 } });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
     expect(() => synth({ stages: { test: { logRetentionDays: 3 } } })).toThrow(/logRetentionDays must be one of/);
