@@ -32,7 +32,7 @@ export const contexts: ContextDefinition[] = [
     name: 'registrations',
     entry: 'functions/registrations/handler.ts',
     paths: ['/api/events/{eventId}/registrations', '/api/events/{eventId}/registrations/{proxy+}', '/api/registrations/{proxy+}'],
-    table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'RATE#'] },
+    table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'] },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
   },

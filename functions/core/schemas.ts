@@ -3,6 +3,7 @@
  * them, and the site imports them for its forms. Types come from here, never hand-written.
  */
 import { z } from 'zod';
+import { COUNTRY_CODES } from './countries.ts';
 
 export const Id = z
   .string()
@@ -36,9 +37,11 @@ export const TimeZone = z
   .refine(isTimeZone, 'Must be an IANA time zone such as Europe/Brussels')
   .meta({ description: 'IANA time zone of the venue', example: 'Europe/Brussels' });
 
+const countries = new Set<string>(COUNTRY_CODES);
+
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code')
+  .refine((code) => countries.has(code), 'Must be an ISO 3166-1 alpha-2 country code')
   .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'BE' });
 
 export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2027-06-08' });
@@ -268,6 +271,7 @@ export const RegistrationPatch = RegistrationInput.pick({
 })
   .partial()
   .strict();
+export type RegistrationPatch = z.infer<typeof RegistrationPatch>;
 
 export const Registration = z
   .object({

@@ -4,9 +4,18 @@ import { createApp } from '../core/app.ts';
 import { type TokenVerifier, requireRole } from '../core/auth.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
-import { approveRoute, cancelRegistrationRoute, exportRegistrationRoute, getRegistrationRoute, registerRoute, rejectRoute } from './routes.ts';
+import {
+  approveRoute,
+  cancelRegistrationRoute,
+  changeRegistrationRoute,
+  eraseRegistrationRoute,
+  exportRegistrationRoute,
+  getRegistrationRoute,
+  registerRoute,
+  rejectRoute,
+} from './routes.ts';
 import type { RegistrationsStore } from './store.ts';
-import { type RegistrationDeps, approve, endRegistration, exportData, openWithToken, register, viewRegistration } from './use-cases.ts';
+import { type RegistrationDeps, approve, changeRegistration, endRegistration, erase, exportData, openWithToken, register, viewRegistration } from './use-cases.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -65,6 +74,17 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(cancelRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
     return c.json(await endRegistration(deps, reg.id, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']), 200);
+  });
+
+  app.openapi(changeRegistrationRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    return c.json(await changeRegistration(deps, reg, c.req.valid('json')), 200);
+  });
+
+  app.openapi(eraseRegistrationRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    await erase(deps, reg);
+    return c.body(null, 204);
   });
 
   app.openapi(exportRegistrationRoute, async (c) => {

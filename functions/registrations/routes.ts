@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, problemResponse } from '../core/openapi-helpers.ts';
-import { Id, Registration, RegistrationInput } from '../core/schemas.ts';
+import { Id, Registration, RegistrationInput, RegistrationPatch } from '../core/schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const registrationParams = z.object({ registrationId: z.uuid() });
@@ -59,6 +59,32 @@ export const exportRegistrationRoute = createRoute({
   responses: { 200: json(z.object({ registration: Registration, sensitive: z.object({}).passthrough(), exportedAt: z.string() }), 'My data'), 401: authProblems[401], 404: problemResponse('No registration for this link') },
 });
 
+export const changeRegistrationRoute = createRoute({
+  method: 'patch',
+  path: '/api/registrations/{registrationId}',
+  tags: ['registrations'],
+  summary: 'Change my details (names, organisation, job title, language, needs, visa letter)',
+  security: manageToken,
+  request: { params: registrationParams, body: { required: true, content: { 'application/json': { schema: RegistrationPatch } } } },
+  responses: {
+    200: json(Registration, 'The changed registration'),
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+    409: problemResponse('Ended registrations cannot change'),
+    422: problemResponse('Invalid change'),
+  },
+});
+
+export const eraseRegistrationRoute = createRoute({
+  method: 'post',
+  path: '/api/registrations/{registrationId}/erase',
+  tags: ['registrations'],
+  summary: 'Erase my registration and every copy of my data (the seat goes to the first person waiting)',
+  security: manageToken,
+  request: { params: registrationParams },
+  responses: { 204: { description: 'Erased' }, 401: authProblems[401], 404: problemResponse('No registration for this link') },
+});
+
 const decisionParams = z.object({ eventId: Id, registrationId: z.uuid() });
 
 export const approveRoute = createRoute({
@@ -81,4 +107,13 @@ export const rejectRoute = createRoute({
   responses: { 200: json(Registration, 'Rejected'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
 });
 
-export const registrationsRoutes = [registerRoute, getRegistrationRoute, cancelRegistrationRoute, exportRegistrationRoute, approveRoute, rejectRoute];
+export const registrationsRoutes = [
+  registerRoute,
+  getRegistrationRoute,
+  changeRegistrationRoute,
+  cancelRegistrationRoute,
+  exportRegistrationRoute,
+  eraseRegistrationRoute,
+  approveRoute,
+  rejectRoute,
+];

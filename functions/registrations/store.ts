@@ -10,7 +10,7 @@
  * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
  * goes to the first waiting person in the same transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { DocumentClient } from '../core/dynamo.ts';
 import type { Registration, RegistrationStatus } from '../core/schemas.ts';
@@ -25,7 +25,10 @@ const emailLockKey = (eventId: string, email: string) => ({
 const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
 const waitKey = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
 
-export type StoredRegistration = Registration & { tokenHash: string; expiresAt: number };
+export type StoredRegistration = Registration & { tokenHash: string; idempotencyKey: string; expiresAt: number };
+
+/** Outbox items about a registration are indexed by it (GSI1), for erasure. */
+export const outboxIndex = (registrationId: string, at: string) => ({ GSI1PK: `OUTBOXREG#${registrationId}`, GSI1SK: at });
 export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };
 export type IdempotentResponse = { requestHash: string; status: number; body: unknown };
 
@@ -303,6 +306,29 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
         if (failedIndexes(error)) return false;
         throw error;
       }
+    },
+
+    /** Removes the registration, its sensitive data, locks, first response and unsent mail. */
+    async erase(reg: StoredRegistration) {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'GSI1PK' },
+          ExpressionAttributeValues: { ':pk': `OUTBOXREG#${reg.id}` },
+        }),
+      );
+      for (const item of Items ?? []) {
+        await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: item.PK, SK: item.SK } }));
+      }
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [regKey(reg.id), sensitiveKey(reg.id), emailLockKey(reg.eventId, reg.email), idemKey(reg.eventId, reg.idempotencyKey)].map((Key) => ({
+            Delete: { TableName: tableName, Key },
+          })),
+        }),
+      );
     },
 
     async putSensitive(id: string, sensitive: Sensitive) {

@@ -7,12 +7,12 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
-import type { Registration, RegistrationInput, RegistrationStatus } from '../core/schemas.ts';
+import type { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from '../core/schemas.ts';
 import type { EventsStore } from '../events/store.ts';
 import { isCategoryOpen } from '../events/use-cases.ts';
 import { outboxItem } from '../mail/outbox.ts';
 import { attendeeMail, type MailKind } from './mails.ts';
-import { type IdempotentResponse, type RegistrationsStore, type StoredRegistration, holdsSeat } from './store.ts';
+import { type IdempotentResponse, type RegistrationsStore, type StoredRegistration, holdsSeat, outboxIndex } from './store.ts';
 
 export type RegistrationDeps = {
   store: RegistrationsStore;
@@ -30,13 +30,18 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 const requestHash = (input: RegistrationInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 function view(reg: StoredRegistration, position?: number): Registration {
-  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, ...rest } = reg as StoredRegistration & { waitSeq?: number };
+  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, idempotencyKey: _k, ...rest } = reg as StoredRegistration & { waitSeq?: number };
   return { ...rest, ...(position ? { waitlistPosition: position } : {}) };
 }
 
-function mail(deps: RegistrationDeps, reg: Pick<Registration, 'email' | 'firstName' | 'preferredLanguage'>, kind: MailKind, eventName: string, extra: { manageUrl?: string; position?: number } = {}) {
+function mail(deps: RegistrationDeps, reg: Pick<Registration, 'id' | 'email' | 'firstName' | 'preferredLanguage'>, kind: MailKind, eventName: string, extra: { manageUrl?: string; position?: number } = {}) {
   const { subject, text } = attendeeMail(reg.preferredLanguage, kind, { eventName, firstName: reg.firstName, ...extra });
-  return outboxItem({ id: randomUUID(), to: reg.email, subject, text, language: reg.preferredLanguage }, Math.floor(deps.now().getTime() / 1000) + 7 * DAY);
+  const now = deps.now();
+  // Indexed by registration, so an erasure finds and removes mail not yet sent.
+  return {
+    ...outboxItem({ id: randomUUID(), to: reg.email, subject, text, language: reg.preferredLanguage }, Math.floor(now.getTime() / 1000) + 7 * DAY),
+    ...outboxIndex(reg.id, now.toISOString()),
+  };
 }
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
@@ -67,7 +72,7 @@ export async function register(deps: RegistrationDeps, eventId: string, idempote
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const seated: RegistrationStatus = category.requiresApproval ? 'pending' : 'confirmed';
-    const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), createdAt: iso, updatedAt: iso, expiresAt };
+    const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), idempotencyKey, createdAt: iso, updatedAt: iso, expiresAt };
     const response: IdempotentResponse = { requestHash: fingerprint, status: 201, body: view(reg) };
     let outcome = await deps.store.writeWithSeat(reg, sensitive, { key: idempotencyKey, response, expiresAt: idemExpiry }, mail(deps, reg, seated, eventName, { manageUrl }));
     if (outcome === 'full') {
@@ -151,4 +156,25 @@ export async function approve(deps: RegistrationDeps, id: string): Promise<Regis
 /** Everything held about the attendee, for the export right. */
 export async function exportData(store: RegistrationsStore, reg: StoredRegistration) {
   return { registration: await viewRegistration(store, reg), sensitive: await store.getSensitive(reg.id), exportedAt: new Date().toISOString() };
+}
+
+/** Changes what an attendee may change; ended registrations are read-only. */
+export async function changeRegistration(deps: RegistrationDeps, reg: StoredRegistration, patch: RegistrationPatch): Promise<Registration> {
+  if (reg.status === 'cancelled' || reg.status === 'rejected') throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
+  const { dietaryNeeds, accessibilityNeeds, ...fields } = patch;
+  const now = deps.now().toISOString();
+  if (!(await deps.store.update(reg.id, reg.status, { ...fields, updatedAt: now }))) throw new ConflictError('The registration changed meanwhile; reload it.');
+  if (dietaryNeeds !== undefined || accessibilityNeeds !== undefined) {
+    const current = await deps.store.getSensitive(reg.id);
+    const record = await deps.events.getEventRecord(reg.eventId);
+    const end = record ? Math.floor(Date.parse(`${record.event.endDate}T23:59:59Z`) / 1000) : reg.expiresAt;
+    await deps.store.putSensitive(reg.id, { ...current, ...(dietaryNeeds !== undefined ? { dietaryNeeds } : {}), ...(accessibilityNeeds !== undefined ? { accessibilityNeeds } : {}), expiresAt: end + DAY });
+  }
+  return viewRegistration(deps.store, { ...reg, ...fields, updatedAt: now });
+}
+
+/** The right to erasure: the seat is given up first, then every copy is removed. */
+export async function erase(deps: RegistrationDeps, reg: StoredRegistration): Promise<void> {
+  if (reg.status !== 'cancelled' && reg.status !== 'rejected') await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
+  await deps.store.erase(reg);
 }

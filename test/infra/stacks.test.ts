@@ -101,7 +101,7 @@ describe('CDK app', () => {
         ['read', 'MEMBER#*'],
         ['readWrite', 'SPONSOR#* MEMBER#* EVENT#* OUTBOX#* RATE#*'],
         ['readWrite', 'OUTBOX#*'],
-        ['readWrite', 'REG#* EMAIL#* IDEM#* EVENT#* WAIT#* OUTBOX#* RATE#*'],
+        ['readWrite', 'REG#* EMAIL#* IDEM#* EVENT#* WAIT#* OUTBOX#* OUTBOXREG#* RATE#*'],
       ].sort(),
     );
     expect(statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'))).toEqual([

@@ -37,7 +37,9 @@ const expected: Record<string, Row> = {
   'GET /api/me': [401, 401, 200, 200, 200, 200],
   'POST /api/events/{eventId}/registrations': [201, 201, 201, 201, 201, 201],
   'GET /api/registrations/{registrationId}': [401, 200, 401, 401, 401, 401],
+  'PATCH /api/registrations/{registrationId}': [401, 200, 401, 401, 401, 401],
   'DELETE /api/registrations/{registrationId}': [401, 200, 401, 401, 401, 401],
+  'POST /api/registrations/{registrationId}/erase': [401, 204, 401, 401, 401, 401],
   'GET /api/registrations/{registrationId}/export': [401, 200, 401, 401, 401, 401],
   'POST /api/events/{eventId}/registrations/{registrationId}/approve': organiserOnly(200),
   'POST /api/events/{eventId}/registrations/{registrationId}/reject': organiserOnly(200),
@@ -159,6 +161,8 @@ describe('authorization matrix', () => {
           path,
           init: { body: JSON.stringify(registration(`delegate${invited}@customs.example.org`, 'private-sector')), headers: { 'content-type': 'application/json', 'idempotency-key': `matrix-key-${invited}` } },
         };
+      case 'PATCH /api/registrations/{registrationId}':
+        return { path, init: { body: JSON.stringify({ jobTitle: 'Director', dietaryNeeds: 'Vegetarian' }), headers: { 'content-type': 'application/json' } } };
       case 'POST /api/events/{eventId}/registrations/{registrationId}/approve':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/reject': {
         invited += 1;

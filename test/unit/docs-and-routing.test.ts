@@ -19,6 +19,7 @@ describe('OpenAPI document and reference page', () => {
       '/api/health',
       '/api/me',
       '/api/registrations/{registrationId}',
+      '/api/registrations/{registrationId}/erase',
       '/api/registrations/{registrationId}/export',
       '/api/sponsors/{sponsorId}/members',
       '/api/sponsors/{sponsorId}/members/{memberId}',

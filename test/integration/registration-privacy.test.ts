@@ -1,0 +1,53 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { createEventsStore } from '../../functions/events/store.ts';
+import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import { erase, openWithToken, register } from '../../functions/registrations/use-cases.ts';
+import { freshTable } from './table.ts';
+
+describe('attendee privacy', () => {
+  it('erases every copy of a person (registration, needs, locks, first response, unsent mail) and hands the seat on', async () => {
+    const { doc, tableName } = await freshTable('privacy');
+    const events = createEventsStore(doc, tableName);
+    await events.createEvent({
+      id: 'small',
+      name: { en: 'Small', fr: 'Petit' },
+      startDate: '2027-06-08',
+      endDate: '2027-06-09',
+      timeZone: 'Europe/Lisbon',
+      venue: { name: { en: 'Room' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+      status: 'published',
+    });
+    await events.createCategory('small', { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false }, 0);
+    const deps = { store: createRegistrationsStore(doc, tableName), events, siteUrl: 'http://localhost:4321', now: () => new Date('2027-01-10T10:00:00Z'), retentionDays: 30 };
+    const person = (email: string, language: 'en' | 'fr') => ({
+      categoryId: 'one-seat',
+      firstName: 'Erin',
+      lastName: 'Example',
+      email,
+      organisation: 'Customs',
+      country: 'IE',
+      preferredLanguage: language,
+      visaLetter: true,
+      dietaryNeeds: 'No nuts',
+      consent: { privacy: true as const },
+    });
+    const first = await register(deps, 'small', 'erase-key-1', person('erin@example.org', 'en'));
+    const second = await register(deps, 'small', 'erase-key-2', person('second@example.org', 'fr'));
+    expect([first.body.status, second.body.status, second.body.waitlistPosition]).toEqual(['confirmed', 'waitlisted', 1]);
+
+    const all = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+    const mention = (items: Record<string, unknown>[], text: string) => items.filter((i) => JSON.stringify(i).includes(text));
+    const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mention(await all(), 'erin@example.org').find((i) => i.entity === 'outbox')!.text))![1]!;
+
+    await erase(deps, await openWithToken(deps.store, first.body.id, token));
+
+    const remaining = await all();
+    expect(mention(remaining, 'erin@example.org')).toEqual([]);
+    expect(mention(remaining, first.body.id)).toEqual([]);
+    expect(mention(remaining, 'No nuts').map((i) => i.PK)).toEqual([`REG#${second.body.id}`]);
+    const promoted = remaining.find((i) => i.PK === `REG#${second.body.id}` && i.SK === 'REG')!;
+    expect(promoted.status).toBe('confirmed');
+    expect(mention(remaining, 'Une place vous revient').map((i) => i.to)).toEqual(['second@example.org']);
+  });
+});
