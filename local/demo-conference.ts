@@ -74,6 +74,17 @@ export const demoCategories: Category[] = [
     fee: { en: 'EUR 150', fr: '150 EUR' },
   },
   {
+    id: 'pre-conference-workshop',
+    name: { en: 'Pre-conference workshop: risk analytics (7 June)', fr: 'Atelier préalable : analyse des risques (7 juin)' },
+    capacity: 25,
+    waitlist: true,
+    requiresApproval: false,
+    opensAt,
+    closesAt,
+    eligibility: { en: 'Hands-on, laptops required; limited places.', fr: 'Atelier pratique, ordinateur portable requis ; places limitées.' },
+    fee: { en: 'EUR 100', fr: '100 EUR' },
+  },
+  {
     id: 'media',
     name: { en: 'Media', fr: 'Médias' },
     capacity: 30,
