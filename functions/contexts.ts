@@ -31,7 +31,14 @@ export const contexts: ContextDefinition[] = [
   {
     name: 'registrations',
     entry: 'functions/registrations/handler.ts',
-    paths: ['/api/events/{eventId}/registrations', '/api/events/{eventId}/registrations/{proxy+}', '/api/registrations/{proxy+}'],
+    paths: [
+      '/api/events/{eventId}/categories',
+      '/api/events/{eventId}/categories/{proxy+}',
+      '/api/events/{eventId}/registrations',
+      '/api/events/{eventId}/registrations.csv',
+      '/api/events/{eventId}/registrations/{proxy+}',
+      '/api/registrations/{proxy+}',
+    ],
     table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'] },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,

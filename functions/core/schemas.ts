@@ -102,6 +102,22 @@ export const Category = z
   });
 export type Category = z.infer<typeof Category>;
 
+const opensBeforeCloses = (c: { opensAt?: string; closesAt?: string }) => !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
+
+/** A new category (organisers); without an id one is made from the English name. */
+export const CategoryCreate = z
+  .object({ id: Id.optional(), ...categoryFields })
+  .strict()
+  .refine(opensBeforeCloses, { path: ['closesAt'], message: 'Must be after opensAt' })
+  .meta({ description: 'A registration category and its quota' });
+
+export const CategoryPatch = z
+  .object(categoryFields)
+  .partial()
+  .strict()
+  .refine(opensBeforeCloses, { path: ['closesAt'], message: 'Must be after opensAt' })
+  .meta({ description: 'Changes to a category; capacity may not fall below the seats taken' });
+
 export const PublicCategory = z
   .object({
     id: Id,
@@ -290,6 +306,7 @@ export const Registration = z
     dietaryNeeds: z.string().optional(),
     accessibilityNeeds: z.string().optional(),
     visaLetter: z.boolean(),
+    checkedInAt: z.string().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

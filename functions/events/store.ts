@@ -3,9 +3,10 @@
  *   event     PK=EVENT#<eventId>  SK=EVENT                 GSI1PK=EVENTS#published  GSI1SK=<startDate>#<eventId>
  *   category  PK=EVENT#<eventId>  SK=CATEGORY#<categoryId>  (holds the live seat counter `taken`)
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { putNew } from '../core/put-new.ts';
 import type { Category, Event } from '../core/schemas.ts';
 
@@ -50,6 +51,45 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
         { PK: eventPk(eventId), SK: categorySk(category.id), entity: 'category', ...category, taken: 0, waiting: 0, waitSeq: 0, sortOrder },
         `Category ${category.id}`,
       );
+    },
+
+    /**
+     * Changes a category. A new capacity may not fall below the seats taken; growing a full
+     * category is followed by promotions from the waiting list (by the caller).
+     */
+    async updateCategory(eventId: string, categoryId: string, changes: Partial<Omit<Category, 'id'>>): Promise<StoredCategory> {
+      const names: Record<string, string> = { '#pk': 'PK' };
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(changes).map(([key, value], i) => {
+        names[`#f${i}`] = key;
+        values[`:v${i}`] = value;
+        return `#f${i} = :v${i}`;
+      });
+      let condition = 'attribute_exists(#pk)';
+      if (changes.capacity !== undefined) {
+        names['#taken'] = 'taken';
+        values[':capacity'] = changes.capacity;
+        condition += ' AND #taken <= :capacity';
+      }
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: categoryKey(eventId, categoryId),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return stripKeys<StoredCategory>(Attributes!);
+      } catch (error) {
+        if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+        const record = await this.getEventRecord(eventId);
+        if (!record?.categories.some((c) => c.id === categoryId)) throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
+        throw new ConflictError('The capacity cannot be lower than the seats already taken.');
+      }
     },
 
     /** Published events by start date, one page at a time. */

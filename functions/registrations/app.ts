@@ -7,6 +7,12 @@ import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import {
   approveRoute,
   cancelRegistrationRoute,
+  createCategoryRoute,
+  updateCategoryRoute,
+  checkInRoute,
+  exportCsvRoute,
+  listRegistrationsRoute,
+  organiserCancelRoute,
   changeRegistrationRoute,
   eraseRegistrationRoute,
   exportRegistrationRoute,
@@ -15,7 +21,9 @@ import {
   rejectRoute,
 } from './routes.ts';
 import type { RegistrationsStore } from './store.ts';
-import { type RegistrationDeps, approve, changeRegistration, endRegistration, erase, exportData, openWithToken, register, viewRegistration } from './use-cases.ts';
+import { stream } from 'hono/streaming';
+import { csvHeader, csvRows } from './csv.ts';
+import { type RegistrationDeps, approve, changeRegistration, checkIn, endRegistration, erase, exportData, fillFreeSeats, openWithToken, register, view, viewRegistration } from './use-cases.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -98,6 +106,69 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const reg = await store.get(registrationId);
     if (!reg || reg.eventId !== eventId) throw new NotFoundError(`No registration ${registrationId} in ${eventId}.`);
   };
+
+  app.openapi(createCategoryRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    const record = await deps.events.getEventRecord(eventId);
+    if (!record) throw new NotFoundError(`No event ${eventId}.`);
+    const { id, ...fields } = c.req.valid('json');
+    const categoryId = id ?? (fields.name.en.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'category');
+    const category = { id: categoryId, ...fields };
+    await deps.events.createCategory(eventId, category, Date.now());
+    return c.json(category, 201);
+  });
+
+  app.openapi(updateCategoryRoute, async (c) => {
+    const { eventId, categoryId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    const updated = await deps.events.updateCategory(eventId, categoryId, c.req.valid('json'));
+    const promoted = await fillFreeSeats(deps, eventId, categoryId);
+    const { taken: _t, waiting: _w, waitSeq: _s, sortOrder: _o, ...category } = updated;
+    return c.json({ ...category, promoted }, 200);
+  });
+
+  app.openapi(listRegistrationsRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    const page = await store.list(eventId, filter, { limit, cursor });
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: page.items.map((r) => view(r)), nextCursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(exportCsvRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    const filter = c.req.valid('query');
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="registrations-${eventId}.csv"`);
+    c.header('Cache-Control', 'private, no-store');
+    // Page by page, so an export of any size never sits in memory whole.
+    return stream(c, async (out) => {
+      await out.write(csvHeader());
+      let cursor: string | undefined;
+      do {
+        const page = await store.list(eventId, filter, { limit: 200, cursor });
+        await out.write(csvRows(page.items.map((r) => view(r))));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }) as never;
+  });
+
+  app.openapi(checkInRoute, async (c) => {
+    const { eventId, registrationId } = c.req.valid('param');
+    await requireRole(c, 'organiser', 'staff');
+    await inEvent(eventId, registrationId);
+    return c.json(await checkIn(deps, registrationId), 200);
+  });
+
+  app.openapi(organiserCancelRoute, async (c) => {
+    const { eventId, registrationId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    await inEvent(eventId, registrationId);
+    return c.json(await endRegistration(deps, registrationId, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']), 200);
+  });
 
   app.openapi(approveRoute, async (c) => {
     const { eventId, registrationId } = c.req.valid('param');

@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, problemResponse } from '../core/openapi-helpers.ts';
-import { Id, Registration, RegistrationInput, RegistrationPatch } from '../core/schemas.ts';
+import { Category, CategoryCreate, CategoryPatch, CountryCode, Id, Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from '../core/schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const registrationParams = z.object({ registrationId: z.uuid() });
@@ -107,7 +107,89 @@ export const rejectRoute = createRoute({
   responses: { 200: json(Registration, 'Rejected'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
 });
 
+const listQuery = z.object({
+  status: RegistrationStatus.optional(),
+  categoryId: Id.optional(),
+  country: CountryCode.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+export const listRegistrationsRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/registrations',
+  tags: ['registrations'],
+  summary: 'Registrations of an event, oldest first, with filters and a cursor (organisers)',
+  security: bearerAuth,
+  request: {
+    params: z.object({ eventId: Id }),
+    query: listQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(2048).optional() }),
+  },
+  responses: { 200: json(z.object({ items: z.array(Registration), nextCursor: z.string().nullable() }), 'One page'), ...authProblems },
+});
+
+export const exportCsvRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/registrations.csv',
+  tags: ['registrations'],
+  summary: 'All registrations matching the filters as CSV, streamed page by page (organisers)',
+  security: bearerAuth,
+  request: { params: z.object({ eventId: Id }), query: listQuery },
+  responses: { 200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } }, ...authProblems },
+});
+
+export const checkInRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/registrations/{registrationId}/check-in',
+  tags: ['registrations'],
+  summary: 'Check a person in at the venue (organisers and staff)',
+  security: bearerAuth,
+  request: { params: decisionParams },
+  responses: { 200: json(Registration, 'Checked in'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not confirmed') },
+});
+
+export const organiserCancelRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/registrations/{registrationId}/cancel',
+  tags: ['registrations'],
+  summary: 'Cancel a registration (organisers); the seat goes to the first person waiting',
+  security: bearerAuth,
+  request: { params: decisionParams },
+  responses: { 200: json(Registration, 'Cancelled'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Already ended') },
+});
+
+export const createCategoryRoute = createRoute({
+  method: 'post',
+  path: '/api/events/{eventId}/categories',
+  tags: ['categories'],
+  summary: 'Add a registration category with its quota (organisers)',
+  security: bearerAuth,
+  request: { params: z.object({ eventId: Id }), body: { required: true, content: { 'application/json': { schema: CategoryCreate } } } },
+  responses: { 201: json(Category, 'The category'), ...authProblems, 404: problemResponse('No such event'), 409: problemResponse('Id taken'), 422: problemResponse('Invalid category') },
+});
+
+export const updateCategoryRoute = createRoute({
+  method: 'patch',
+  path: '/api/events/{eventId}/categories/{categoryId}',
+  tags: ['categories'],
+  summary: 'Change a category; more seats go straight to the people waiting (organisers)',
+  security: bearerAuth,
+  request: { params: z.object({ eventId: Id, categoryId: Id }), body: { required: true, content: { 'application/json': { schema: CategoryPatch } } } },
+  responses: {
+    200: json(Category.and(z.object({ promoted: z.int() })), 'The category, and how many people left the waiting list'),
+    ...authProblems,
+    404: problemResponse('No such category'),
+    409: problemResponse('Capacity below the seats taken'),
+    422: problemResponse('Invalid change'),
+  },
+});
+
 export const registrationsRoutes = [
+  createCategoryRoute,
+  updateCategoryRoute,
+  listRegistrationsRoute,
+  exportCsvRoute,
+  checkInRoute,
+  organiserCancelRoute,
   registerRoute,
   getRegistrationRoute,
   changeRegistrationRoute,

@@ -12,6 +12,7 @@
  */
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
+import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import type { Registration, RegistrationStatus } from '../core/schemas.ts';
 import { categoryKey } from '../events/store.ts';
@@ -25,7 +26,9 @@ const emailLockKey = (eventId: string, email: string) => ({
 const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
 const waitKey = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
 
-export type StoredRegistration = Registration & { tokenHash: string; idempotencyKey: string; expiresAt: number };
+export type StoredRegistration = Registration & { tokenHash: string; idempotencyKey: string; search?: string; expiresAt: number };
+
+export type RegistrationFilter = { status?: RegistrationStatus; categoryId?: string; country?: string; q?: string };
 
 /** Outbox items about a registration are indexed by it (GSI1), for erasure. */
 export const outboxIndex = (registrationId: string, at: string) => ({ GSI1PK: `OUTBOXREG#${registrationId}`, GSI1SK: at });
@@ -274,6 +277,44 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       }
     },
 
+    /** Gives a free seat (capacity grew) to a waiting person, in one transaction. */
+    async promoteIntoFreeSeat(waiter: StoredRegistration, status: 'confirmed' | 'pending', now: string, outbox: Record<string, unknown>): Promise<'promoted' | 'no-seat' | 'moved'> {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: categoryKey(waiter.eventId, waiter.categoryId),
+                  UpdateExpression: 'ADD #taken :one, #waiting :minus',
+                  ConditionExpression: '#taken < #capacity',
+                  ExpressionAttributeNames: { '#taken': 'taken', '#waiting': 'waiting', '#capacity': 'capacity' },
+                  ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: regKey(waiter.id),
+                  UpdateExpression: 'SET #status = :to, #updatedAt = :now REMOVE GSI2PK, GSI2SK',
+                  ConditionExpression: '#status = :waitlisted',
+                  ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+                  ExpressionAttributeValues: { ':to': status, ':waitlisted': 'waitlisted', ':now': now },
+                },
+              },
+              put(outbox),
+            ],
+          }),
+        );
+        return 'promoted';
+      } catch (error) {
+        const failed = failedIndexes(error);
+        if (!failed) throw error;
+        return failed.includes(0) ? 'no-seat' : 'moved';
+      }
+    },
+
     /** A state change that does not move seats (approve, check-in, edits), guarded by the status read. */
     async update(id: string, from: RegistrationStatus, changes: Record<string, unknown>, outbox?: Record<string, unknown>): Promise<boolean> {
       const names: Record<string, string> = { '#status': 'status' };
@@ -329,6 +370,36 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
           })),
         }),
       );
+    },
+
+    /** One page of an event's registrations, oldest first, filtered on the server side of the Query. */
+    async list(eventId: string, filter: RegistrationFilter, page: { limit: number; cursor?: string }) {
+      const conditions: string[] = [];
+      const names: Record<string, string> = { '#pk': 'GSI1PK' };
+      const values: Record<string, unknown> = { ':pk': `EVENT#${eventId}#REGS` };
+      const add = (attribute: string, value: string | undefined, op: 'eq' | 'contains') => {
+        if (!value) return;
+        names[`#${attribute}`] = attribute;
+        values[`:${attribute}`] = value;
+        conditions.push(op === 'eq' ? `#${attribute} = :${attribute}` : `contains(#${attribute}, :${attribute})`);
+      };
+      add('status', filter.status, 'eq');
+      add('categoryId', filter.categoryId, 'eq');
+      add('country', filter.country, 'eq');
+      add('search', filter.q?.toLowerCase(), 'contains');
+      const result = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: '#pk = :pk',
+          ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor),
+        }),
+      );
+      return { items: (result.Items ?? []).map((i) => strip<StoredRegistration>(i)), nextCursor: encodeCursor(result.LastEvaluatedKey) };
     },
 
     async putSensitive(id: string, sensitive: Sensitive) {

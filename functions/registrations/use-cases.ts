@@ -29,8 +29,8 @@ const DAY = 86_400;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const requestHash = (input: RegistrationInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-function view(reg: StoredRegistration, position?: number): Registration {
-  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, idempotencyKey: _k, ...rest } = reg as StoredRegistration & { waitSeq?: number };
+export function view(reg: StoredRegistration, position?: number): Registration {
+  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, idempotencyKey: _k, search: _s, ...rest } = reg as StoredRegistration & { waitSeq?: number; search?: string };
   return { ...rest, ...(position ? { waitlistPosition: position } : {}) };
 }
 
@@ -43,6 +43,10 @@ function mail(deps: RegistrationDeps, reg: Pick<Registration, 'id' | 'email' | '
     ...outboxIndex(reg.id, now.toISOString()),
   };
 }
+
+/** Lower-case text the organisers' search looks in. */
+export const searchText = (r: { firstName: string; lastName: string; email: string; organisation: string }) =>
+  `${r.firstName} ${r.lastName} ${r.email} ${r.organisation}`.toLowerCase();
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
 
@@ -72,7 +76,7 @@ export async function register(deps: RegistrationDeps, eventId: string, idempote
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const seated: RegistrationStatus = category.requiresApproval ? 'pending' : 'confirmed';
-    const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), idempotencyKey, createdAt: iso, updatedAt: iso, expiresAt };
+    const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), idempotencyKey, search: searchText(fields), createdAt: iso, updatedAt: iso, expiresAt };
     const response: IdempotentResponse = { requestHash: fingerprint, status: 201, body: view(reg) };
     let outcome = await deps.store.writeWithSeat(reg, sensitive, { key: idempotencyKey, response, expiresAt: idemExpiry }, mail(deps, reg, seated, eventName, { manageUrl }));
     if (outcome === 'full') {
@@ -177,4 +181,36 @@ export async function changeRegistration(deps: RegistrationDeps, reg: StoredRegi
 export async function erase(deps: RegistrationDeps, reg: StoredRegistration): Promise<void> {
   if (reg.status !== 'cancelled' && reg.status !== 'rejected') await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
   await deps.store.erase(reg);
+}
+
+/** Marks arrival at the venue (organisers and staff); idempotent for the same person. */
+export async function checkIn(deps: RegistrationDeps, id: string): Promise<Registration> {
+  const reg = await deps.store.get(id);
+  if (!reg) throw new NotFoundError(`No registration ${id}.`);
+  if (reg.checkedInAt) return view(reg);
+  if (reg.status !== 'confirmed' && reg.status !== 'approved') throw new ConflictError(`A ${reg.status} registration cannot be checked in.`);
+  const now = deps.now().toISOString();
+  if (!(await deps.store.update(id, reg.status, { checkedInAt: now, updatedAt: now }))) throw new ConflictError('The registration changed meanwhile; try again.');
+  return view({ ...reg, checkedInAt: now, updatedAt: now });
+}
+
+/** After a category grows: the first people waiting take the new seats, in order. */
+export async function fillFreeSeats(deps: RegistrationDeps, eventId: string, categoryId: string): Promise<number> {
+  let promoted = 0;
+  for (let attempt = 0; attempt < 1000; attempt += 1) {
+    const record = await deps.events.getEventRecord(eventId);
+    const category = record?.categories.find((c) => c.id === categoryId);
+    if (!record || !category || category.taken >= category.capacity || !category.waiting) return promoted;
+    const waiter = await deps.store.firstWaiting(eventId, categoryId);
+    if (!waiter) {
+      // The index has not caught up with a new waiter yet.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    const eventName = record.event.name[waiter.preferredLanguage] ?? record.event.name.en;
+    const outcome = await deps.store.promoteIntoFreeSeat(waiter, category.requiresApproval ? 'pending' : 'confirmed', deps.now().toISOString(), mail(deps, waiter, 'promoted', eventName));
+    if (outcome === 'no-seat') return promoted;
+    if (outcome === 'promoted') promoted += 1;
+  }
+  return promoted;
 }

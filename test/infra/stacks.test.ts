@@ -138,7 +138,10 @@ describe('CDK app', () => {
     expect(routeKeys.sort()).toEqual(
       [
         'ANY /api/events',
+        'ANY /api/events/{eventId}/categories',
+        'ANY /api/events/{eventId}/categories/{proxy+}',
         'ANY /api/events/{eventId}/registrations',
+        'ANY /api/events/{eventId}/registrations.csv',
         'ANY /api/events/{eventId}/registrations/{proxy+}',
         'ANY /api/events/{eventId}/sponsors',
         'ANY /api/events/{proxy+}',

@@ -42,6 +42,12 @@ const expected: Record<string, Row> = {
   'POST /api/registrations/{registrationId}/erase': [401, 204, 401, 401, 401, 401],
   'GET /api/registrations/{registrationId}/export': [401, 200, 401, 401, 401, 401],
   'POST /api/events/{eventId}/registrations/{registrationId}/approve': organiserOnly(200),
+  'GET /api/events/{eventId}/registrations': organiserOnly(200),
+  'GET /api/events/{eventId}/registrations.csv': organiserOnly(200),
+  'POST /api/events/{eventId}/registrations/{registrationId}/check-in': [401, 401, 200, 403, 403, 200],
+  'POST /api/events/{eventId}/registrations/{registrationId}/cancel': organiserOnly(200),
+  'POST /api/events/{eventId}/categories': organiserOnly(201),
+  'PATCH /api/events/{eventId}/categories/{categoryId}': organiserOnly(200),
   'POST /api/events/{eventId}/registrations/{registrationId}/reject': organiserOnly(200),
   'GET /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
   'PUT /api/sponsors/{sponsorId}/profile': sponsorAOrOrganiser(200),
@@ -163,6 +169,17 @@ describe('authorization matrix', () => {
         };
       case 'PATCH /api/registrations/{registrationId}':
         return { path, init: { body: JSON.stringify({ jobTitle: 'Director', dietaryNeeds: 'Vegetarian' }), headers: { 'content-type': 'application/json' } } };
+      case 'POST /api/events/{eventId}/registrations/{registrationId}/check-in':
+      case 'POST /api/events/{eventId}/registrations/{registrationId}/cancel': {
+        invited += 1;
+        const confirmed = await post(registration(`arrival${invited}@customs.example.org`, 'private-sector'), `arrival-key-${invited}`);
+        return { path: { ...path, registrationId: ((await confirmed.json()) as { id: string }).id }, init: {} };
+      }
+      case 'POST /api/events/{eventId}/categories':
+        invited += 1;
+        return { path, init: { body: JSON.stringify({ id: `side-event-${invited}`, name: { en: 'Side event' }, capacity: 20, waitlist: true, requiresApproval: false }), headers: { 'content-type': 'application/json' } } };
+      case 'PATCH /api/events/{eventId}/categories/{categoryId}':
+        return { path: { ...path, categoryId: 'academia' }, init: { body: JSON.stringify({ fee: { en: 'EUR 120' } }), headers: { 'content-type': 'application/json' } } };
       case 'POST /api/events/{eventId}/registrations/{registrationId}/approve':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/reject': {
         invited += 1;

@@ -12,8 +12,13 @@ describe('OpenAPI document and reference page', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/events',
       '/api/events/{eventId}',
+      '/api/events/{eventId}/categories',
+      '/api/events/{eventId}/categories/{categoryId}',
       '/api/events/{eventId}/registrations',
+      '/api/events/{eventId}/registrations.csv',
       '/api/events/{eventId}/registrations/{registrationId}/approve',
+      '/api/events/{eventId}/registrations/{registrationId}/cancel',
+      '/api/events/{eventId}/registrations/{registrationId}/check-in',
       '/api/events/{eventId}/registrations/{registrationId}/reject',
       '/api/events/{eventId}/sponsors',
       '/api/health',

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../functions/core/rate-limit.ts';
+import { createEventsStore } from '../../functions/events/store.ts';
+import { createRegistrationsApp } from '../../functions/registrations/app.ts';
+import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import { testIssuer } from '../support/tokens.ts';
+import { freshTable } from './table.ts';
+
+describe('organiser tools for registrations', () => {
+  let app: ReturnType<typeof createRegistrationsApp>;
+  let organiser: Record<string, string>;
+  let tick = 0;
+
+  const register = (n: number, person: { first: string; last: string; org: string; country: string }) =>
+    app.request('/api/events/tools/registrations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `tools-key-${n}` },
+      body: JSON.stringify({ categoryId: 'seminar', firstName: person.first, lastName: person.last, email: `p${n}@example.org`, organisation: person.org, country: person.country, consent: { privacy: true } }),
+    });
+
+  beforeAll(async () => {
+    const { doc, tableName } = await freshTable('tools');
+    const events = createEventsStore(doc, tableName);
+    await events.createEvent({
+      id: 'tools',
+      name: { en: 'Tools' },
+      startDate: '2027-06-08',
+      endDate: '2027-06-08',
+      timeZone: 'Europe/Lisbon',
+      venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+      status: 'published',
+    });
+    await events.createCategory('tools', { id: 'seminar', name: { en: 'Seminar' }, capacity: 2, waitlist: true, requiresApproval: false }, 0);
+    const issuer = await testIssuer();
+    app = createRegistrationsApp({
+      store: createRegistrationsStore(doc, tableName),
+      events,
+      limit: createRateLimiter(doc, tableName),
+      verifyToken: issuer.verifyToken,
+      siteUrl: 'http://localhost:4321',
+      retentionDays: 30,
+      // A clock that ticks a second per reading, so registrations have distinct times.
+      now: () => new Date(Date.UTC(2027, 0, 10, 10, 0, 0) + (tick++) * 1000),
+    });
+    organiser = { authorization: `Bearer ${await issuer.sign({ sub: 'org', groups: ['organisers'] })}` };
+    await register(1, { first: 'Ana', last: 'Silva', org: 'Portuguese Customs', country: 'PT' });
+    await register(2, { first: '=HYPERLINK("x")', last: 'O"Brien, Jr', org: 'Irish Revenue', country: 'IE' });
+    await register(3, { first: 'Kenji', last: 'Sato', org: 'Japan Customs', country: 'JP' });
+    await register(4, { first: 'Lena', last: 'Berg', org: 'Swedish Customs', country: 'SE' });
+  });
+
+  it('lists with filters and a search, a page at a time', async () => {
+    const all = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { status: string; country: string }[] };
+    expect(all.items.map((r) => [r.country, r.status])).toEqual([
+      ['PT', 'confirmed'],
+      ['IE', 'confirmed'],
+      ['JP', 'waitlisted'],
+      ['SE', 'waitlisted'],
+    ]);
+    const waiting = (await (await app.request('/api/events/tools/registrations?status=waitlisted&country=SE', { headers: organiser })).json()) as { items: { lastName: string }[] };
+    expect(waiting.items.map((r) => r.lastName)).toEqual(['Berg']);
+    const search = (await (await app.request('/api/events/tools/registrations?q=japan', { headers: organiser })).json()) as { items: { lastName: string }[] };
+    expect(search.items.map((r) => r.lastName)).toEqual(['Sato']);
+
+    const first = (await (await app.request('/api/events/tools/registrations?limit=3', { headers: organiser })).json()) as { items: unknown[]; nextCursor: string };
+    const rest = (await (await app.request(`/api/events/tools/registrations?limit=3&cursor=${first.nextCursor}`, { headers: organiser })).json()) as { items: { lastName: string }[] };
+    expect([first.items.length, rest.items.map((r) => r.lastName)]).toEqual([3, ['Berg']]);
+  });
+
+  it('exports CSV that a spreadsheet opens safely: BOM, quoting, no formulas', async () => {
+    const response = await app.request('/api/events/tools/registrations.csv?country=IE', { headers: organiser });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row, end] = new TextDecoder().decode(bytes).split('\r\n');
+    expect(header).toBe('id,status,categoryId,firstName,lastName,email,organisation,jobTitle,country,preferredLanguage,visaLetter,checkedInAt,createdAt');
+    expect(row).toMatch(/^"[0-9a-f-]{36}","confirmed","seminar","'=HYPERLINK\(""x""\)","O""Brien, Jr","p2@example.org","Irish Revenue",,"IE","en","false",,"2027-01-10T10:00:\d\d\.000Z"$/);
+    expect(end).toBe('');
+  });
+
+  it('gives seats added to a full category to the first people waiting', async () => {
+    const response = await app.request('/api/events/tools/categories/seminar', {
+      method: 'PATCH',
+      headers: { ...organiser, 'content-type': 'application/json' },
+      body: JSON.stringify({ capacity: 3 }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { promoted: number; capacity: number })).toMatchObject({ capacity: 3, promoted: 1 });
+    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { lastName: string; status: string }[] };
+    expect(list.items.map((r) => [r.lastName, r.status])).toEqual([
+      ['Silva', 'confirmed'],
+      ['O"Brien, Jr', 'confirmed'],
+      ['Sato', 'confirmed'],
+      ['Berg', 'waitlisted'],
+    ]);
+    const shrink = await app.request('/api/events/tools/categories/seminar', {
+      method: 'PATCH',
+      headers: { ...organiser, 'content-type': 'application/json' },
+      body: JSON.stringify({ capacity: 2 }),
+    });
+    expect(shrink.status).toBe(409);
+  });
+
+  it('checks a confirmed person in once, and refuses someone waiting', async () => {
+    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { id: string; lastName: string }[] };
+    const silva = list.items.find((r) => r.lastName === 'Silva')!.id;
+    const berg = list.items.find((r) => r.lastName === 'Berg')!.id;
+    const first = (await (await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })).json()) as { checkedInAt: string };
+    const again = (await (await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })).json()) as { checkedInAt: string };
+    expect(first.checkedInAt).toMatch(/^2027-01-10T10:\d\d:\d\d\.000Z$/);
+    expect(again.checkedInAt).toBe(first.checkedInAt);
+    expect((await app.request(`/api/events/tools/registrations/${berg}/check-in`, { method: 'POST', headers: organiser })).status).toBe(409);
+  });
+});
