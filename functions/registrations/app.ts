@@ -6,6 +6,7 @@ import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import {
   approveRoute,
+  statsRoute,
   cancelRegistrationRoute,
   createCategoryRoute,
   updateCategoryRoute,
@@ -23,7 +24,7 @@ import {
 import type { RegistrationsStore } from './store.ts';
 import { stream } from 'hono/streaming';
 import { csvHeader, csvRows } from './csv.ts';
-import { type RegistrationDeps, approve, changeRegistration, checkIn, endRegistration, erase, exportData, fillFreeSeats, openWithToken, register, view, viewRegistration } from './use-cases.ts';
+import { type RegistrationDeps, approve, changeRegistration, checkIn, endRegistration, erase, exportData, fillFreeSeats, openWithToken, register, registrationStats, view, viewRegistration } from './use-cases.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -126,6 +127,13 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const promoted = await fillFreeSeats(deps, eventId, categoryId);
     const { taken: _t, waiting: _w, waitSeq: _s, sortOrder: _o, ...category } = updated;
     return c.json({ ...category, promoted }, 200);
+  });
+
+  app.openapi(statsRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await requireRole(c, 'organiser');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await registrationStats(store, eventId), 200);
   });
 
   app.openapi(listRegistrationsRoute, async (c) => {

@@ -183,7 +183,30 @@ export const updateCategoryRoute = createRoute({
   },
 });
 
+export const statsRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/registrations/stats',
+  tags: ['registrations'],
+  summary: 'Counts by status, category, country and day, for the dashboard (organisers)',
+  security: bearerAuth,
+  request: { params: z.object({ eventId: Id }) },
+  responses: {
+    200: json(
+      z.object({
+        total: z.int(),
+        byStatus: z.record(z.string(), z.int()),
+        byCategory: z.record(z.string(), z.record(z.string(), z.int())),
+        byCountry: z.record(z.string(), z.int()),
+        byDay: z.array(z.object({ day: z.string(), count: z.int() })),
+      }),
+      'Counts',
+    ),
+    ...authProblems,
+  },
+});
+
 export const registrationsRoutes = [
+  statsRoute,
   createCategoryRoute,
   updateCategoryRoute,
   listRegistrationsRoute,

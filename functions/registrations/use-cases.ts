@@ -214,3 +214,33 @@ export async function fillFreeSeats(deps: RegistrationDeps, eventId: string, cat
   }
   return promoted;
 }
+
+export type RegistrationStats = {
+  total: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, Record<string, number>>;
+  byCountry: Record<string, number>;
+  byDay: { day: string; count: number }[];
+};
+
+/** Counts for the organisers' dashboard, read page by page from the event's registrations. */
+export async function registrationStats(store: RegistrationsStore, eventId: string): Promise<RegistrationStats> {
+  const stats: RegistrationStats = { total: 0, byStatus: {}, byCategory: {}, byCountry: {}, byDay: [] };
+  const days = new Map<string, number>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.list(eventId, {}, { limit: 500, cursor });
+    for (const r of page.items) {
+      stats.total += 1;
+      stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + 1;
+      const category = (stats.byCategory[r.categoryId] ??= {});
+      category[r.status] = (category[r.status] ?? 0) + 1;
+      if (r.status !== 'cancelled' && r.status !== 'rejected') stats.byCountry[r.country] = (stats.byCountry[r.country] ?? 0) + 1;
+      const day = r.createdAt.slice(0, 10);
+      days.set(day, (days.get(day) ?? 0) + 1);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  stats.byDay = [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, count }));
+  return stats;
+}

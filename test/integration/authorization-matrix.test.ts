@@ -43,6 +43,7 @@ const expected: Record<string, Row> = {
   'GET /api/registrations/{registrationId}/export': [401, 200, 401, 401, 401, 401],
   'POST /api/events/{eventId}/registrations/{registrationId}/approve': organiserOnly(200),
   'GET /api/events/{eventId}/registrations': organiserOnly(200),
+  'GET /api/events/{eventId}/registrations/stats': organiserOnly(200),
   'GET /api/events/{eventId}/registrations.csv': organiserOnly(200),
   'POST /api/events/{eventId}/registrations/{registrationId}/check-in': [401, 401, 200, 403, 403, 200],
   'POST /api/events/{eventId}/registrations/{registrationId}/cancel': organiserOnly(200),

@@ -101,6 +101,17 @@ describe('organiser tools for registrations', () => {
     expect(shrink.status).toBe(409);
   });
 
+  it('counts for the dashboard by status, category, country and day', async () => {
+    const stats = await (await app.request('/api/events/tools/registrations/stats', { headers: organiser })).json();
+    expect(stats).toEqual({
+      total: 4,
+      byStatus: { confirmed: 3, waitlisted: 1 },
+      byCategory: { seminar: { confirmed: 3, waitlisted: 1 } },
+      byCountry: { PT: 1, IE: 1, JP: 1, SE: 1 },
+      byDay: [{ day: '2027-01-10', count: 4 }],
+    });
+  });
+
   it('checks a confirmed person in once, and refuses someone waiting', async () => {
     const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { id: string; lastName: string }[] };
     const silva = list.items.find((r) => r.lastName === 'Silva')!.id;

@@ -16,6 +16,7 @@ describe('OpenAPI document and reference page', () => {
       '/api/events/{eventId}/categories/{categoryId}',
       '/api/events/{eventId}/registrations',
       '/api/events/{eventId}/registrations.csv',
+      '/api/events/{eventId}/registrations/stats',
       '/api/events/{eventId}/registrations/{registrationId}/approve',
       '/api/events/{eventId}/registrations/{registrationId}/cancel',
       '/api/events/{eventId}/registrations/{registrationId}/check-in',
