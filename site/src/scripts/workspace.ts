@@ -1,5 +1,6 @@
 /** The portal and console island: sign-in state, the right place for each role, and the forms. */
 import type { t } from '../lib/i18n.ts';
+import { categoriesPanel, checkInPanel, dashboardPanel, registrationsPanel } from './console-registrations.ts';
 import { SessionExpired, api, completeSignIn, isSignedIn, signIn, signOut, type Me } from '../lib/session.ts';
 
 type Text = ReturnType<typeof t>['workspace'];
@@ -52,7 +53,15 @@ export async function start(root: HTMLElement) {
       for (const sponsorId of me.sponsorIds) body.append(await profileEditor(sponsorId, text, say));
     } else {
       if (!staffRole) return say(text.noAccess, true);
-      if (me.roles.includes('organiser')) body.append(await membersPanel(config, text, say));
+      body.append(checkInPanel(config.eventId, say));
+      if (me.roles.includes('organiser')) {
+        body.append(
+          await dashboardPanel(config.eventId),
+          await registrationsPanel(config.eventId, say),
+          await categoriesPanel(config.eventId, say),
+          await membersPanel(config, text, say),
+        );
+      }
     }
   } catch (error) {
     if (error instanceof SessionExpired) {
