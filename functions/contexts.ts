@@ -19,6 +19,8 @@ export type ContextDefinition = {
   authenticates?: boolean;
   /** Creates accounts in the user pool (invitations). */
   managesUsers?: boolean;
+  /** Holds attendees' personal data, kept a configured number of days after the event. */
+  holdsPersonalData?: boolean;
 };
 
 export const contexts: ContextDefinition[] = [
@@ -42,6 +44,7 @@ export const contexts: ContextDefinition[] = [
     table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'] },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
+    holdsPersonalData: true,
   },
   {
     name: 'identity',

@@ -18,6 +18,8 @@ export type StageConfig = {
   wafRequestsPer5Minutes: number;
   /** Domain that mail is sent from (an SES identity). */
   mailFromDomain: string;
+  /** Days after an event's end that attendees' personal data is kept (TTL). */
+  retentionDays: number;
   authDomainPrefix: string;
   alarmEmail?: string;
   /** Optional custom domain: needs a certificate in us-east-1. */
@@ -34,6 +36,7 @@ const defaults = {
   publicWriteBurstLimit: 40,
   wafRequestsPer5Minutes: 1000,
   mailFromDomain: 'example.org',
+  retentionDays: 90,
 };
 
 type RawStage = Partial<typeof defaults> & {
@@ -72,6 +75,7 @@ export function stageConfig(app: App): StageConfig {
     publicWriteBurstLimit: raw.publicWriteBurstLimit,
     wafRequestsPer5Minutes: raw.wafRequestsPer5Minutes,
     mailFromDomain: raw.mailFromDomain,
+    retentionDays: raw.retentionDays,
     authDomainPrefix: raw.authDomainPrefix ?? `customs-itc-${stage}`,
     alarmEmail: raw.alarmEmail,
     domainName: raw.domainName,

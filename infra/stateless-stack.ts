@@ -82,6 +82,7 @@ export class StatelessStack extends Stack {
         environment: {
           SITE_ORIGIN: siteUrl,
           SITE_URL: siteUrl,
+          ...(context.holdsPersonalData ? { RETENTION_DAYS: String(config.retentionDays) } : {}),
           ...(context.authenticates ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId } : {}),
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },

@@ -3,7 +3,7 @@ import type { Language, RegistrationStatus } from '../core/schemas.ts';
 
 export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'promoted' | 'approved' | 'rejected' | 'cancelled';
 
-type Parts = { eventName: string; firstName: string; manageUrl?: string; position?: number };
+type Parts = { eventName: string; firstName: string; manageUrl?: string; position?: number; checkInCode?: string };
 
 const text: Record<Language, Record<MailKind, (p: Parts) => { subject: string; body: string }>> = {
   en: {
@@ -26,6 +26,11 @@ const text: Record<Language, Record<MailKind, (p: Parts) => { subject: string; b
   },
 };
 
+const codeLine: Record<Language, (code: string) => string> = {
+  en: (code) => `\n\nYour check-in code (show it at the registration desk): ${code}`,
+  fr: (code) => `\n\nVotre code d’enregistrement (à présenter à l’accueil) : ${code}`,
+};
+
 const manageLine: Record<Language, (url: string) => string> = {
   en: (url) => `\n\nView, change or cancel your registration: ${url}\nKeep this link private: it gives access to your registration.`,
   fr: (url) => `\n\nConsulter, modifier ou annuler votre inscription : ${url}\nGardez ce lien pour vous : il donne accès à votre inscription.`,
@@ -33,7 +38,10 @@ const manageLine: Record<Language, (url: string) => string> = {
 
 export function attendeeMail(language: Language, kind: MailKind, parts: Parts) {
   const { subject, body } = text[language][kind](parts);
-  return { subject, text: body + (parts.manageUrl ? manageLine[language](parts.manageUrl) : '') };
+  return {
+    subject,
+    text: body + (parts.checkInCode ? codeLine[language](parts.checkInCode) : '') + (parts.manageUrl ? manageLine[language](parts.manageUrl) : ''),
+  };
 }
 
 export const mailForStatus: Partial<Record<RegistrationStatus, MailKind>> = {

@@ -34,7 +34,7 @@ export function view(reg: StoredRegistration, position?: number): Registration {
   return { ...rest, ...(position ? { waitlistPosition: position } : {}) };
 }
 
-function mail(deps: RegistrationDeps, reg: Pick<Registration, 'id' | 'email' | 'firstName' | 'preferredLanguage'>, kind: MailKind, eventName: string, extra: { manageUrl?: string; position?: number } = {}) {
+function mail(deps: RegistrationDeps, reg: Pick<Registration, 'id' | 'email' | 'firstName' | 'preferredLanguage'>, kind: MailKind, eventName: string, extra: { manageUrl?: string; position?: number; checkInCode?: string } = {}) {
   const { subject, text } = attendeeMail(reg.preferredLanguage, kind, { eventName, firstName: reg.firstName, ...extra });
   const now = deps.now();
   // Indexed by registration, so an erasure finds and removes mail not yet sent.
@@ -78,7 +78,7 @@ export async function register(deps: RegistrationDeps, eventId: string, idempote
     const seated: RegistrationStatus = category.requiresApproval ? 'pending' : 'confirmed';
     const reg: StoredRegistration = { id, eventId, ...fields, email: fields.email.toLowerCase(), status: seated, tokenHash: hashToken(token), idempotencyKey, search: searchText(fields), createdAt: iso, updatedAt: iso, expiresAt };
     const response: IdempotentResponse = { requestHash: fingerprint, status: 201, body: view(reg) };
-    let outcome = await deps.store.writeWithSeat(reg, sensitive, { key: idempotencyKey, response, expiresAt: idemExpiry }, mail(deps, reg, seated, eventName, { manageUrl }));
+    let outcome = await deps.store.writeWithSeat(reg, sensitive, { key: idempotencyKey, response, expiresAt: idemExpiry }, mail(deps, reg, seated, eventName, { manageUrl, ...(seated === 'confirmed' ? { checkInCode: id } : {}) }));
     if (outcome === 'full') {
       if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
       const seq = await deps.store.nextWaitSeq(eventId, category.id);
@@ -134,7 +134,10 @@ export async function endRegistration(deps: RegistrationDeps, id: string, to: 'c
     const waiter = holdsSeat(reg.status) ? await deps.store.firstWaiting(reg.eventId, reg.categoryId) : undefined;
     const promote = waiter ? { reg: waiter, status: category?.requiresApproval ? ('pending' as const) : ('confirmed' as const) } : undefined;
     const mails = [mail(deps, reg, to, eventName)];
-    if (waiter) mails.push(mail(deps, waiter, 'promoted', record ? (record.event.name[waiter.preferredLanguage] ?? record.event.name.en) : reg.eventId));
+    if (waiter) {
+      const waiterEvent = record ? (record.event.name[waiter.preferredLanguage] ?? record.event.name.en) : reg.eventId;
+      mails.push(mail(deps, waiter, 'promoted', waiterEvent, promote?.status === 'confirmed' ? { checkInCode: waiter.id } : {}));
+    }
     const now = deps.now().toISOString();
     if (await deps.store.release(reg, to, now, promote, mails)) return view({ ...reg, status: to, updatedAt: now });
     // The waiting list or the status moved (or the index lags behind a new waiter): read again.
@@ -151,7 +154,7 @@ export async function approve(deps: RegistrationDeps, id: string): Promise<Regis
   const record = await deps.events.getEventRecord(reg.eventId);
   const eventName = record ? (record.event.name[reg.preferredLanguage] ?? record.event.name.en) : reg.eventId;
   const now = deps.now().toISOString();
-  if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: now }, mail(deps, reg, 'approved', eventName)))) {
+  if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: now }, mail(deps, reg, 'approved', eventName, { checkInCode: reg.id })))) {
     throw new ConflictError('The registration changed meanwhile; reload it.');
   }
   return view({ ...reg, status: 'approved', updatedAt: now });

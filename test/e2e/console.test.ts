@@ -46,6 +46,13 @@ describe('organiser console', () => {
     await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Approve: pending.delegate@kra.example.go.ke');
     await expect.poll(() => page.locator('#registrations tbody').innerText()).toContain('approved');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Name (English)').fill('Closing dinner');
+    await page.getByLabel('Capacity', { exact: true }).fill('120');
+    await page.getByRole('button', { name: 'Add category' }).click();
+    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Category added: Closing dinner');
+    const event = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: { id: string; capacity: number; available: number }[] };
+    expect(event.categories.find((c) => c.id === 'closing-dinner')).toMatchObject({ capacity: 120, available: 120 });
     await expect
       .poll(async () => ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some((m) => m.to === 'pending.delegate@kra.example.go.ke' && m.subject.startsWith('Registration approved')))
       .toBe(true);

@@ -112,7 +112,8 @@ describe('API on the same origin', () => {
     expect(events.items.map((e) => e.id)).toEqual(['citce-2027']);
 
     const detail = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: { id: string; capacity: number; available: number }[] };
-    expect(detail.categories.map((c) => [c.id, c.capacity])).toEqual(demoCategories.map((c) => [c.id, c.capacity]));
+    // Other e2e files may add categories after the seeded ones.
+    expect(detail.categories.slice(0, demoCategories.length).map((c) => [c.id, c.capacity])).toEqual(demoCategories.map((c) => [c.id, c.capacity]));
     // Other e2e files register people, so only the bound is fixed here.
     for (const c of detail.categories) expect(c.available).toBeLessThanOrEqual(c.capacity);
 

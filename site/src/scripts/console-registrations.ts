@@ -140,5 +140,41 @@ export async function categoriesPanel(eventId: string, say: (m: string, e?: bool
     return el('tr', {}, el('td', {}, c.name.en), el('td', {}, String(c.available)), el('td', {}, capacity, save), el('td', {}, c.waitlist ? 'yes' : 'no'), el('td', {}, c.requiresApproval ? 'yes' : 'no'));
   });
   const head = el('thead', {}, el('tr', {}, ...['Category', 'Available', 'Capacity', 'Waiting list', 'Approval'].map((h) => el('th', { scope: 'col' }, h))));
-  return el('section', { 'aria-labelledby': 'categories-heading' }, el('h2', { id: 'categories-heading' }, 'Categories and quotas'), el('div', { class: 'table-scroll' }, el('table', {}, head, el('tbody', {}, ...rows))));
+  const input = (id: string, label: string, attrs: Record<string, string> = {}) => {
+    const control = el('input', { id, name: id, ...attrs });
+    return { control, field: attrs.type === 'checkbox' ? el('div', {}, control, el('label', { for: id }, label)) : el('div', {}, el('label', { for: id }, label), control) };
+  };
+  const nameEn = input('cat-name-en', 'Name (English)', { required: '' });
+  const nameFr = input('cat-name-fr', 'Name (French)');
+  const capacity = input('cat-capacity', 'Capacity', { type: 'number', min: '0', required: '' });
+  const fee = input('cat-fee', 'Fee (English)');
+  const opens = input('cat-opens', 'Opens at', { type: 'datetime-local' });
+  const closes = input('cat-closes', 'Closes at', { type: 'datetime-local' });
+  const waitlist = input('cat-waitlist', 'Waiting list when full', { type: 'checkbox', checked: '' });
+  const approval = input('cat-approval', 'Organisers approve each registration', { type: 'checkbox' });
+  const create = el('form', { 'aria-labelledby': 'new-category-heading' }, ...[nameEn, nameFr, capacity, fee, opens, closes, waitlist, approval].map((i) => i.field), el('button', { type: 'submit' }, 'Add category'));
+  create.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const at = (value: string) => (value ? new Date(value).toISOString() : undefined);
+    const body = {
+      name: { en: nameEn.control.value.trim(), ...(nameFr.control.value.trim() ? { fr: nameFr.control.value.trim() } : {}) },
+      capacity: Number(capacity.control.value),
+      waitlist: waitlist.control.checked,
+      requiresApproval: approval.control.checked,
+      ...(fee.control.value.trim() ? { fee: { en: fee.control.value.trim() } } : {}),
+      ...(at(opens.control.value) ? { opensAt: at(opens.control.value) } : {}),
+      ...(at(closes.control.value) ? { closesAt: at(closes.control.value) } : {}),
+    };
+    void api(`/api/events/${eventId}/categories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) =>
+      r.ok ? (say(`Category added: ${body.name.en}`), create.reset()) : say(await problemText(r), true),
+    );
+  });
+  return el(
+    'section',
+    { 'aria-labelledby': 'categories-heading' },
+    el('h2', { id: 'categories-heading' }, 'Categories and quotas'),
+    el('div', { class: 'table-scroll' }, el('table', {}, head, el('tbody', {}, ...rows))),
+    el('h3', { id: 'new-category-heading' }, 'New category'),
+    create,
+  );
 }

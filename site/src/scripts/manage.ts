@@ -63,6 +63,7 @@ export async function startManage(root: HTMLElement) {
       ['Status', `${m.status[reg.status]}${reg.waitlistPosition ? ` · ${m.position(reg.waitlistPosition)}` : ''}`],
       ['Name', `${reg.firstName} ${reg.lastName}`],
       ['Email', reg.email],
+      ...(['confirmed', 'approved'].includes(reg.status) ? [[lang === 'fr' ? 'Code d’enregistrement' : 'Check-in code', reg.id] as [string, string]] : []),
     ];
     details.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: v })]));
     details.hidden = false;
