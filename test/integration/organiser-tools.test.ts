@@ -4,6 +4,7 @@ import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
 import { testIssuer } from '../support/tokens.ts';
+import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
 
 describe('organiser tools for registrations', () => {
@@ -21,15 +22,7 @@ describe('organiser tools for registrations', () => {
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('tools');
     const events = createEventsStore(doc, tableName);
-    await events.createEvent({
-      id: 'tools',
-      name: { en: 'Tools' },
-      startDate: '2027-06-08',
-      endDate: '2027-06-08',
-      timeZone: 'Europe/Lisbon',
-      venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
-      status: 'published',
-    });
+    await events.createEvent(testEvent('tools'));
     await events.createCategory('tools', { id: 'seminar', name: { en: 'Seminar' }, capacity: 2, waitlist: true, requiresApproval: false }, 0);
     const issuer = await testIssuer();
     app = createRegistrationsApp({

@@ -11,6 +11,7 @@ import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
 import { testIssuer } from '../support/tokens.ts';
+import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
 
 const CLIENTS = 500;
@@ -19,15 +20,7 @@ const RETRIES = 3;
 
 async function setup(doc: DocumentClient, tableName: string, eventId: string) {
   const events = createEventsStore(doc, tableName);
-  await events.createEvent({
-    id: eventId,
-    name: { en: 'Workshop day' },
-    startDate: '2027-06-08',
-    endDate: '2027-06-08',
-    timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'Lab' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
-    status: 'published',
-  });
+  await events.createEvent(testEvent(eventId));
   await events.createCategory(eventId, { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false }, 0);
   const app = createRegistrationsApp({
     store: createRegistrationsStore(doc, tableName),

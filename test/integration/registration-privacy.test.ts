@@ -3,21 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
 import { erase, openWithToken, register } from '../../functions/registrations/use-cases.ts';
+import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
 
 describe('attendee privacy', () => {
   it('erases every copy of a person (registration, needs, locks, first response, unsent mail) and hands the seat on', async () => {
     const { doc, tableName } = await freshTable('privacy');
     const events = createEventsStore(doc, tableName);
-    await events.createEvent({
-      id: 'small',
-      name: { en: 'Small', fr: 'Petit' },
-      startDate: '2027-06-08',
-      endDate: '2027-06-09',
-      timeZone: 'Europe/Lisbon',
-      venue: { name: { en: 'Room' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
-      status: 'published',
-    });
+    await events.createEvent(testEvent('small', { name: { en: 'Small', fr: 'Petit' } }));
     await events.createCategory('small', { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false }, 0);
     const deps = { store: createRegistrationsStore(doc, tableName), events, siteUrl: 'http://localhost:4321', now: () => new Date('2027-01-10T10:00:00Z'), retentionDays: 30 };
     const person = (email: string, language: 'en' | 'fr') => ({
