@@ -34,6 +34,7 @@ const strings = {
     waitlistOpen: 'waiting list open',
     approval: 'Each registration is reviewed by the organisers.',
     fee: 'Fee',
+    colon: ': ',
     register: 'Register',
     pendingSectionLead: 'This section opens soon.',
     form: {
@@ -138,6 +139,8 @@ const strings = {
     waitlistOpen: 'liste d’attente ouverte',
     approval: 'Chaque inscription est examinée par les organisateurs.',
     fee: 'Tarif',
+    // French typography puts a (narrow) space before a colon.
+    colon: '\u202f: ',
     register: 'S’inscrire',
     pendingSectionLead: 'Cette rubrique ouvre prochainement.',
     form: {
