@@ -56,6 +56,7 @@ describe('registering and managing a registration', () => {
     await page.goto(manageLink(mail));
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
     expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(/^Code QR d’enregistrement: [0-9a-f-]{36}$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();

@@ -48,6 +48,33 @@ export async function dashboardPanel(eventId: string): Promise<HTMLElement> {
 export function checkInPanel(eventId: string, say: (m: string, e?: boolean) => void): HTMLElement {
   const code = el('input', { id: 'checkin-code', autocomplete: 'off', required: '' });
   const form = el('form', { 'aria-labelledby': 'checkin-heading' }, el('div', {}, el('label', { for: 'checkin-code' }, 'Registration code'), code), el('button', { type: 'submit' }, 'Check in'));
+  // Scanning the QR code from the attendee's page, where the browser can read barcodes.
+  const Detector = (globalThis as { BarcodeDetector?: new (o: { formats: string[] }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> } }).BarcodeDetector;
+  if (Detector && navigator.mediaDevices) {
+    const scan = el('button', { type: 'button' }, 'Scan QR code');
+    const video = el('video', { playsinline: '', muted: '', hidden: '' });
+    scan.addEventListener('click', () => {
+      void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(async (media) => {
+        video.srcObject = media;
+        video.hidden = false;
+        await video.play();
+        const detector = new Detector({ formats: ['qr_code'] });
+        const stop = () => {
+          media.getTracks().forEach((track) => track.stop());
+          video.hidden = true;
+        };
+        const look = async (): Promise<void> => {
+          const [found] = await detector.detect(video);
+          if (!found) return void requestAnimationFrame(() => void look());
+          stop();
+          code.value = found.rawValue;
+          form.requestSubmit();
+        };
+        await look();
+      }, () => say('The camera is not available; type the code instead.', true));
+    });
+    form.append(scan, video);
+  }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void api(`/api/events/${eventId}/registrations/${encodeURIComponent(code.value.trim())}/check-in`, { method: 'POST' }).then(async (r) => {

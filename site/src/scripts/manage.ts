@@ -1,4 +1,5 @@
 /** Manage my registration, from the private link (?token=<id>.<secret>) in the confirmation mail. */
+import { renderSVG } from 'uqr';
 import { t } from '../lib/i18n.ts';
 
 type Reg = {
@@ -67,6 +68,14 @@ export async function startManage(root: HTMLElement) {
     ];
     details.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: v })]));
     details.hidden = false;
+    // The check-in code as a QR code, for the registration desk's scanner.
+    const qr = root.querySelector<HTMLElement>('#manage-qr')!;
+    if (['confirmed', 'approved'].includes(reg.status)) {
+      qr.innerHTML = renderSVG(reg.id, { border: 2 });
+      qr.querySelector('svg')?.setAttribute('role', 'img');
+      qr.querySelector('svg')?.setAttribute('aria-label', `${lang === 'fr' ? 'Code QR d’enregistrement' : 'Check-in QR code'}: ${reg.id}`);
+      qr.hidden = false;
+    } else qr.hidden = true;
     const ended = reg.status === 'cancelled' || reg.status === 'rejected';
     form.hidden = ended;
     actions.hidden = false;
