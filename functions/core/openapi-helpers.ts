@@ -7,6 +7,9 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemDetails } },
 });
 
+/** A JSON response of `schema`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
 export const bearerAuth = [{ bearerAuth: [] }];
 
 export const authProblems = {

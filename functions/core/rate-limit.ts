@@ -7,6 +7,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { DocumentClient } from './dynamo.ts';
 import { DomainError } from './errors.ts';
+import { isConditionFailure } from './items.ts';
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
@@ -36,7 +37,7 @@ export function createRateLimiter(doc: DocumentClient, tableName: string, clock:
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         throw new RateLimitedError(
           `At most ${rule.limit} per ${rule.windowSeconds} seconds; try again later.`,
           Math.max(1, Math.ceil(resetAt - nowSeconds)),

@@ -7,6 +7,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { isConditionFailure, stripKeys } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
 import type { Category, Event } from '../core/schemas.ts';
 
@@ -20,11 +21,6 @@ const categorySk = (categoryId: string) => `CATEGORY#${categoryId}`;
 
 export type StoredCategory = Category & { taken: number; waiting?: number; waitSeq?: number; sortOrder: number };
 export type EventRecord = { event: Event; categories: StoredCategory[] };
-
-function stripKeys<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, entity: _entity, ...rest } = item;
-  return rest as T;
-}
 
 export function createEventsStore(doc: DocumentClient, tableName: string) {
   return {
@@ -85,7 +81,7 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
         );
         return stripKeys<StoredCategory>(Attributes!);
       } catch (error) {
-        if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
         const record = await this.getEventRecord(eventId);
         if (!record?.categories.some((c) => c.id === categoryId)) throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
         throw new ConflictError('The capacity cannot be lower than the seats already taken.');

@@ -1,10 +1,9 @@
 /** Route contracts of the registrations context. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { authProblems, bearerAuth, problemResponse } from '../core/openapi-helpers.ts';
+import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Category, CategoryCreate, CategoryPatch, CountryCode, Id, Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from '../core/schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
 

@@ -14,6 +14,7 @@ import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCo
 import { createHash } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
+import { stripKeys as strip } from '../core/items.ts';
 import type { Registration, RegistrationStatus } from '../core/schemas.ts';
 import { categoryKey } from '../events/store.ts';
 
@@ -35,6 +36,8 @@ export const outboxIndex = (registrationId: string, at: string) => ({ GSI1PK: `O
 export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };
 export type IdempotentResponse = { requestHash: string; status: number; body: unknown };
 
+type Idem = { key: string; response: IdempotentResponse; expiresAt: number };
+
 export type WriteOutcome = 'written' | 'full' | 'seat-free' | 'duplicate-email' | 'duplicate-key';
 
 const HELD: RegistrationStatus[] = ['confirmed', 'pending', 'approved'];
@@ -52,11 +55,6 @@ function failedIndexes(error: unknown): number[] | undefined {
 
 const padSeq = (seq: number) => String(seq).padStart(12, '0');
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, entity: _g, ...rest } = item;
-  return rest as T;
-}
-
 export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
   const put = (Item: Record<string, unknown>, mustBeNew = true): TransactItem => ({
     Put: {
@@ -66,7 +64,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
   });
 
-  function newItems(reg: StoredRegistration, sensitive: Sensitive | undefined, idem: { key: string; response: IdempotentResponse; expiresAt: number }, outbox: Record<string, unknown>) {
+  function newItems(reg: StoredRegistration, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>): TransactItem[] {
     return [
       put({
         ...regKey(reg.id),
@@ -80,6 +78,28 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       put(outbox),
       ...(sensitive ? [put({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive })] : []),
     ];
+  }
+
+  /** The category counter move that decides between a seat and the waiting list. */
+  const counter = (reg: StoredRegistration, update: string, condition: string, names: Record<string, string>): TransactItem => ({
+    Update: {
+      TableName: tableName,
+      Key: categoryKey(reg.eventId, reg.categoryId),
+      UpdateExpression: update,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':one': 1 },
+    },
+  });
+
+  /** The counter move and the new items in one transaction (the counter first: outcomeOf reads index 0). */
+  async function writeRegistration(move: TransactItem, items: TransactItem[], counterFailure: WriteOutcome): Promise<WriteOutcome> {
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: [move, ...items] }));
+      return 'written';
+    } catch (error) {
+      return outcomeOf(error, counterFailure);
+    }
   }
 
   function outcomeOf(error: unknown, counterFailure: WriteOutcome): WriteOutcome {
@@ -99,30 +119,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** Takes a seat if one is free; the whole registration is written or nothing is. */
-    async writeWithSeat(reg: StoredRegistration, sensitive: Sensitive | undefined, idem: { key: string; response: IdempotentResponse; expiresAt: number }, outbox: Record<string, unknown>): Promise<WriteOutcome> {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: categoryKey(reg.eventId, reg.categoryId),
-                  UpdateExpression: 'SET #taken = #taken + :one',
-                  ConditionExpression: '#taken < #capacity',
-                  ExpressionAttributeNames: { '#taken': 'taken', '#capacity': 'capacity' },
-                  ExpressionAttributeValues: { ':one': 1 },
-                },
-              },
-              ...newItems(reg, sensitive, idem, outbox),
-            ],
-          }),
-        );
-        return 'written';
-      } catch (error) {
-        return outcomeOf(error, 'full');
-      }
-    },
+    writeWithSeat: (reg: StoredRegistration, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>) =>
+      writeRegistration(
+        counter(reg, 'SET #taken = #taken + :one', '#taken < #capacity', { '#taken': 'taken', '#capacity': 'capacity' }),
+        newItems(reg, sensitive, idem, outbox),
+        'full',
+      ),
 
     /** The next waiting-list number of a category (gaps are harmless: order is what counts). */
     async nextWaitSeq(eventId: string, categoryId: string): Promise<number> {
@@ -141,32 +143,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** Joins the waiting list, only while every seat is taken (else the caller takes the seat). */
-    async writeWaiting(reg: StoredRegistration, seq: number, sensitive: Sensitive | undefined, idem: { key: string; response: IdempotentResponse; expiresAt: number }, outbox: Record<string, unknown>): Promise<WriteOutcome> {
-      const waiting = { ...reg, GSI2PK: waitKey(reg.eventId, reg.categoryId), GSI2SK: padSeq(seq), waitSeq: seq };
-      const [regPut, ...rest] = newItems(waiting as StoredRegistration, sensitive, idem, outbox);
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: categoryKey(reg.eventId, reg.categoryId),
-                  UpdateExpression: 'ADD #waiting :one',
-                  ConditionExpression: '#taken >= #capacity',
-                  ExpressionAttributeNames: { '#waiting': 'waiting', '#taken': 'taken', '#capacity': 'capacity' },
-                  ExpressionAttributeValues: { ':one': 1 },
-                },
-              },
-              regPut!,
-              ...rest,
-            ],
-          }),
-        );
-        return 'written';
-      } catch (error) {
-        return outcomeOf(error, 'seat-free');
-      }
+    writeWaiting(reg: StoredRegistration, seq: number, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>) {
+      const waiting = { ...reg, GSI2PK: waitKey(reg.eventId, reg.categoryId), GSI2SK: padSeq(seq), waitSeq: seq } as StoredRegistration;
+      return writeRegistration(
+        counter(reg, 'ADD #waiting :one', '#taken >= #capacity', { '#waiting': 'waiting', '#taken': 'taken', '#capacity': 'capacity' }),
+        newItems(waiting, sensitive, idem, outbox),
+        'seat-free',
+      );
     },
 
     async get(id: string): Promise<StoredRegistration | undefined> {

@@ -1,11 +1,10 @@
 /** Route contracts of the sponsors context. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { IfMatch, authProblems, bearerAuth, problemResponse } from '../core/openapi-helpers.ts';
+import { IfMatch, authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id, InviteMember, Member, SponsorProfile, SponsorProfileInput } from '../core/schemas.ts';
 
 const sponsorParams = z.object({ sponsorId: Id });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export const getProfileRoute = createRoute({
   method: 'get',

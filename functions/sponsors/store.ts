@@ -6,6 +6,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { isConditionFailure, stripKeys as strip } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
 import type { Member, Sponsor, SponsorProfileInput } from '../core/schemas.ts';
 
@@ -18,16 +19,6 @@ export class StaleVersionError extends Error {
 }
 
 export type StoredSponsor = Sponsor & { eventId: string };
-
-function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _gs, entity: _e, ...rest } = item;
-  return rest as T;
-}
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error &&
-  (error.name === 'ConditionalCheckFailedException' ||
-    (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')));
 
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
   return {

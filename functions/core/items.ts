@@ -1,0 +1,22 @@
+import { tableDefinition } from './table.ts';
+
+const keyAttributes = new Set<string>([
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  ...tableDefinition.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  'entity',
+]);
+
+/** An item without the table's key and index attributes: the entity as stored. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name))) as T;
+}
+
+/** Whether a write failed on its own condition (not on throttling or a conflict). */
+export function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'ConditionalCheckFailedException' ||
+      (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')))
+  );
+}
