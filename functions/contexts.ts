@@ -41,7 +41,10 @@ export const contexts: ContextDefinition[] = [
       '/api/events/{eventId}/registrations/{proxy+}',
       '/api/registrations/{proxy+}',
     ],
-    table: { access: 'readWrite', keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'] },
+    table: {
+      access: 'readWrite',
+      keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'],
+    },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
     holdsPersonalData: true,

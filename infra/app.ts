@@ -13,7 +13,10 @@ export function buildApp(app: App, options: { contexts?: ContextDefinition[] } =
   const prefix = `Conference-${config.stage}`;
   const env = { account: config.account, region: config.region };
 
-  const stateful = new StatefulStack(app, `${prefix}-Data`, { env, description: `Conference platform (${config.stage}): data` });
+  const stateful = new StatefulStack(app, `${prefix}-Data`, {
+    env,
+    description: `Conference platform (${config.stage}): data`,
+  });
   const edge = new EdgeStack(app, `${prefix}-Edge`, {
     env: { account: config.account, region: 'us-east-1' },
     description: `Conference platform (${config.stage}): web ACL for CloudFront`,

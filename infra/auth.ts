@@ -17,7 +17,11 @@ export class Auth extends Construct {
   readonly domain: cognito.UserPoolDomain;
   readonly preToken: ContextFunction;
 
-  constructor(scope: Construct, id: string, props: { siteUrl: string; domainPrefix: string; logRetention: logs.RetentionDays }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { siteUrl: string; domainPrefix: string; logRetention: logs.RetentionDays },
+  ) {
     super(scope, id);
     this.userPool = new cognito.UserPool(this, 'Users', {
       selfSignUpEnabled: false,
@@ -47,7 +51,11 @@ export class Auth extends Construct {
       description: 'Adds the email to Cognito access tokens',
       logRetention: props.logRetention,
     });
-    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, cognito.LambdaVersion.V2_0);
+    this.userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      this.preToken.fn,
+      cognito.LambdaVersion.V2_0,
+    );
     for (const group of ROLE_GROUPS) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }

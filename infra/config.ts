@@ -56,7 +56,8 @@ const retention: Record<number, RetentionDays> = {
 
 export function stageConfig(app: App): StageConfig {
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`Stage "${stage}" must be lower-case letters, digits or dashes`);
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage))
+    throw new Error(`Stage "${stage}" must be lower-case letters, digits or dashes`);
   const stages = (app.node.tryGetContext('stages') ?? {}) as Record<string, RawStage>;
   const raw = { ...defaults, ...stages[stage] };
   const logRetention = retention[raw.logRetentionDays];

@@ -4,6 +4,8 @@
  * runtime's copy), JSON logs with the request id, a log group with retention, X-Ray tracing,
  * and a role that holds only what the function is granted.
  */
+
+import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -11,7 +13,6 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
 import { tableDefinition } from '../functions/core/table.ts';
 
 export const projectRoot = join(import.meta.dirname, '..');
@@ -27,13 +28,30 @@ export class ContextFunction extends Construct {
 
   readonly logGroup: logs.LogGroup;
 
-  constructor(scope: Construct, id: string, props: { entry: string; description: string; logRetention: logs.RetentionDays; environment?: Record<string, string> }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      entry: string;
+      description: string;
+      logRetention: logs.RetentionDays;
+      environment?: Record<string, string>;
+    },
+  ) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.logGroup = logGroup;
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     // A log group's ARN ends in ":*", which covers the streams Lambda creates in it.
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(projectRoot, props.entry),
       handler: 'handler',
@@ -71,7 +89,11 @@ export class ContextFunction extends Construct {
     const resources = [
       table.tableArn,
       ...tableDefinition.globalIndexes.map((index) =>
-        Stack.of(this).formatArn({ service: 'dynamodb', resource: 'table', resourceName: `${table.tableName}/index/${index.indexName}` }),
+        Stack.of(this).formatArn({
+          service: 'dynamodb',
+          resource: 'table',
+          resourceName: `${table.tableName}/index/${index.indexName}`,
+        }),
       ),
     ];
     this.role.addToPolicy(

@@ -15,7 +15,11 @@ export class Mail extends Construct {
   readonly deadLetters: sqs.Queue;
   readonly configurationSet: ses.ConfigurationSet;
 
-  constructor(scope: Construct, id: string, props: { table: ITableV2; mailFromDomain: string; logRetention: logs.RetentionDays }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { table: ITableV2; mailFromDomain: string; logRetention: logs.RetentionDays },
+  ) {
     super(scope, id);
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,
@@ -48,7 +52,11 @@ export class Mail extends Construct {
         actions: ['ses:SendEmail'],
         resources: [
           identity.emailIdentityArn,
-          Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }),
+          Stack.of(this).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
         ],
       }),
     );

@@ -49,10 +49,25 @@ export class Monitoring extends Construct {
       return created;
     };
 
-    alarm('Api5xx', props.api.metricServerError({ period, statistic: 'Sum' }), 5, 'The API answered 5 or more 5xx in 5 minutes');
+    alarm(
+      'Api5xx',
+      props.api.metricServerError({ period, statistic: 'Sum' }),
+      5,
+      'The API answered 5 or more 5xx in 5 minutes',
+    );
     for (const [name, fn] of Object.entries(props.functions)) {
-      alarm(`${name}Errors`, fn.fn.metricErrors({ period, statistic: 'Sum' }), 3, `The ${name} function failed 3 or more times in 5 minutes`);
-      alarm(`${name}Throttles`, fn.fn.metricThrottles({ period, statistic: 'Sum' }), 1, `The ${name} function was throttled`);
+      alarm(
+        `${name}Errors`,
+        fn.fn.metricErrors({ period, statistic: 'Sum' }),
+        3,
+        `The ${name} function failed 3 or more times in 5 minutes`,
+      );
+      alarm(
+        `${name}Throttles`,
+        fn.fn.metricThrottles({ period, statistic: 'Sum' }),
+        1,
+        `The ${name} function was throttled`,
+      );
     }
     alarm(
       'MailDeadLetters',
@@ -74,15 +89,34 @@ export class Monitoring extends Construct {
       dashboardName: `conference-${props.stage}`,
       widgets: [
         [
-          new cloudwatch.GraphWidget({ title: 'API requests and errors', left: [props.api.metricCount({ period }), props.api.metricClientError({ period }), props.api.metricServerError({ period })] }),
-          new cloudwatch.GraphWidget({ title: 'API latency p99 (ms)', left: [props.api.metricLatency({ period, statistic: 'p99' })] }),
+          new cloudwatch.GraphWidget({
+            title: 'API requests and errors',
+            left: [
+              props.api.metricCount({ period }),
+              props.api.metricClientError({ period }),
+              props.api.metricServerError({ period }),
+            ],
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'API latency p99 (ms)',
+            left: [props.api.metricLatency({ period, statistic: 'p99' })],
+          }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Function errors', left: Object.values(props.functions).map((f) => f.fn.metricErrors({ period })) }),
-          new cloudwatch.GraphWidget({ title: 'Function duration p99 (ms)', left: Object.values(props.functions).map((f) => f.fn.metricDuration({ period, statistic: 'p99' })) }),
+          new cloudwatch.GraphWidget({
+            title: 'Function errors',
+            left: Object.values(props.functions).map((f) => f.fn.metricErrors({ period })),
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'Function duration p99 (ms)',
+            left: Object.values(props.functions).map((f) => f.fn.metricDuration({ period, statistic: 'p99' })),
+          }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Mail dead letters', left: [props.deadLetters.metricApproximateNumberOfMessagesVisible({ period })] }),
+          new cloudwatch.GraphWidget({
+            title: 'Mail dead letters',
+            left: [props.deadLetters.metricApproximateNumberOfMessagesVisible({ period })],
+          }),
           new cloudwatch.GraphWidget({ title: 'DynamoDB throttles', left: [tableThrottles] }),
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms }),
         ],
@@ -92,5 +126,11 @@ export class Monitoring extends Construct {
 }
 
 function tableMetric(table: ITableV2, metricName: string) {
-  return new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum', period });
+  return new cloudwatch.Metric({
+    namespace: 'AWS/DynamoDB',
+    metricName,
+    dimensionsMap: { TableName: table.tableName },
+    statistic: 'Sum',
+    period,
+  });
 }

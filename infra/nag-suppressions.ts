@@ -6,16 +6,19 @@ import type { StatelessStack } from './stateless-stack.ts';
 export function acknowledgeNagFindings(stack: StatelessStack, config: StageConfig) {
   Validations.of(stack).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'Statements CDK adds for X-Ray tracing and stream reading: xray:Put* and dynamodb:ListStreams have no resource-level permissions.',
+    reason:
+      'Statements CDK adds for X-Ray tracing and stream reading: xray:Put* and dynamodb:ListStreams have no resource-level permissions.',
   });
   Validations.of(stack.api).acknowledge({
     id: 'AwsSolutions-APIG4',
-    reason: 'Public routes (health, events, API docs) are open by design; bearer tokens are verified in code, the same way locally and in AWS.',
+    reason:
+      'Public routes (health, events, API docs) are open by design; bearer tokens are verified in code, the same way locally and in AWS.',
   });
   if (!config.domainName) {
     Validations.of(stack.site.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
-      reason: 'Without a custom domain CloudFront serves its default certificate, whose policy AWS fixes; configure domainName and certificateArn for TLS 1.2+.',
+      reason:
+        'Without a custom domain CloudFront serves its default certificate, whose policy AWS fixes; configure domainName and certificateArn for TLS 1.2+.',
     });
   }
   Validations.of(stack.site.distribution).acknowledge({
@@ -24,6 +27,7 @@ export function acknowledgeNagFindings(stack: StatelessStack, config: StageConfi
   });
   Validations.of(stack.mail.deadLetters).acknowledge({
     id: 'AwsSolutions-SQS3',
-    reason: 'This queue is the dead-letter queue of the mail worker (its stream on-failure destination), which cdk-nag cannot see.',
+    reason:
+      'This queue is the dead-letter queue of the mail worker (its stream on-failure destination), which cdk-nag cannot see.',
   });
 }

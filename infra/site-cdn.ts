@@ -62,9 +62,17 @@ export class SiteCdn extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authOrigins), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
       },
     });
@@ -81,13 +89,14 @@ export class SiteCdn extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
-    const custom = props.domainName && props.certificateArn
-      ? {
-          domainNames: [props.domainName],
-          certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
-          minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
-        }
-      : {};
+    const custom =
+      props.domainName && props.certificateArn
+        ? {
+            domainNames: [props.domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {};
 
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'Conference site and API',

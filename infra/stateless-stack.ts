@@ -1,7 +1,7 @@
 /** Everything that can be replaced freely: functions, API, mail, sign-in, site and CDN, monitoring. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -70,8 +70,14 @@ export class StatelessStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
     });
-    const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${this.site.distribution.distributionDomainName}`;
-    this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: config.authDomainPrefix, logRetention: config.logRetention });
+    const siteUrl = config.domainName
+      ? `https://${config.domainName}`
+      : `https://${this.site.distribution.distributionDomainName}`;
+    this.auth = new Auth(this, 'Auth', {
+      siteUrl,
+      domainPrefix: config.authDomainPrefix,
+      logRetention: config.logRetention,
+    });
     this.functions.preToken = this.auth.preToken;
 
     for (const context of contexts) {
@@ -83,14 +89,19 @@ export class StatelessStack extends Stack {
           SITE_ORIGIN: siteUrl,
           SITE_URL: siteUrl,
           ...(context.holdsPersonalData ? { RETENTION_DAYS: String(config.retentionDays) } : {}),
-          ...(context.authenticates ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId } : {}),
+          ...(context.authenticates
+            ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId }
+            : {}),
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },
       });
       if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
       if (context.managesUsers) {
         fn.role.addToPolicy(
-          new iam.PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:ListUsers'], resources: [this.auth.userPool.userPoolArn] }),
+          new iam.PolicyStatement({
+            actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:ListUsers'],
+            resources: [this.auth.userPool.userPoolArn],
+          }),
         );
       }
       const integration = new HttpLambdaIntegration(`${context.name}Integration`, fn.fn);
@@ -115,7 +126,11 @@ export class StatelessStack extends Stack {
       );
     }
 
-    this.mail = new Mail(this, 'Mail', { table, mailFromDomain: config.mailFromDomain, logRetention: config.logRetention });
+    this.mail = new Mail(this, 'Mail', {
+      table,
+      mailFromDomain: config.mailFromDomain,
+      logRetention: config.logRetention,
+    });
     this.functions.mail = this.mail.worker;
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -25,7 +25,8 @@ export class LocalAccounts {
     this.file = file;
     for (const account of seededAccounts) this.accounts.set(account.sub, account);
     if (file && existsSync(file)) {
-      for (const account of JSON.parse(readFileSync(file, 'utf8')) as LocalAccount[]) this.accounts.set(account.sub, account);
+      for (const account of JSON.parse(readFileSync(file, 'utf8')) as LocalAccount[])
+        this.accounts.set(account.sub, account);
     }
   }
 

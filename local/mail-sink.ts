@@ -2,13 +2,22 @@
  * An SES-compatible local mail sink: the SES v2 SendEmail call the mail worker makes lands
  * here, and people read the messages at /_local/mail (HTML) and /_local/mail.json.
  */
-import { Hono } from 'hono';
-import { html } from 'hono/html';
+
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Hono } from 'hono';
+import { html } from 'hono/html';
 
-export type SentMail = { id: string; to: string[]; from: string; subject: string; text: string; html: string | null; sentAt: string };
+export type SentMail = {
+  id: string;
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  sentAt: string;
+};
 
 type SendEmailBody = {
   FromEmailAddress?: string;
@@ -58,14 +67,25 @@ export class MailSink {
       }
       return c.json({ MessageId: this.accept(body).id });
     });
-    app.get('/_local/mail.json', (c) => c.json(this.list().map(({ to, subject, text, html: body, sentAt }) => ({ to: to.join(', '), subject, text, html: body, sentAt }))));
+    app.get('/_local/mail.json', (c) =>
+      c.json(
+        this.list().map(({ to, subject, text, html: body, sentAt }) => ({
+          to: to.join(', '),
+          subject,
+          text,
+          html: body,
+          sentAt,
+        })),
+      ),
+    );
     app.get('/_local/mail', (c) =>
       c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Local mail</title></head>
 <body><main><h1>Local mail (${this.messages.length})</h1>
 <p>Messages the platform sent while running locally, newest first. <a href="/_local/mail.json">JSON</a></p>
 ${this.list().map(
-  (m) => html`<article><h2>${m.subject}</h2><p>To ${m.to.join(', ')} · from ${m.from} · <time datetime="${m.sentAt}">${m.sentAt}</time></p><pre style="white-space:pre-wrap">${m.text}</pre></article><hr>`,
+  (m) =>
+    html`<article><h2>${m.subject}</h2><p>To ${m.to.join(', ')} · from ${m.from} · <time datetime="${m.sentAt}">${m.sentAt}</time></p><pre style="white-space:pre-wrap">${m.text}</pre></article><hr>`,
 )}
 </main></body></html>`),
     );

@@ -7,10 +7,13 @@ import type Provider from 'oidc-provider';
 import type { LocalAccounts } from './accounts.ts';
 import { OIDC_PATH } from './oidc-provider.ts';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(uid: string, accounts: LocalAccounts, error?: string): string {
-  const options = accounts.all().map((a) => `<li><code>${escape(a.email)}</code></li>`).join('');
+  const options = accounts
+    .all()
+    .map((a) => `<li><code>${escapeHtml(a.email)}</code></li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sign in · Customs IT Conference (local)</title>
@@ -21,8 +24,8 @@ button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;background:#0b4f8a;colo
 <body><main>
 <h1>Sign in</h1>
 <p>Local sign-in for the development stack: enter the email of an account. In AWS this page is Cognito's, with password and MFA.</p>
-${error ? `<p class="error" role="alert" id="error">${escape(error)}</p>` : ''}
-<form method="post" action="${OIDC_PATH}/interaction/${escape(uid)}">
+${error ? `<p class="error" role="alert" id="error">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${OIDC_PATH}/interaction/${escapeHtml(uid)}">
 <label for="email">Email</label>
 <input id="email" name="email" type="email" autocomplete="username" required ${error ? 'aria-describedby="error" aria-invalid="true"' : ''}>
 <button type="submit">Sign in</button>
@@ -48,7 +51,12 @@ function send(res: ServerResponse, status: number, html: string) {
 }
 
 /** Answers the interaction routes; returns false for every other provider route. */
-export async function handleInteraction(provider: Provider, accounts: LocalAccounts, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleInteraction(
+  provider: Provider,
+  accounts: LocalAccounts,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const match = /^\/oidc\/interaction\/([\w-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
   if (!match) return false;
   const uid = match[1]!;
@@ -65,12 +73,21 @@ export async function handleInteraction(provider: Provider, accounts: LocalAccou
         send(res, 400, page(uid, accounts, `No account for ${email}.`));
         return true;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account.sub } },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     send(res, 405, page(uid, accounts, 'Use the form to sign in.'));
   } catch {
-    send(res, 400, '<!doctype html><html lang="en"><title>Sign-in expired</title><main><h1>This sign-in has expired</h1><p><a href="/">Start again</a></p></main></html>');
+    send(
+      res,
+      400,
+      '<!doctype html><html lang="en"><title>Sign-in expired</title><main><h1>This sign-in has expired</h1><p><a href="/">Start again</a></p></main></html>',
+    );
   }
   return true;
 }

@@ -4,11 +4,12 @@
  * claims our API reads from Cognito's (`token_use`, `client_id`, `cognito:groups`, `email`),
  * and its keys published at the same JWKS path Cognito uses.
  */
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { LocalAccounts } from './accounts.ts';
 import { handleInteraction } from './oidc-interactions.ts';
@@ -36,7 +37,11 @@ export type LocalOidc = {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
 };
 
-export async function createLocalOidc(options: { origin: string; accounts: LocalAccounts; keysDir?: string }): Promise<LocalOidc> {
+export async function createLocalOidc(options: {
+  origin: string;
+  accounts: LocalAccounts;
+  keysDir?: string;
+}): Promise<LocalOidc> {
   const { origin, accounts } = options;
   const issuer = `${origin}${OIDC_PATH}`;
   const { jwks, cookieKeys } = await signingKeys(options.keysDir);
@@ -58,7 +63,14 @@ export async function createLocalOidc(options: { origin: string; accounts: Local
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     scopes: ['openid', 'email', API_SCOPE],
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
     interactions: { url: (_ctx, interaction) => `${OIDC_PATH}/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
@@ -88,13 +100,18 @@ export async function createLocalOidc(options: { origin: string; accounts: Local
     findAccount: (_ctx, sub) => {
       const account = accounts.bySub(sub);
       if (!account) return undefined;
-      return { accountId: account.sub, claims: () => ({ sub: account.sub, email: account.email, email_verified: true }) };
+      return {
+        accountId: account.sub,
+        claims: () => ({ sub: account.sub, email: account.email, email_verified: true }),
+      };
     },
     // The same claims a Cognito access token carries (plus email, added there by a trigger).
     extraTokenClaims: (_ctx, token) => {
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const account = accounts.bySub(token.accountId);
-      return account ? { token_use: 'access', email: account.email, username: account.email, 'cognito:groups': account.groups } : undefined;
+      return account
+        ? { token_use: 'access', email: account.email, username: account.email, 'cognito:groups': account.groups }
+        : undefined;
     },
     // First-party client: consent is implied by signing in.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {

@@ -25,7 +25,8 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
       if (!(error instanceof ConflictError)) throw error;
     }
   };
-  for (const [index, category] of demo.demoCategories.entries()) await keepExisting(events.createCategory(id, category, index));
+  for (const [index, category] of demo.demoCategories.entries())
+    await keepExisting(events.createCategory(id, category, index));
   for (const room of demo.demoRooms) await keepExisting(agenda.createRoom(id, room));
   for (const track of demo.demoTracks) await keepExisting(agenda.createTrack(id, track));
   for (const speaker of demo.demoSpeakers) await keepExisting(agenda.createSpeaker(id, speaker));
@@ -33,7 +34,9 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
   for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(id, sponsor));
   for (const [sponsorId, email] of Object.entries(demo.demoSponsorMembers)) {
     const account = seededAccounts.find((a) => a.email === email)!;
-    await keepExisting(sponsors.addMember(sponsorId, { memberId: account.sub, email, invitedAt: '2026-11-01T09:00:00Z' }));
+    await keepExisting(
+      sponsors.addMember(sponsorId, { memberId: account.sub, email, invitedAt: '2026-11-01T09:00:00Z' }),
+    );
   }
   await events.createEvent(demo.demoEvent);
   return true;

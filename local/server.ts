@@ -1,10 +1,11 @@
 /** One origin for the local twin: the same Hono apps API Gateway reaches, and the built site. */
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
 import { type ContextName, contextForPath } from '../functions/contexts.ts';
-import { REFERRER_POLICY, contentSecurityPolicy } from '../site/security-headers.ts';
+import { contentSecurityPolicy, REFERRER_POLICY } from '../site/security-headers.ts';
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
 

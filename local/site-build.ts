@@ -1,7 +1,7 @@
 /** Builds the Astro site against a running API when its sources or the data it shows changed. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const SOURCES = ['site/src', 'site/public', 'site/astro.config.mjs', 'functions/core/schemas.ts', 'package-lock.json'];
@@ -10,7 +10,9 @@ const STAMP = 'site/dist/.build-stamp';
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /** What the built site depends on: its sources and the published data it renders. */
@@ -21,7 +23,9 @@ export async function siteFingerprint(root: string, apiBase: string): Promise<st
   }
   const events = (await (await fetch(`${apiBase}/api/events?limit=100`)).json()) as { items: { id: string }[] };
   for (const { id } of events.items) {
-    const detail = (await (await fetch(`${apiBase}/api/events/${id}`)).json()) as { categories?: Record<string, unknown>[] };
+    const detail = (await (await fetch(`${apiBase}/api/events/${id}`)).json()) as {
+      categories?: Record<string, unknown>[];
+    };
     // Live seat counts are not part of the static pages' identity.
     const categories = (detail.categories ?? []).map(({ available: _a, open: _o, ...rest }) => rest);
     hash.update(JSON.stringify({ ...detail, categories }));
@@ -39,11 +43,15 @@ export type BuildHandle = { done: Promise<void>; cancel: () => void };
 export function buildSite(root: string, apiBase: string, fingerprint: string, logFile: string): BuildHandle {
   mkdirSync(join(logFile, '..'), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(root, 'site')], {
-    cwd: root,
-    env: { ...process.env, API_BASE_URL: apiBase, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(root, 'site')],
+    {
+      cwd: root,
+      env: { ...process.env, API_BASE_URL: apiBase, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const done = new Promise<void>((resolve, reject) => {

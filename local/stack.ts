@@ -3,11 +3,12 @@
  * OpenID provider, the mail worker fed by the table's stream with an SES-compatible sink,
  * and the built site, all on one origin. `npm start` and the e2e tests start it through here.
  */
-import { getRequestListener } from '@hono/node-server';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { getRequestListener } from '@hono/node-server';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
@@ -15,18 +16,18 @@ import { createDocsApp } from '../functions/docs/app.ts';
 import { createEventsApp } from '../functions/events/app.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
+import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../functions/registrations/store.ts';
-import { createMailWorker } from '../functions/mail/worker.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { LocalAccounts } from './accounts.ts';
-import { ensureTable, startDynamoDbLocal, type LocalDynamo } from './dynamodb.ts';
+import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { MailSink } from './mail-sink.ts';
-import { API_RESOURCE, LOCAL_CLIENT_ID, OIDC_PATH, createLocalOidc } from './oidc-provider.ts';
+import { API_RESOURCE, createLocalOidc, LOCAL_CLIENT_ID, OIDC_PATH } from './oidc-provider.ts';
 import { seedDemoConference } from './seed.ts';
 import { createLocalApp } from './server.ts';
-import { buildSite, isSiteCurrent, siteFingerprint, type BuildHandle } from './site-build.ts';
+import { type BuildHandle, buildSite, isSiteCurrent, siteFingerprint } from './site-build.ts';
 import { startStreamWorker } from './stream-worker.ts';
 
 export type StackOptions = {
@@ -38,7 +39,13 @@ export type StackOptions = {
   progress?: (message: string) => void;
 };
 
-export type LocalStack = { url: string; issuer: string; dynamoEndpoint: string; javaPid: number | undefined; stop: () => Promise<void> };
+export type LocalStack = {
+  url: string;
+  issuer: string;
+  dynamoEndpoint: string;
+  javaPid: number | undefined;
+  stop: () => Promise<void>;
+};
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((done, fail) => {
@@ -88,7 +95,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     progress('Starting sign-in (OpenID provider)…');
     const accounts = new LocalAccounts(dataFile('oidc/accounts.json'));
     const oidc = await createLocalOidc({ origin, accounts, keysDir: dataFile('oidc') });
-    const verifyToken = createTokenVerifier({ issuer: oidc.issuer, clientIds: [LOCAL_CLIENT_ID], audience: API_RESOURCE });
+    const verifyToken = createTokenVerifier({
+      issuer: oidc.issuer,
+      clientIds: [LOCAL_CLIENT_ID],
+      audience: API_RESOURCE,
+    });
 
     const sponsors = createSponsorsStore(doc, tableName);
     const mail = new MailSink(dataFile('mail.json'));
@@ -105,7 +116,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           now: () => new Date(),
           allowedOrigins: [origin],
         }),
-        identity: createIdentityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub), allowedOrigins: [origin] }),
+        identity: createIdentityApp({
+          verifyToken,
+          sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub),
+          allowedOrigins: [origin],
+        }),
         sponsors: createSponsorsApp({
           store: sponsors,
           verifyToken,
@@ -120,7 +135,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       siteDir: join(root, 'site/dist'),
     });
     const listener = getRequestListener(app.fetch);
-    handle = (req, res) => (req.url === OIDC_PATH || req.url?.startsWith(`${OIDC_PATH}/`) ? oidc.handle(req, res) : void listener(req, res));
+    handle = (req, res) =>
+      req.url === OIDC_PATH || req.url?.startsWith(`${OIDC_PATH}/`) ? oidc.handle(req, res) : void listener(req, res);
 
     streamWorker = startStreamWorker({
       client: dynamo.client,
@@ -128,7 +144,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       tableName,
       handler: createMailWorker({
         doc,
-        ses: new SESv2Client({ endpoint: `${apiBase}/_local/ses`, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+        ses: new SESv2Client({
+          endpoint: `${apiBase}/_local/ses`,
+          region: 'eu-west-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
         tableName,
         fromAddress: 'Customs IT Conference <no-reply@example.org>',
         log: () => {},

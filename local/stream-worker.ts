@@ -3,16 +3,17 @@
  * does in AWS: batches in order per shard, a reported failure retried from that record, and
  * after the retries the record is set aside (logged) like a dead letter.
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 type Handler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -25,7 +26,11 @@ export function startStreamWorker(options: {
   pollMs?: number;
   log?: (message: string) => void;
 }) {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const maxAttempts = options.maxAttempts ?? 5;
   const pollMs = options.pollMs ?? 200;
   const log = options.log ?? ((m: string) => console.error(m));
@@ -34,7 +39,9 @@ export function startStreamWorker(options: {
   const attempts = new Map<string, number>();
 
   async function deliver(shardId: string, records: _Record[]): Promise<boolean> {
-    const event = { Records: records.map((r) => ({ ...r, eventSource: 'aws:dynamodb' })) } as unknown as DynamoDBStreamEvent;
+    const event = {
+      Records: records.map((r) => ({ ...r, eventSource: 'aws:dynamodb' })),
+    } as unknown as DynamoDBStreamEvent;
     const { batchItemFailures } = await options.handler(event);
     const failed = batchItemFailures[0]?.itemIdentifier;
     if (!failed) return true;
@@ -46,7 +53,12 @@ export function startStreamWorker(options: {
       return rest.length === 0 ? true : deliver(shardId, rest);
     }
     const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: await streamArn(), ShardId: shardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: failed }),
+      new GetShardIteratorCommand({
+        StreamArn: await streamArn(),
+        ShardId: shardId,
+        ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+        SequenceNumber: failed,
+      }),
     );
     iterators.set(shardId, ShardIterator);
     await sleep(Math.min(2000, 100 * 2 ** tries));
@@ -55,7 +67,8 @@ export function startStreamWorker(options: {
 
   let arn: string | undefined;
   async function streamArn(): Promise<string> {
-    arn ??= (await options.client.send(new DescribeTableCommand({ TableName: options.tableName }))).Table?.LatestStreamArn;
+    arn ??= (await options.client.send(new DescribeTableCommand({ TableName: options.tableName }))).Table
+      ?.LatestStreamArn;
     if (!arn) throw new Error(`Table ${options.tableName} has no stream`);
     return arn;
   }
@@ -68,7 +81,11 @@ export function startStreamWorker(options: {
           const shardId = shard.ShardId!;
           if (!iterators.has(shardId)) {
             const { ShardIterator } = await streams.send(
-              new GetShardIteratorCommand({ StreamArn: await streamArn(), ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
+              new GetShardIteratorCommand({
+                StreamArn: await streamArn(),
+                ShardId: shardId,
+                ShardIteratorType: 'TRIM_HORIZON',
+              }),
             );
             iterators.set(shardId, ShardIterator);
           }

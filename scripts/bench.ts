@@ -4,10 +4,11 @@
  * transactional writes at the same concurrency, on one DynamoDB Local; and the write
  * capacity one registration consumes. Bounded: a fixed number of requests, then it stops.
  */
-import { serve } from '@hono/node-server';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { serve } from '@hono/node-server';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
@@ -81,13 +82,20 @@ try {
     status: 'published',
   });
   for (const id of ['http', 'raw', 'meter']) {
-    await events.createCategory('bench', { id, name: { en: id }, capacity: 1_000_000, waitlist: true, requiresApproval: false }, 0);
+    await events.createCategory(
+      'bench',
+      { id, name: { en: id }, capacity: 1_000_000, waitlist: true, requiresApproval: false },
+      0,
+    );
   }
   const deps = (client: DocumentClient) => ({
     store: createRegistrationsStore(client, TABLE),
     events: createEventsStore(client, TABLE),
     limit: createRateLimiter(client, TABLE),
-    limits: { perClient: { scope: 'c', limit: 1_000_000, windowSeconds: 60 }, perEmail: { scope: 'e', limit: 10, windowSeconds: 60 } },
+    limits: {
+      perClient: { scope: 'c', limit: 1_000_000, windowSeconds: 60 },
+      perEmail: { scope: 'e', limit: 10, windowSeconds: 60 },
+    },
     verifyToken: createTokenVerifier({ issuer: 'https://unused.example', clientIds: ['none'] }),
     siteUrl: 'http://localhost:4321',
     retentionDays: 30,
@@ -98,7 +106,15 @@ try {
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const body = (category: string, i: number) =>
-    JSON.stringify({ categoryId: category, firstName: 'Bench', lastName: String(i), email: `${category}${i}@example.org`, organisation: 'Customs', country: 'BE', consent: { privacy: true } });
+    JSON.stringify({
+      categoryId: category,
+      firstName: 'Bench',
+      lastName: String(i),
+      email: `${category}${i}@example.org`,
+      organisation: 'Customs',
+      country: 'BE',
+      consent: { privacy: true },
+    });
 
   const http = await run('local stack (HTTP, Hono, full use case)', REQUESTS, async (i) => {
     const r = await fetch(`${base}/api/events/bench/registrations`, {
@@ -116,11 +132,65 @@ try {
     await doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: { TableName: TABLE, Key: categoryKey('bench', 'raw'), UpdateExpression: 'SET #t = #t + :one', ConditionExpression: '#t < #c', ExpressionAttributeNames: { '#t': 'taken', '#c': 'capacity' }, ExpressionAttributeValues: { ':one': 1 } } },
-          { Put: { TableName: TABLE, Item: { PK: `REG#${id}`, SK: 'REG', GSI1PK: 'EVENT#bench#REGS', GSI1SK: `${now}#${id}`, id, eventId: 'bench', categoryId: 'raw', firstName: 'Bench', lastName: String(i), email: `raw${i}@example.org`, organisation: 'Customs', country: 'BE', status: 'confirmed', createdAt: now, updatedAt: now }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Put: { TableName: TABLE, Item: { PK: `EMAIL#bench#raw${i}`, SK: 'LOCK' }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Put: { TableName: TABLE, Item: { PK: `IDEM#bench#raw-${i}`, SK: 'IDEM', status: 201 }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Put: { TableName: TABLE, Item: { PK: `OUTBOX#${id}`, SK: 'MAIL', to: `raw${i}@example.org`, subject: 'Registration confirmed', text: 'x'.repeat(300) } } },
+          {
+            Update: {
+              TableName: TABLE,
+              Key: categoryKey('bench', 'raw'),
+              UpdateExpression: 'SET #t = #t + :one',
+              ConditionExpression: '#t < #c',
+              ExpressionAttributeNames: { '#t': 'taken', '#c': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: {
+                PK: `REG#${id}`,
+                SK: 'REG',
+                GSI1PK: 'EVENT#bench#REGS',
+                GSI1SK: `${now}#${id}`,
+                id,
+                eventId: 'bench',
+                categoryId: 'raw',
+                firstName: 'Bench',
+                lastName: String(i),
+                email: `raw${i}@example.org`,
+                organisation: 'Customs',
+                country: 'BE',
+                status: 'confirmed',
+                createdAt: now,
+                updatedAt: now,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: { PK: `EMAIL#bench#raw${i}`, SK: 'LOCK' },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: { PK: `IDEM#bench#raw-${i}`, SK: 'IDEM', status: 201 },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: {
+                PK: `OUTBOX#${id}`,
+                SK: 'MAIL',
+                to: `raw${i}@example.org`,
+                subject: 'Registration confirmed',
+                text: 'x'.repeat(300),
+              },
+            },
+          },
         ],
       }),
     );
@@ -130,16 +200,27 @@ try {
   const meteredApp = createRegistrationsApp(deps(meter.doc));
   const SAMPLE = 20;
   for (let i = 0; i < SAMPLE; i += 1) {
-    await meteredApp.request('/api/events/bench/registrations', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-meter-${i}` }, body: body('meter', i) });
+    await meteredApp.request('/api/events/bench/registrations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-meter-${i}` },
+      body: body('meter', i),
+    });
   }
   server.close();
 
-  console.log(`\nRegistrations: ${REQUESTS} each, ${CONCURRENCY} concurrent, DynamoDB Local (in memory), ${new Date().toISOString()}\n`);
+  console.log(
+    `\nRegistrations: ${REQUESTS} each, ${CONCURRENCY} concurrent, DynamoDB Local (in memory), ${new Date().toISOString()}\n`,
+  );
   console.log('| path | registrations/s | p50 ms | p99 ms |');
   console.log('|---|---|---|---|');
-  for (const r of [http, raw]) console.log(`| ${r.label} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
-  console.log(`\nThe raw writes run ${(raw.perSecond / http.perSecond).toFixed(1)}x as many per second as the full path (which also reads the event, checks the Idempotency-Key and counts two rate limits).`);
-  console.log(`Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (transaction of 5 items at 2 WCU/KB, plus 2 rate-limit counters).`);
+  for (const r of [http, raw])
+    console.log(`| ${r.label} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+  console.log(
+    `\nThe raw writes run ${(raw.perSecond / http.perSecond).toFixed(1)}x as many per second as the full path (which also reads the event, checks the Idempotency-Key and counts two rate limits).`,
+  );
+  console.log(
+    `Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (transaction of 5 items at 2 WCU/KB, plus 2 rate-limit counters).`,
+  );
 } finally {
   await dynamo.stop();
 }

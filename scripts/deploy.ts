@@ -18,7 +18,19 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
   execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
-run('npx', ['cdk', 'deploy', `${prefix}-Data`, `${prefix}-Edge`, `${prefix}-App`, '-c', `stage=${stage}`, '--require-approval', 'never', '--outputs-file', outputs]);
+run('npx', [
+  'cdk',
+  'deploy',
+  `${prefix}-Data`,
+  `${prefix}-Edge`,
+  `${prefix}-App`,
+  '-c',
+  `stage=${stage}`,
+  '--require-approval',
+  'never',
+  '--outputs-file',
+  outputs,
+]);
 const app = JSON.parse(readFileSync(`${root}/${outputs}`, 'utf8'))[`${prefix}-App`] as Record<string, string>;
 const siteUrl = app.SiteUrl!;
 
@@ -33,5 +45,10 @@ run('npx', ['astro', 'build', '--root', 'site'], {
 });
 
 const region = app.ApiEndpoint!.split('.')[2]!;
-const count = await uploadSite({ dist: `${root}/site/dist`, bucket: app.SiteBucketName!, distributionId: app.DistributionId!, region });
+const count = await uploadSite({
+  dist: `${root}/site/dist`,
+  bucket: app.SiteBucketName!,
+  distributionId: app.DistributionId!,
+  region,
+});
 console.log(`\nDeployed stage ${stage}: ${count} site files at ${siteUrl}`);

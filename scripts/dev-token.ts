@@ -18,7 +18,10 @@ async function step(url: string | URL, init: RequestInit = {}): Promise<Response
   const response = await fetch(url, {
     ...init,
     redirect: 'manual',
-    headers: { ...(init.headers as Record<string, string>), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    headers: {
+      ...(init.headers as Record<string, string>),
+      cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
   });
   for (const cookie of response.headers.getSetCookie()) {
     const [pair] = cookie.split(';');

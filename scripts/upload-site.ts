@@ -1,8 +1,9 @@
 /** Uploads the built site to its bucket (new files first, stale ones last) and invalidates the CDN. */
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,7 +56,9 @@ export async function uploadSite(options: { dist: string; bucket: string; distri
     const page = await s3.send(new ListObjectsV2Command({ Bucket: options.bucket, ContinuationToken: token }));
     const stale = (page.Contents ?? []).map((o) => o.Key!).filter((k) => !wanted.has(k));
     if (stale.length > 0) {
-      await s3.send(new DeleteObjectsCommand({ Bucket: options.bucket, Delete: { Objects: stale.map((Key) => ({ Key })) } }));
+      await s3.send(
+        new DeleteObjectsCommand({ Bucket: options.bucket, Delete: { Objects: stale.map((Key) => ({ Key })) } }),
+      );
     }
     token = page.NextContinuationToken;
   } while (token);

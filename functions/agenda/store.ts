@@ -10,7 +10,12 @@ const agendaPk = (eventId: string) => `AGENDA#${eventId}`;
 
 export function createAgendaStore(doc: DocumentClient, tableName: string) {
   const create = (eventId: string, kind: string, entity: { id: string }) =>
-    putNew(doc, tableName, { PK: agendaPk(eventId), SK: `${kind}#${entity.id}`, entity: kind.toLowerCase(), ...entity }, `${kind} ${entity.id}`);
+    putNew(
+      doc,
+      tableName,
+      { PK: agendaPk(eventId), SK: `${kind}#${entity.id}`, entity: kind.toLowerCase(), ...entity },
+      `${kind} ${entity.id}`,
+    );
   return {
     createRoom: (eventId: string, room: Room) => create(eventId, 'ROOM', room),
     createTrack: (eventId: string, track: Track) => create(eventId, 'TRACK', track),

@@ -11,10 +11,10 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type AuthEnv, type TokenVerifier, authentication } from './auth.ts';
-import { DomainError, UnavailableError, UnprocessableError, isTransientDependencyError } from './errors.ts';
-import { RateLimitedError } from './rate-limit.ts';
+import { type AuthEnv, authentication, type TokenVerifier } from './auth.ts';
+import { DomainError, isTransientDependencyError, UnavailableError, UnprocessableError } from './errors.ts';
 import { problem } from './problem.ts';
+import { RateLimitedError } from './rate-limit.ts';
 
 /** Largest request body any route accepts (documented in the README). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -38,7 +38,8 @@ function handleError(error: Error, c: Context, log: Logger): Response {
     return problem(c, error.status as ContentfulStatusCode, error.message, { slug: error.slug });
   }
   if (error instanceof HTTPException) {
-    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="conference"' } : {};
+    const headers: Record<string, string> =
+      error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="conference"' } : {};
     return problem(c, error.status as ContentfulStatusCode, error.message || undefined, { headers });
   }
   if (isTransientDependencyError(error)) {
@@ -72,8 +73,13 @@ export function createApp(options: AppOptions = {}) {
       return problem(c, status, `The request ${result.target} is not valid.`, { errors: fieldErrors(result.error) });
     },
   });
-  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) =>
-    problem(c, 405, `Use ${methods.join(', ')} on this resource.`, { headers: { Allow: methods.join(', ') } }) }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(c, 405, `Use ${methods.join(', ')} on this resource.`, { headers: { Allow: methods.join(', ') } }),
+    }),
+  );
   const allowed = new Set(options.allowedOrigins ?? []);
   app.use(
     cors({

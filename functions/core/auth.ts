@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 export const ROLES = ['organiser', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,7 +43,11 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
     }
     const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
     const roles = ROLES.filter((role) => groups.some((g) => roleOfGroup[String(g)] === role));
-    return { sub: payload.sub!, email: typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined, roles };
+    return {
+      sub: String(payload.sub),
+      email: typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined,
+      roles,
+    };
   };
 }
 
@@ -97,14 +101,19 @@ export class ForbiddenError extends HTTPException {
 /** The caller, who must hold one of `roles`; 401 when anonymous, 403 otherwise. */
 export async function requireRole(c: Context<AuthEnv>, ...roles: Role[]): Promise<Principal> {
   const principal = await requirePrincipal(c);
-  if (!principal.roles.some((r) => roles.includes(r))) throw new ForbiddenError(`This needs the ${roles.join(' or ')} role.`);
+  if (!principal.roles.some((r) => roles.includes(r)))
+    throw new ForbiddenError(`This needs the ${roles.join(' or ')} role.`);
   return principal;
 }
 
 export type MembershipLookup = (sub: string) => Promise<string[]>;
 
 /** Organisers, or members of this sponsor; anyone else gets 403 whether or not it exists. */
-export async function requireSponsorAccess(c: Context<AuthEnv>, sponsorId: string, sponsorIdsOf: MembershipLookup): Promise<Principal> {
+export async function requireSponsorAccess(
+  c: Context<AuthEnv>,
+  sponsorId: string,
+  sponsorIdsOf: MembershipLookup,
+): Promise<Principal> {
   const principal = await requirePrincipal(c);
   if (principal.roles.includes('organiser')) return principal;
   if ((await sponsorIdsOf(principal.sub)).includes(sponsorId)) return principal;

@@ -58,7 +58,10 @@ export function isTransientDependencyError(error: unknown): boolean {
   if (error.name === 'TransactionCanceledException') {
     // Cancelled by a conflict or throttling, not by one of our conditions: worth a retry.
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+    return reasons.some(
+      (r) =>
+        r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
+    );
   }
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return typeof status === 'number' && status >= 500;

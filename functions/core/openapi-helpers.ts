@@ -8,7 +8,10 @@ export const problemResponse = (description: string) => ({
 });
 
 /** A JSON response of `schema`. */
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 export const bearerAuth = [{ bearerAuth: [] }];
 

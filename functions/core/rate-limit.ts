@@ -3,8 +3,9 @@
  * shares one count. Keys are hashed: an email used as a key is not stored in clear.
  *   PK=RATE#<scope>#<sha256(key)>  SK=W#<window number>  expiresAt=end of window + 1 h
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import { createHash } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from './dynamo.ts';
 import { DomainError } from './errors.ts';
 import { isConditionFailure } from './items.ts';

@@ -102,7 +102,8 @@ export const Category = z
   });
 export type Category = z.infer<typeof Category>;
 
-const opensBeforeCloses = (c: { opensAt?: string; closesAt?: string }) => !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
+const opensBeforeCloses = (c: { opensAt?: string; closesAt?: string }) =>
+  !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
 
 /** A new category (organisers); without an id one is made from the English name. */
 export const CategoryCreate = z
@@ -147,7 +148,14 @@ export const Room = z.object({ id: Id, name: Bilingual, capacity: z.int().min(1)
 export type Room = z.infer<typeof Room>;
 
 export const Track = z
-  .object({ id: Id, name: Bilingual, color: z.string().regex(/^#[0-9a-f]{6}$/i).optional() })
+  .object({
+    id: Id,
+    name: Bilingual,
+    color: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .optional(),
+  })
   .strict();
 export type Track = z.infer<typeof Track>;
 
@@ -195,8 +203,14 @@ export const Product = z.object({ name: z.string().trim().min(1).max(200), descr
 export const SponsorProfileInput = z
   .object({
     description: Bilingual,
-    website: z.url({ protocol: /^https?$/ }).max(500).optional(),
-    logoUrl: z.url({ protocol: /^https$/ }).max(500).optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+    logoUrl: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .optional(),
     contacts: z.array(Contact).max(10),
     products: z.array(Product).max(30),
   })
@@ -246,7 +260,12 @@ export type Member = z.infer<typeof Member>;
 export const InviteMember = z.object({ email: z.email().max(254) }).strict();
 
 export const Me = z
-  .object({ sub: z.string(), email: z.string().nullable(), roles: z.array(z.enum(['organiser', 'staff'])), sponsorIds: z.array(Id) })
+  .object({
+    sub: z.string(),
+    email: z.string().nullable(),
+    roles: z.array(z.enum(['organiser', 'staff'])),
+    sponsorIds: z.array(Id),
+  })
   .meta({ description: 'The signed-in caller' });
 
 export const RegistrationStatus = z.enum(['confirmed', 'waitlisted', 'pending', 'approved', 'rejected', 'cancelled']);

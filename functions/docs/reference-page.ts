@@ -20,16 +20,20 @@ function operationSection(method: string, path: string, op: Operation) {
   return html`<section id="${anchor(method, path)}">
   <h2><code>${method.toUpperCase()} ${path}</code></h2>
   <p>${op.summary ?? ''}</p>
-  ${params.length > 0
-    ? html`<h3>Parameters</h3><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Schema</th></tr></thead><tbody>
+  ${
+    params.length > 0
+      ? html`<h3>Parameters</h3><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Schema</th></tr></thead><tbody>
     ${params.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? 'yes' : 'no'}</td><td><code>${JSON.stringify(p.schema)}</code></td></tr>`)}
     </tbody></table>`
-    : ''}
+      : ''
+  }
   <h3>Responses</h3>
   <dl>${responses.map(
-    ([status, r]) => html`<dt>${status}</dt><dd>${r.description ?? ''}${Object.entries(r.content ?? {}).map(
-      ([type, c]) => html`<details><summary>${type}</summary><pre>${JSON.stringify(c.schema, null, 2)}</pre></details>`,
-    )}</dd>`,
+    ([status, r]) =>
+      html`<dt>${status}</dt><dd>${r.description ?? ''}${Object.entries(r.content ?? {}).map(
+        ([type, c]) =>
+          html`<details><summary>${type}</summary><pre>${JSON.stringify(c.schema, null, 2)}</pre></details>`,
+      )}</dd>`,
   )}</dl>
 </section>`;
 }
@@ -51,7 +55,8 @@ section{border-top:1px solid #ccc;margin-top:1.5rem}</style></head>
 <body><main><h1>${doc.info.title}</h1><p>${doc.info.description ?? ''}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${doc.openapi}).</p>
 <nav aria-label="Operations"><ul>${operations.map(
-    ({ method, path }) => html`<li><a href="#${anchor(method, path)}"><code>${method.toUpperCase()} ${path}</code></a></li>`,
+    ({ method, path }) =>
+      html`<li><a href="#${anchor(method, path)}"><code>${method.toUpperCase()} ${path}</code></a></li>`,
   )}</ul></nav>
 ${operations.map(({ method, path, op }) => operationSection(method, path, op))}
 </main></body></html>`;

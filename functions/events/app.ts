@@ -1,8 +1,8 @@
 import { etag } from 'hono/etag';
 import { createApp } from '../core/app.ts';
-import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
 import type { EventsStore } from './store.ts';
+import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 
 export type EventsDeps = { store: EventsStore; now?: () => Date; allowedOrigins?: string[] };
 

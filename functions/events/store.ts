@@ -4,8 +4,8 @@
  *   category  PK=EVENT#<eventId>  SK=CATEGORY#<categoryId>  (holds the live seat counter `taken`)
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DocumentClient } from '../core/dynamo.ts';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
+import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { isConditionFailure, stripKeys } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
@@ -15,7 +15,10 @@ const PUBLISHED = 'EVENTS#published';
 const eventPk = (eventId: string) => `EVENT#${eventId}`;
 
 /** The category item holds the seat counters the registrations context maintains. */
-export const categoryKey = (eventId: string, categoryId: string) => ({ PK: eventPk(eventId), SK: categorySk(categoryId) });
+export const categoryKey = (eventId: string, categoryId: string) => ({
+  PK: eventPk(eventId),
+  SK: categorySk(categoryId),
+});
 const EVENT_SK = 'EVENT';
 const categorySk = (categoryId: string) => `CATEGORY#${categoryId}`;
 
@@ -44,7 +47,16 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
       await putNew(
         doc,
         tableName,
-        { PK: eventPk(eventId), SK: categorySk(category.id), entity: 'category', ...category, taken: 0, waiting: 0, waitSeq: 0, sortOrder },
+        {
+          PK: eventPk(eventId),
+          SK: categorySk(category.id),
+          entity: 'category',
+          ...category,
+          taken: 0,
+          waiting: 0,
+          waitSeq: 0,
+          sortOrder,
+        },
         `Category ${category.id}`,
       );
     },
@@ -53,7 +65,11 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
      * Changes a category. A new capacity may not fall below the seats taken; growing a full
      * category is followed by promotions from the waiting list (by the caller).
      */
-    async updateCategory(eventId: string, categoryId: string, changes: Partial<Omit<Category, 'id'>>): Promise<StoredCategory> {
+    async updateCategory(
+      eventId: string,
+      categoryId: string,
+      changes: Partial<Omit<Category, 'id'>>,
+    ): Promise<StoredCategory> {
       const names: Record<string, string> = { '#pk': 'PK' };
       const values: Record<string, unknown> = {};
       const sets = Object.entries(changes).map(([key, value], i) => {
@@ -79,11 +95,12 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return stripKeys<StoredCategory>(Attributes!);
+        return stripKeys<StoredCategory>(Attributes ?? {});
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const record = await this.getEventRecord(eventId);
-        if (!record?.categories.some((c) => c.id === categoryId)) throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
+        if (!record?.categories.some((c) => c.id === categoryId))
+          throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
         throw new ConflictError('The capacity cannot be lower than the seats already taken.');
       }
     },

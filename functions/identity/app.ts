@@ -1,14 +1,23 @@
 import { createApp } from '../core/app.ts';
-import { type MembershipLookup, type TokenVerifier, requirePrincipal } from '../core/auth.ts';
+import { type MembershipLookup, requirePrincipal, type TokenVerifier } from '../core/auth.ts';
 import { meRoute } from './routes.ts';
 
-export function createIdentityApp(deps: { verifyToken: TokenVerifier; sponsorIdsOf: MembershipLookup; allowedOrigins?: string[] }) {
+export function createIdentityApp(deps: {
+  verifyToken: TokenVerifier;
+  sponsorIdsOf: MembershipLookup;
+  allowedOrigins?: string[];
+}) {
   const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   app.openapi(meRoute, async (c) => {
     const principal = await requirePrincipal(c);
     c.header('Cache-Control', 'private, no-store');
     return c.json(
-      { sub: principal.sub, email: principal.email ?? null, roles: principal.roles, sponsorIds: await deps.sponsorIdsOf(principal.sub) },
+      {
+        sub: principal.sub,
+        email: principal.email ?? null,
+        roles: principal.roles,
+        sponsorIds: await deps.sponsorIdsOf(principal.sub),
+      },
       200,
     );
   });

@@ -8,8 +8,10 @@ import { createIdentityApp } from './app.ts';
 // Membership is the sponsors context's data; /api/me reads it through that context's store.
 const sponsors = createSponsorsStore(createDocumentClient(), requireEnv('TABLE_NAME'));
 
-export const handler = handle(createIdentityApp({
+export const handler = handle(
+  createIdentityApp({
     verifyToken: tokenVerifierFromEnv(),
     sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub),
     allowedOrigins: allowedOriginsFromEnv(),
-  }));
+  }),
+);

@@ -8,7 +8,10 @@ export const meRoute = createRoute({
   tags: ['identity'],
   summary: 'The signed-in caller: roles and the sponsors they may edit',
   security: bearerAuth,
-  responses: { 200: { description: 'The caller', content: { 'application/json': { schema: Me } } }, 401: authProblems[401] },
+  responses: {
+    200: { description: 'The caller', content: { 'application/json': { schema: Me } } },
+    401: authProblems[401],
+  },
 });
 
 export const identityRoutes = [meRoute];

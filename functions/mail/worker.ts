@@ -3,7 +3,7 @@
  * reported alone (the batch is not retried whole); after the retries Lambda hands it to
  * the dead-letter queue, so no mail is lost silently and no registration waits on mail.
  */
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { DocumentClient } from '../core/dynamo.ts';
@@ -20,7 +20,9 @@ export type MailWorkerDeps = {
 
 export async function sendOutboxMail(deps: MailWorkerDeps, id: string): Promise<'sent' | 'gone'> {
   // Read the item itself, not the stream image: an erased or already-sent mail is skipped.
-  const { Item } = await deps.doc.send(new GetCommand({ TableName: deps.tableName, Key: outboxKey(id), ConsistentRead: true }));
+  const { Item } = await deps.doc.send(
+    new GetCommand({ TableName: deps.tableName, Key: outboxKey(id), ConsistentRead: true }),
+  );
   if (!Item) return 'gone';
   const mail = OutboxMail.parse(Item);
   await deps.ses.send(
@@ -55,7 +57,12 @@ export function createMailWorker(deps: MailWorkerDeps) {
         const outcome = await sendOutboxMail(deps, id);
         log({ level: 'info', message: `mail ${outcome}`, outboxId: id });
       } catch (error) {
-        log({ level: 'error', message: 'mail not sent', outboxId: id, error: error instanceof Error ? error.name : String(error) });
+        log({
+          level: 'error',
+          message: 'mail not sent',
+          outboxId: id,
+          error: error instanceof Error ? error.name : String(error),
+        });
         // Stream order matters: stop here and let Lambda retry from this record.
         batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
         break;

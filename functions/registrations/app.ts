@@ -1,30 +1,44 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { stream } from 'hono/streaming';
 import { createApp } from '../core/app.ts';
-import { type TokenVerifier, requireRole } from '../core/auth.ts';
+import { requireRole, type TokenVerifier } from '../core/auth.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
+import { csvHeader, csvRows } from './csv.ts';
 import {
   approveRoute,
-  statsRoute,
   cancelRegistrationRoute,
-  createCategoryRoute,
-  updateCategoryRoute,
-  checkInRoute,
-  exportCsvRoute,
-  listRegistrationsRoute,
-  organiserCancelRoute,
   changeRegistrationRoute,
+  checkInRoute,
+  createCategoryRoute,
   eraseRegistrationRoute,
+  exportCsvRoute,
   exportRegistrationRoute,
   getRegistrationRoute,
+  listRegistrationsRoute,
+  organiserCancelRoute,
   registerRoute,
   rejectRoute,
+  statsRoute,
+  updateCategoryRoute,
 } from './routes.ts';
 import type { RegistrationsStore } from './store.ts';
-import { stream } from 'hono/streaming';
-import { csvHeader, csvRows } from './csv.ts';
-import { type RegistrationDeps, approve, changeRegistration, checkIn, endRegistration, erase, exportData, fillFreeSeats, openWithToken, register, registrationStats, view, viewRegistration } from './use-cases.ts';
+import {
+  approve,
+  changeRegistration,
+  checkIn,
+  endRegistration,
+  erase,
+  exportData,
+  fillFreeSeats,
+  openWithToken,
+  type RegistrationDeps,
+  register,
+  registrationStats,
+  view,
+  viewRegistration,
+} from './use-cases.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -82,7 +96,10 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(cancelRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
-    return c.json(await endRegistration(deps, reg.id, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']), 200);
+    return c.json(
+      await endRegistration(deps, reg.id, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']),
+      200,
+    );
   });
 
   app.openapi(changeRegistrationRoute, async (c) => {
@@ -114,7 +131,15 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const record = await deps.events.getEventRecord(eventId);
     if (!record) throw new NotFoundError(`No event ${eventId}.`);
     const { id, ...fields } = c.req.valid('json');
-    const categoryId = id ?? (fields.name.en.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'category');
+    const categoryId =
+      id ??
+      (fields.name.en
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 48) ||
+        'category');
     const category = { id: categoryId, ...fields };
     await deps.events.createCategory(eventId, category, Date.now());
     return c.json(category, 201);
@@ -175,7 +200,10 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const { eventId, registrationId } = c.req.valid('param');
     await requireRole(c, 'organiser');
     await inEvent(eventId, registrationId);
-    return c.json(await endRegistration(deps, registrationId, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']), 200);
+    return c.json(
+      await endRegistration(deps, registrationId, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']),
+      200,
+    );
   });
 
   app.openapi(approveRoute, async (c) => {

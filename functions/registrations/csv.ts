@@ -3,8 +3,19 @@ import { stringify } from 'csv-stringify/sync';
 import type { Registration } from '../core/schemas.ts';
 
 export const CSV_COLUMNS = [
-  'id', 'status', 'categoryId', 'firstName', 'lastName', 'email', 'organisation', 'jobTitle', 'country',
-  'preferredLanguage', 'visaLetter', 'checkedInAt', 'createdAt',
+  'id',
+  'status',
+  'categoryId',
+  'firstName',
+  'lastName',
+  'email',
+  'organisation',
+  'jobTitle',
+  'country',
+  'preferredLanguage',
+  'visaLetter',
+  'checkedInAt',
+  'createdAt',
 ] as const;
 
 // A cell starting with = + - @ (or a tab / carriage return) runs as a formula in spreadsheets.

@@ -7,22 +7,64 @@ type Parts = { eventName: string; firstName: string; manageUrl?: string; positio
 
 const text: Record<Language, Record<MailKind, (p: Parts) => { subject: string; body: string }>> = {
   en: {
-    confirmed: (p) => ({ subject: `Registration confirmed: ${p.eventName}`, body: `Dear ${p.firstName},\n\nYour place at ${p.eventName} is confirmed.` }),
-    pending: (p) => ({ subject: `Registration received: ${p.eventName}`, body: `Dear ${p.firstName},\n\nWe have received your registration for ${p.eventName}. The organisers will review it and write to you; your place is held meanwhile.` }),
-    waitlisted: (p) => ({ subject: `On the waiting list: ${p.eventName}`, body: `Dear ${p.firstName},\n\nThis category of ${p.eventName} is full. You are number ${p.position} on the waiting list; we will write as soon as a place is yours.` }),
-    promoted: (p) => ({ subject: `A place is now yours: ${p.eventName}`, body: `Dear ${p.firstName},\n\nA place at ${p.eventName} has become free and is now yours.` }),
-    approved: (p) => ({ subject: `Registration approved: ${p.eventName}`, body: `Dear ${p.firstName},\n\nYour registration for ${p.eventName} has been approved.` }),
-    rejected: (p) => ({ subject: `Registration declined: ${p.eventName}`, body: `Dear ${p.firstName},\n\nWe are sorry: your registration for ${p.eventName} could not be accepted.` }),
-    cancelled: (p) => ({ subject: `Registration cancelled: ${p.eventName}`, body: `Dear ${p.firstName},\n\nYour registration for ${p.eventName} is cancelled.` }),
+    confirmed: (p) => ({
+      subject: `Registration confirmed: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nYour place at ${p.eventName} is confirmed.`,
+    }),
+    pending: (p) => ({
+      subject: `Registration received: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nWe have received your registration for ${p.eventName}. The organisers will review it and write to you; your place is held meanwhile.`,
+    }),
+    waitlisted: (p) => ({
+      subject: `On the waiting list: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nThis category of ${p.eventName} is full. You are number ${p.position} on the waiting list; we will write as soon as a place is yours.`,
+    }),
+    promoted: (p) => ({
+      subject: `A place is now yours: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nA place at ${p.eventName} has become free and is now yours.`,
+    }),
+    approved: (p) => ({
+      subject: `Registration approved: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nYour registration for ${p.eventName} has been approved.`,
+    }),
+    rejected: (p) => ({
+      subject: `Registration declined: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nWe are sorry: your registration for ${p.eventName} could not be accepted.`,
+    }),
+    cancelled: (p) => ({
+      subject: `Registration cancelled: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nYour registration for ${p.eventName} is cancelled.`,
+    }),
   },
   fr: {
-    confirmed: (p) => ({ subject: `Inscription confirmée : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nVotre place à ${p.eventName} est confirmée.` }),
-    pending: (p) => ({ subject: `Inscription reçue : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${p.eventName}. Les organisateurs vont l’examiner et vous écrire ; votre place est réservée en attendant.` }),
-    waitlisted: (p) => ({ subject: `Sur la liste d’attente : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nCette catégorie de ${p.eventName} est complète. Vous êtes numéro ${p.position} sur la liste d’attente ; nous vous écrirons dès qu’une place vous revient.` }),
-    promoted: (p) => ({ subject: `Une place vous revient : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nUne place à ${p.eventName} s’est libérée et vous revient.` }),
-    approved: (p) => ({ subject: `Inscription approuvée : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} a été approuvée.` }),
-    rejected: (p) => ({ subject: `Inscription refusée : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nNous sommes désolés : votre inscription à ${p.eventName} n’a pas pu être acceptée.` }),
-    cancelled: (p) => ({ subject: `Inscription annulée : ${p.eventName}`, body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} est annulée.` }),
+    confirmed: (p) => ({
+      subject: `Inscription confirmée : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVotre place à ${p.eventName} est confirmée.`,
+    }),
+    pending: (p) => ({
+      subject: `Inscription reçue : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${p.eventName}. Les organisateurs vont l’examiner et vous écrire ; votre place est réservée en attendant.`,
+    }),
+    waitlisted: (p) => ({
+      subject: `Sur la liste d’attente : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${p.eventName} est complète. Vous êtes numéro ${p.position} sur la liste d’attente ; nous vous écrirons dès qu’une place vous revient.`,
+    }),
+    promoted: (p) => ({
+      subject: `Une place vous revient : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nUne place à ${p.eventName} s’est libérée et vous revient.`,
+    }),
+    approved: (p) => ({
+      subject: `Inscription approuvée : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} a été approuvée.`,
+    }),
+    rejected: (p) => ({
+      subject: `Inscription refusée : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous sommes désolés : votre inscription à ${p.eventName} n’a pas pu être acceptée.`,
+    }),
+    cancelled: (p) => ({
+      subject: `Inscription annulée : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} est annulée.`,
+    }),
   },
 };
 
@@ -32,15 +74,20 @@ const codeLine: Record<Language, (code: string) => string> = {
 };
 
 const manageLine: Record<Language, (url: string) => string> = {
-  en: (url) => `\n\nView, change or cancel your registration: ${url}\nKeep this link private: it gives access to your registration.`,
-  fr: (url) => `\n\nConsulter, modifier ou annuler votre inscription : ${url}\nGardez ce lien pour vous : il donne accès à votre inscription.`,
+  en: (url) =>
+    `\n\nView, change or cancel your registration: ${url}\nKeep this link private: it gives access to your registration.`,
+  fr: (url) =>
+    `\n\nConsulter, modifier ou annuler votre inscription : ${url}\nGardez ce lien pour vous : il donne accès à votre inscription.`,
 };
 
 export function attendeeMail(language: Language, kind: MailKind, parts: Parts) {
   const { subject, body } = text[language][kind](parts);
   return {
     subject,
-    text: body + (parts.checkInCode ? codeLine[language](parts.checkInCode) : '') + (parts.manageUrl ? manageLine[language](parts.manageUrl) : ''),
+    text:
+      body +
+      (parts.checkInCode ? codeLine[language](parts.checkInCode) : '') +
+      (parts.manageUrl ? manageLine[language](parts.manageUrl) : ''),
   };
 }
 

@@ -2,7 +2,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
-import { Category, CategoryCreate, CategoryPatch, CountryCode, Id, Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from '../core/schemas.ts';
+import {
+  Category,
+  CategoryCreate,
+  CategoryPatch,
+  CountryCode,
+  Id,
+  Registration,
+  RegistrationInput,
+  RegistrationPatch,
+  RegistrationStatus,
+} from '../core/schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
@@ -14,7 +24,11 @@ export const registerRoute = createRoute({
   summary: 'Register (no account). A replay with the same Idempotency-Key returns the first answer.',
   request: {
     params: z.object({ eventId: Id }),
-    headers: z.object({ 'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'Send a unique Idempotency-Key (8-128 letters, digits, - or _)') }),
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,128}$/, 'Send a unique Idempotency-Key (8-128 letters, digits, - or _)'),
+    }),
     body: { required: true, content: { 'application/json': { schema: RegistrationInput } } },
   },
   responses: {
@@ -35,7 +49,11 @@ export const getRegistrationRoute = createRoute({
   summary: 'View my registration (manage token from the confirmation mail)',
   security: manageToken,
   request: { params: registrationParams },
-  responses: { 200: json(Registration, 'The registration'), 401: authProblems[401], 404: problemResponse('No registration for this link') },
+  responses: {
+    200: json(Registration, 'The registration'),
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+  },
 });
 
 export const cancelRegistrationRoute = createRoute({
@@ -45,7 +63,12 @@ export const cancelRegistrationRoute = createRoute({
   summary: 'Cancel my registration; the seat goes to the first person waiting',
   security: manageToken,
   request: { params: registrationParams },
-  responses: { 200: json(Registration, 'The cancelled registration'), 401: authProblems[401], 404: problemResponse('No registration for this link'), 409: problemResponse('Already ended') },
+  responses: {
+    200: json(Registration, 'The cancelled registration'),
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+    409: problemResponse('Already ended'),
+  },
 });
 
 export const exportRegistrationRoute = createRoute({
@@ -55,7 +78,14 @@ export const exportRegistrationRoute = createRoute({
   summary: 'All personal data held about me, as JSON',
   security: manageToken,
   request: { params: registrationParams },
-  responses: { 200: json(z.object({ registration: Registration, sensitive: z.object({}).passthrough(), exportedAt: z.string() }), 'My data'), 401: authProblems[401], 404: problemResponse('No registration for this link') },
+  responses: {
+    200: json(
+      z.object({ registration: Registration, sensitive: z.object({}).passthrough(), exportedAt: z.string() }),
+      'My data',
+    ),
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+  },
 });
 
 export const changeRegistrationRoute = createRoute({
@@ -64,7 +94,10 @@ export const changeRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Change my details (names, organisation, job title, language, needs, visa letter)',
   security: manageToken,
-  request: { params: registrationParams, body: { required: true, content: { 'application/json': { schema: RegistrationPatch } } } },
+  request: {
+    params: registrationParams,
+    body: { required: true, content: { 'application/json': { schema: RegistrationPatch } } },
+  },
   responses: {
     200: json(Registration, 'The changed registration'),
     401: authProblems[401],
@@ -81,7 +114,11 @@ export const eraseRegistrationRoute = createRoute({
   summary: 'Erase my registration and every copy of my data (the seat goes to the first person waiting)',
   security: manageToken,
   request: { params: registrationParams },
-  responses: { 204: { description: 'Erased' }, 401: authProblems[401], 404: problemResponse('No registration for this link') },
+  responses: {
+    204: { description: 'Erased' },
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+  },
 });
 
 const decisionParams = z.object({ eventId: Id, registrationId: z.uuid() });
@@ -93,7 +130,12 @@ export const approveRoute = createRoute({
   summary: 'Approve a pending registration (organisers)',
   security: bearerAuth,
   request: { params: decisionParams },
-  responses: { 200: json(Registration, 'Approved'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
+  responses: {
+    200: json(Registration, 'Approved'),
+    ...authProblems,
+    404: problemResponse('No such registration'),
+    409: problemResponse('Not pending'),
+  },
 });
 
 export const rejectRoute = createRoute({
@@ -103,7 +145,12 @@ export const rejectRoute = createRoute({
   summary: 'Reject a pending registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
   request: { params: decisionParams },
-  responses: { 200: json(Registration, 'Rejected'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not pending') },
+  responses: {
+    200: json(Registration, 'Rejected'),
+    ...authProblems,
+    404: problemResponse('No such registration'),
+    409: problemResponse('Not pending'),
+  },
 });
 
 const listQuery = z.object({
@@ -121,9 +168,15 @@ export const listRegistrationsRoute = createRoute({
   security: bearerAuth,
   request: {
     params: z.object({ eventId: Id }),
-    query: listQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(2048).optional() }),
+    query: listQuery.extend({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().max(2048).optional(),
+    }),
   },
-  responses: { 200: json(z.object({ items: z.array(Registration), nextCursor: z.string().nullable() }), 'One page'), ...authProblems },
+  responses: {
+    200: json(z.object({ items: z.array(Registration), nextCursor: z.string().nullable() }), 'One page'),
+    ...authProblems,
+  },
 });
 
 export const exportCsvRoute = createRoute({
@@ -133,7 +186,10 @@ export const exportCsvRoute = createRoute({
   summary: 'All registrations matching the filters as CSV, streamed page by page (organisers)',
   security: bearerAuth,
   request: { params: z.object({ eventId: Id }), query: listQuery },
-  responses: { 200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } }, ...authProblems },
+  responses: {
+    200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+    ...authProblems,
+  },
 });
 
 export const checkInRoute = createRoute({
@@ -143,7 +199,12 @@ export const checkInRoute = createRoute({
   summary: 'Check a person in at the venue (organisers and staff)',
   security: bearerAuth,
   request: { params: decisionParams },
-  responses: { 200: json(Registration, 'Checked in'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Not confirmed') },
+  responses: {
+    200: json(Registration, 'Checked in'),
+    ...authProblems,
+    404: problemResponse('No such registration'),
+    409: problemResponse('Not confirmed'),
+  },
 });
 
 export const organiserCancelRoute = createRoute({
@@ -153,7 +214,12 @@ export const organiserCancelRoute = createRoute({
   summary: 'Cancel a registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
   request: { params: decisionParams },
-  responses: { 200: json(Registration, 'Cancelled'), ...authProblems, 404: problemResponse('No such registration'), 409: problemResponse('Already ended') },
+  responses: {
+    200: json(Registration, 'Cancelled'),
+    ...authProblems,
+    404: problemResponse('No such registration'),
+    409: problemResponse('Already ended'),
+  },
 });
 
 export const createCategoryRoute = createRoute({
@@ -162,8 +228,17 @@ export const createCategoryRoute = createRoute({
   tags: ['categories'],
   summary: 'Add a registration category with its quota (organisers)',
   security: bearerAuth,
-  request: { params: z.object({ eventId: Id }), body: { required: true, content: { 'application/json': { schema: CategoryCreate } } } },
-  responses: { 201: json(Category, 'The category'), ...authProblems, 404: problemResponse('No such event'), 409: problemResponse('Id taken'), 422: problemResponse('Invalid category') },
+  request: {
+    params: z.object({ eventId: Id }),
+    body: { required: true, content: { 'application/json': { schema: CategoryCreate } } },
+  },
+  responses: {
+    201: json(Category, 'The category'),
+    ...authProblems,
+    404: problemResponse('No such event'),
+    409: problemResponse('Id taken'),
+    422: problemResponse('Invalid category'),
+  },
 });
 
 export const updateCategoryRoute = createRoute({
@@ -172,7 +247,10 @@ export const updateCategoryRoute = createRoute({
   tags: ['categories'],
   summary: 'Change a category; more seats go straight to the people waiting (organisers)',
   security: bearerAuth,
-  request: { params: z.object({ eventId: Id, categoryId: Id }), body: { required: true, content: { 'application/json': { schema: CategoryPatch } } } },
+  request: {
+    params: z.object({ eventId: Id, categoryId: Id }),
+    body: { required: true, content: { 'application/json': { schema: CategoryPatch } } },
+  },
   responses: {
     200: json(Category.and(z.object({ promoted: z.int() })), 'The category, and how many people left the waiting list'),
     ...authProblems,

@@ -10,8 +10,9 @@
  * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
  * goes to the first waiting person in the same transaction.
  */
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import { createHash } from 'node:crypto';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { stripKeys as strip } from '../core/items.ts';
@@ -27,12 +28,20 @@ const emailLockKey = (eventId: string, email: string) => ({
 const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
 const waitKey = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
 
-export type StoredRegistration = Registration & { tokenHash: string; idempotencyKey: string; search?: string; expiresAt: number };
+export type StoredRegistration = Registration & {
+  tokenHash: string;
+  idempotencyKey: string;
+  search?: string;
+  expiresAt: number;
+};
 
 export type RegistrationFilter = { status?: RegistrationStatus; categoryId?: string; country?: string; q?: string };
 
 /** Outbox items about a registration are indexed by it (GSI1), for erasure. */
-export const outboxIndex = (registrationId: string, at: string) => ({ GSI1PK: `OUTBOXREG#${registrationId}`, GSI1SK: at });
+export const outboxIndex = (registrationId: string, at: string) => ({
+  GSI1PK: `OUTBOXREG#${registrationId}`,
+  GSI1SK: at,
+});
 export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };
 export type IdempotentResponse = { requestHash: string; status: number; body: unknown };
 
@@ -60,11 +69,18 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     Put: {
       TableName: tableName,
       Item,
-      ...(mustBeNew ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } } : {}),
+      ...(mustBeNew
+        ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } }
+        : {}),
     },
   });
 
-  function newItems(reg: StoredRegistration, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>): TransactItem[] {
+  function newItems(
+    reg: StoredRegistration,
+    sensitive: Sensitive | undefined,
+    idem: Idem,
+    outbox: Record<string, unknown>,
+  ): TransactItem[] {
     return [
       put({
         ...regKey(reg.id),
@@ -73,7 +89,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
         GSI1SK: `${reg.createdAt}#${reg.id}`,
         ...reg,
       }),
-      put({ ...emailLockKey(reg.eventId, reg.email), entity: 'email-lock', registrationId: reg.id, expiresAt: reg.expiresAt }),
+      put({
+        ...emailLockKey(reg.eventId, reg.email),
+        entity: 'email-lock',
+        registrationId: reg.id,
+        expiresAt: reg.expiresAt,
+      }),
       put({ ...idemKey(reg.eventId, idem.key), entity: 'idempotency', ...idem.response, expiresAt: idem.expiresAt }),
       put(outbox),
       ...(sensitive ? [put({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive })] : []),
@@ -81,7 +102,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
   }
 
   /** The category counter move that decides between a seat and the waiting list. */
-  const counter = (reg: StoredRegistration, update: string, condition: string, names: Record<string, string>): TransactItem => ({
+  const counter = (
+    reg: StoredRegistration,
+    update: string,
+    condition: string,
+    names: Record<string, string>,
+  ): TransactItem => ({
     Update: {
       TableName: tableName,
       Key: categoryKey(reg.eventId, reg.categoryId),
@@ -93,7 +119,11 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
   });
 
   /** The counter move and the new items in one transaction (the counter first: outcomeOf reads index 0). */
-  async function writeRegistration(move: TransactItem, items: TransactItem[], counterFailure: WriteOutcome): Promise<WriteOutcome> {
+  async function writeRegistration(
+    move: TransactItem,
+    items: TransactItem[],
+    counterFailure: WriteOutcome,
+  ): Promise<WriteOutcome> {
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: [move, ...items] }));
       return 'written';
@@ -114,14 +144,24 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
 
   return {
     async getIdempotent(eventId: string, key: string): Promise<IdempotentResponse | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: idemKey(eventId, key), ConsistentRead: true }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: idemKey(eventId, key), ConsistentRead: true }),
+      );
       return Item ? { requestHash: String(Item.requestHash), status: Number(Item.status), body: Item.body } : undefined;
     },
 
     /** Takes a seat if one is free; the whole registration is written or nothing is. */
-    writeWithSeat: (reg: StoredRegistration, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>) =>
+    writeWithSeat: (
+      reg: StoredRegistration,
+      sensitive: Sensitive | undefined,
+      idem: Idem,
+      outbox: Record<string, unknown>,
+    ) =>
       writeRegistration(
-        counter(reg, 'SET #taken = #taken + :one', '#taken < #capacity', { '#taken': 'taken', '#capacity': 'capacity' }),
+        counter(reg, 'SET #taken = #taken + :one', '#taken < #capacity', {
+          '#taken': 'taken',
+          '#capacity': 'capacity',
+        }),
         newItems(reg, sensitive, idem, outbox),
         'full',
       ),
@@ -143,10 +183,25 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** Joins the waiting list, only while every seat is taken (else the caller takes the seat). */
-    writeWaiting(reg: StoredRegistration, seq: number, sensitive: Sensitive | undefined, idem: Idem, outbox: Record<string, unknown>) {
-      const waiting = { ...reg, GSI2PK: waitKey(reg.eventId, reg.categoryId), GSI2SK: padSeq(seq), waitSeq: seq } as StoredRegistration;
+    writeWaiting(
+      reg: StoredRegistration,
+      seq: number,
+      sensitive: Sensitive | undefined,
+      idem: Idem,
+      outbox: Record<string, unknown>,
+    ) {
+      const waiting = {
+        ...reg,
+        GSI2PK: waitKey(reg.eventId, reg.categoryId),
+        GSI2SK: padSeq(seq),
+        waitSeq: seq,
+      } as StoredRegistration;
       return writeRegistration(
-        counter(reg, 'ADD #waiting :one', '#taken >= #capacity', { '#waiting': 'waiting', '#taken': 'taken', '#capacity': 'capacity' }),
+        counter(reg, 'ADD #waiting :one', '#taken >= #capacity', {
+          '#waiting': 'waiting',
+          '#taken': 'taken',
+          '#capacity': 'capacity',
+        }),
         newItems(waiting, sensitive, idem, outbox),
         'seat-free',
       );
@@ -158,8 +213,15 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     async getSensitive(id: string): Promise<Omit<Sensitive, 'expiresAt'>> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: sensitiveKey(id), ConsistentRead: true }));
-      return Item ? { dietaryNeeds: Item.dietaryNeeds as string | undefined, accessibilityNeeds: Item.accessibilityNeeds as string | undefined } : {};
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: sensitiveKey(id), ConsistentRead: true }),
+      );
+      return Item
+        ? {
+            dietaryNeeds: Item.dietaryNeeds as string | undefined,
+            accessibilityNeeds: Item.accessibilityNeeds as string | undefined,
+          }
+        : {};
     },
 
     /** The first person waiting in a category, oldest number first. */
@@ -219,7 +281,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       const category = categoryKey(reg.eventId, reg.categoryId);
       if (!holdsSeat(reg.status)) {
         items.push({
-          Update: { TableName: tableName, Key: category, UpdateExpression: 'ADD #waiting :minus', ExpressionAttributeNames: { '#waiting': 'waiting' }, ExpressionAttributeValues: { ':minus': -1 } },
+          Update: {
+            TableName: tableName,
+            Key: category,
+            UpdateExpression: 'ADD #waiting :minus',
+            ExpressionAttributeNames: { '#waiting': 'waiting' },
+            ExpressionAttributeValues: { ':minus': -1 },
+          },
         });
       } else if (promote) {
         items.push(
@@ -234,7 +302,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
             },
           },
           {
-            Update: { TableName: tableName, Key: category, UpdateExpression: 'ADD #waiting :minus', ExpressionAttributeNames: { '#waiting': 'waiting' }, ExpressionAttributeValues: { ':minus': -1 } },
+            Update: {
+              TableName: tableName,
+              Key: category,
+              UpdateExpression: 'ADD #waiting :minus',
+              ExpressionAttributeNames: { '#waiting': 'waiting' },
+              ExpressionAttributeValues: { ':minus': -1 },
+            },
           },
         );
       } else {
@@ -261,7 +335,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** Gives a free seat (capacity grew) to a waiting person, in one transaction. */
-    async promoteIntoFreeSeat(waiter: StoredRegistration, status: 'confirmed' | 'pending', now: string, outbox: Record<string, unknown>): Promise<'promoted' | 'no-seat' | 'moved'> {
+    async promoteIntoFreeSeat(
+      waiter: StoredRegistration,
+      status: 'confirmed' | 'pending',
+      now: string,
+      outbox: Record<string, unknown>,
+    ): Promise<'promoted' | 'no-seat' | 'moved'> {
       try {
         await doc.send(
           new TransactWriteCommand({
@@ -299,7 +378,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** A state change that does not move seats (approve, check-in, edits), guarded by the status read. */
-    async update(id: string, from: RegistrationStatus, changes: Record<string, unknown>, outbox?: Record<string, unknown>): Promise<boolean> {
+    async update(
+      id: string,
+      from: RegistrationStatus,
+      changes: Record<string, unknown>,
+      outbox?: Record<string, unknown>,
+    ): Promise<boolean> {
       const names: Record<string, string> = { '#status': 'status' };
       const values: Record<string, unknown> = { ':from': from };
       const sets = Object.entries(changes).map(([k, v], i) => {
@@ -348,7 +432,12 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       }
       await doc.send(
         new TransactWriteCommand({
-          TransactItems: [regKey(reg.id), sensitiveKey(reg.id), emailLockKey(reg.eventId, reg.email), idemKey(reg.eventId, reg.idempotencyKey)].map((Key) => ({
+          TransactItems: [
+            regKey(reg.id),
+            sensitiveKey(reg.id),
+            emailLockKey(reg.eventId, reg.email),
+            idemKey(reg.eventId, reg.idempotencyKey),
+          ].map((Key) => ({
             Delete: { TableName: tableName, Key },
           })),
         }),
@@ -382,11 +471,18 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
           ExclusiveStartKey: decodeCursor(page.cursor),
         }),
       );
-      return { items: (result.Items ?? []).map((i) => strip<StoredRegistration>(i)), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+      return {
+        items: (result.Items ?? []).map((i) => strip<StoredRegistration>(i)),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
     },
 
     async putSensitive(id: string, sensitive: Sensitive) {
-      await doc.send(new TransactWriteCommand({ TransactItems: [put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }, false)] }));
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }, false)],
+        }),
+      );
     },
   };
 }

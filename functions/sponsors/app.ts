@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { createApp } from '../core/app.ts';
-import { type TokenVerifier, requireRole, requireSponsorAccess } from '../core/auth.ts';
+import { requireRole, requireSponsorAccess, type TokenVerifier } from '../core/auth.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
 import type { Directory } from './directory.ts';
@@ -13,7 +13,7 @@ import {
   removeMemberRoute,
   submitProfileRoute,
 } from './routes.ts';
-import { StaleVersionError, type SponsorsStore } from './store.ts';
+import { type SponsorsStore, StaleVersionError } from './store.ts';
 import { getProfile, inviteMember, saveProfile, toProfile } from './use-cases.ts';
 
 export type SponsorsDeps = {
@@ -31,7 +31,8 @@ export const INVITATIONS_PER_HOUR = { scope: 'invite', limit: 30, windowSeconds:
 
 function requireVersion(header: string | undefined): number {
   const version = versionFromIfMatch(header);
-  if (version === undefined) throw new HTTPException(428, { message: 'Send If-Match with the ETag of the version you edited.' });
+  if (version === undefined)
+    throw new HTTPException(428, { message: 'Send If-Match with the ETag of the version you edited.' });
   return version;
 }
 

@@ -3,12 +3,17 @@
  * In AWS it is the Cognito user pool (which mails the temporary password itself); the local
  * twin passes its own OpenID provider's accounts.
  */
-import { AdminCreateUserCommand, type CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  type CognitoIdentityProviderClient,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 
 export type Directory = { ensureUser(email: string): Promise<{ sub: string }> };
 
 export function cognitoDirectory(client: CognitoIdentityProviderClient, userPoolId: string): Directory {
-  const subOf = (attributes: { Name?: string; Value?: string }[] | undefined) => attributes?.find((a) => a.Name === 'sub')?.Value;
+  const subOf = (attributes: { Name?: string; Value?: string }[] | undefined) =>
+    attributes?.find((a) => a.Name === 'sub')?.Value;
   return {
     async ensureUser(email) {
       const existing = await client.send(

@@ -1,7 +1,7 @@
 /** Route contracts of the sponsors context. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { IfMatch, authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
+import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id, InviteMember, Member, SponsorProfile, SponsorProfileInput } from '../core/schemas.ts';
 
 const sponsorParams = z.object({ sponsorId: Id });
@@ -70,7 +70,10 @@ export const inviteMemberRoute = createRoute({
   tags: ['sponsors'],
   summary: 'Invite a member by email (organisers)',
   security: bearerAuth,
-  request: { params: sponsorParams, body: { required: true, content: { 'application/json': { schema: InviteMember } } } },
+  request: {
+    params: sponsorParams,
+    body: { required: true, content: { 'application/json': { schema: InviteMember } } },
+  },
   responses: {
     201: json(Member, 'The new member; an invitation mail is on its way'),
     ...authProblems,

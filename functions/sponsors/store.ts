@@ -38,12 +38,18 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       ),
 
     async getSponsor(sponsorId: string): Promise<StoredSponsor | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: sponsorKey(sponsorId), ConsistentRead: true }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: sponsorKey(sponsorId), ConsistentRead: true }),
+      );
       return Item ? strip<StoredSponsor>(Item) : undefined;
     },
 
     /** Replaces the editable part if the version still matches; the profile returns to draft. */
-    async updateProfile(sponsorId: string, input: SponsorProfileInput, expectedVersion: number): Promise<StoredSponsor> {
+    async updateProfile(
+      sponsorId: string,
+      input: SponsorProfileInput,
+      expectedVersion: number,
+    ): Promise<StoredSponsor> {
       try {
         const { Attributes } = await doc.send(
           new UpdateCommand({
@@ -75,7 +81,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return dropNulls(strip<StoredSponsor>(Attributes!));
+        return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         if (!(await this.getSponsor(sponsorId))) throw new NotFoundError(`No sponsor ${sponsorId}.`);
@@ -93,16 +99,22 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
             UpdateExpression: 'SET #status = :submitted, #version = #version + :one',
             ConditionExpression: 'attribute_exists(#pk) AND #version = :expected AND #status = :draft',
             ExpressionAttributeNames: { '#pk': 'PK', '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':submitted': 'submitted', ':draft': 'draft', ':one': 1, ':expected': expectedVersion },
+            ExpressionAttributeValues: {
+              ':submitted': 'submitted',
+              ':draft': 'draft',
+              ':one': 1,
+              ':expected': expectedVersion,
+            },
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return dropNulls(strip<StoredSponsor>(Attributes!));
+        return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const current = await this.getSponsor(sponsorId);
         if (!current) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-        if (current.version !== expectedVersion) throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
+        if (current.version !== expectedVersion)
+          throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
         throw new ConflictError(`Only a draft can be submitted; this profile is ${current.status}.`);
       }
     },
@@ -130,7 +142,11 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
           ExpressionAttributeValues: { ':pk': `SPONSOR#${sponsorId}`, ':member': 'MEMBER#' },
         }),
       );
-      return (Items ?? []).map((item) => ({ memberId: String(item.memberId), email: String(item.email), invitedAt: String(item.invitedAt) }));
+      return (Items ?? []).map((item) => ({
+        memberId: String(item.memberId),
+        email: String(item.email),
+        invitedAt: String(item.invitedAt),
+      }));
     },
 
     /** Adds a member and queues the invitation mail, when there is one, in one transaction. */
@@ -163,7 +179,16 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
                 },
               },
               ...(outbox
-                ? [{ Put: { TableName: tableName, Item: outbox, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } } }]
+                ? [
+                    {
+                      Put: {
+                        TableName: tableName,
+                        Item: outbox,
+                        ConditionExpression: 'attribute_not_exists(#pk)',
+                        ExpressionAttributeNames: { '#pk': 'PK' },
+                      },
+                    },
+                  ]
                 : []),
             ],
           }),

@@ -28,7 +28,12 @@ export async function getProfile(store: SponsorsStore, sponsorId: string): Promi
   return toProfile(sponsor);
 }
 
-export async function saveProfile(store: SponsorsStore, sponsorId: string, input: SponsorProfileInput, expectedVersion: number) {
+export async function saveProfile(
+  store: SponsorsStore,
+  sponsorId: string,
+  input: SponsorProfileInput,
+  expectedVersion: number,
+) {
   return toProfile(await store.updateProfile(sponsorId, input, expectedVersion));
 }
 

@@ -7,8 +7,20 @@ const baseUrl = inject('baseUrl');
 async function register(email: string, categoryId: string, first: string) {
   const response = await fetch(`${baseUrl}/api/events/citce-2027/registrations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `console-${email.replace(/[^A-Za-z0-9]/g, '-')}`, 'x-forwarded-for': '198.51.100.7' },
-    body: JSON.stringify({ categoryId, firstName: first, lastName: 'Delegate', email, organisation: 'Kenya Revenue Authority', country: 'KE', consent: { privacy: true } }),
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': `console-${email.replace(/[^A-Za-z0-9]/g, '-')}`,
+      'x-forwarded-for': '198.51.100.7',
+    },
+    body: JSON.stringify({
+      categoryId,
+      firstName: first,
+      lastName: 'Delegate',
+      email,
+      organisation: 'Kenya Revenue Authority',
+      country: 'KE',
+      consent: { privacy: true },
+    }),
   });
   return (await response.json()) as { id: string; status: string };
 }
@@ -43,7 +55,9 @@ describe('organiser console', () => {
     await page.getByLabel('Search', { exact: true }).fill('pending.delegate');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('button', { name: 'Approve Wanjiru Delegate' }).click();
-    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Approve: pending.delegate@kra.example.go.ke');
+    await expect
+      .poll(() => page.locator('#workspace-status').innerText())
+      .toBe('Approve: pending.delegate@kra.example.go.ke');
     await expect.poll(() => page.locator('#registrations tbody').innerText()).toContain('approved');
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -51,10 +65,16 @@ describe('organiser console', () => {
     await page.getByLabel('Capacity', { exact: true }).fill('120');
     await page.getByRole('button', { name: 'Add category' }).click();
     await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Category added: Closing dinner');
-    const event = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: { id: string; capacity: number; available: number }[] };
+    const event = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as {
+      categories: { id: string; capacity: number; available: number }[];
+    };
     expect(event.categories.find((c) => c.id === 'closing-dinner')).toMatchObject({ capacity: 120, available: 120 });
     await expect
-      .poll(async () => ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some((m) => m.to === 'pending.delegate@kra.example.go.ke' && m.subject.startsWith('Registration approved')))
+      .poll(async () =>
+        ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some(
+          (m) => m.to === 'pending.delegate@kra.example.go.ke' && m.subject.startsWith('Registration approved'),
+        ),
+      )
       .toBe(true);
     await context.close();
   });
@@ -67,7 +87,9 @@ describe('organiser console', () => {
     expect(await page.locator('#registrations').count()).toBe(0);
     await page.getByLabel('Registration code').fill(confirmed.id);
     await page.getByRole('button', { name: 'Check in' }).click();
-    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Checked in: Omar Delegate (Kenya Revenue Authority)');
+    await expect
+      .poll(() => page.locator('#workspace-status').innerText())
+      .toBe('Checked in: Omar Delegate (Kenya Revenue Authority)');
     await context.close();
   });
 });

@@ -61,10 +61,14 @@ describe('home page', () => {
       const names = await page.locator('.categories h3').allInnerTexts();
       expect(names).toEqual(demoCategories.map((c) => (expected.lang === 'fr' ? (c.name.fr ?? c.name.en) : c.name.en)));
 
-      const navLinks = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const navLinks = await page
+        .locator('header nav a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       const prefix = expected.lang === 'fr' ? '/fr' : '';
       expect(navLinks).toEqual(
-        ['programme', 'speakers', 'exhibition', 'register', 'registration', 'my-agenda', 'portal', 'console'].map((s) => `${prefix}/${s}/`),
+        ['programme', 'speakers', 'exhibition', 'register', 'registration', 'my-agenda', 'portal', 'console'].map(
+          (s) => `${prefix}/${s}/`,
+        ),
       );
       expect(await page.locator('a.lang').getAttribute('href')).toBe(expected.switchTo);
       expect(await page.locator('a').first().getAttribute('href')).toBe('#main');
@@ -111,15 +115,24 @@ describe('API on the same origin', () => {
     const events = (await (await fetch(`${baseUrl}/api/events`)).json()) as { items: { id: string }[] };
     expect(events.items.map((e) => e.id)).toEqual(['citce-2027']);
 
-    const detail = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: { id: string; capacity: number; available: number }[] };
+    const detail = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as {
+      categories: { id: string; capacity: number; available: number }[];
+    };
     // Other e2e files may add categories after the seeded ones.
-    expect(detail.categories.slice(0, demoCategories.length).map((c) => [c.id, c.capacity])).toEqual(demoCategories.map((c) => [c.id, c.capacity]));
+    expect(detail.categories.slice(0, demoCategories.length).map((c) => [c.id, c.capacity])).toEqual(
+      demoCategories.map((c) => [c.id, c.capacity]),
+    );
     // Other e2e files register people, so only the bound is fixed here.
     for (const c of detail.categories) expect(c.available).toBeLessThanOrEqual(c.capacity);
 
     const missing = await fetch(`${baseUrl}/api/nope`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
-    expect(await missing.json()).toEqual({ type: '/problems/not-found', title: 'Not Found', status: 404, detail: 'No resource at /api/nope.' });
+    expect(await missing.json()).toEqual({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No resource at /api/nope.',
+    });
   });
 });

@@ -7,12 +7,18 @@ type Mail = { to: string; subject: string; text: string };
 
 const mails = async () => (await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as Mail[];
 async function mailTo(email: string, subject: RegExp): Promise<Mail> {
-  await expect.poll(async () => (await mails()).some((m) => m.to === email && subject.test(m.subject)), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(async () => (await mails()).some((m) => m.to === email && subject.test(m.subject)), { timeout: 15_000 })
+    .toBe(true);
   return (await mails()).find((m) => m.to === email && subject.test(m.subject))!;
 }
 const manageLink = (mail: Mail) => /(http\S+\/registration\/\?token=\S+)/.exec(mail.text)![1]!;
 
-async function fillForm(page: Page, fields: { category: string; first: string; last: string; email: string; organisation: string; country: string }, fr = false) {
+async function fillForm(
+  page: Page,
+  fields: { category: string; first: string; last: string; email: string; organisation: string; country: string },
+  fr = false,
+) {
   await page.getByLabel(fr ? 'Catégorie d’inscription *' : 'Registration category *').selectOption(fields.category);
   await page.getByLabel(fr ? 'Prénom *' : 'First name *').fill(fields.first);
   await page.getByLabel(fr ? 'Nom *' : 'Last name *', { exact: true }).fill(fields.last);
@@ -48,7 +54,18 @@ describe('registering and managing a registration', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/fr/register/`);
-    await fillForm(page, { category: 'academia', first: 'Amélie', last: 'Durand', email: 'amelie.durand@univ.example.fr', organisation: 'Université', country: 'FR' }, true);
+    await fillForm(
+      page,
+      {
+        category: 'academia',
+        first: 'Amélie',
+        last: 'Durand',
+        email: 'amelie.durand@univ.example.fr',
+        organisation: 'Université',
+        country: 'FR',
+      },
+      true,
+    );
     await page.getByRole('button', { name: 'S’inscrire' }).click();
     await expect.poll(() => page.locator('#outcome').innerText()).toContain('Votre inscription est confirmée.');
 
@@ -56,7 +73,9 @@ describe('registering and managing a registration', () => {
     await page.goto(manageLink(mail));
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(/^Code QR d’enregistrement: [0-9a-f-]{36}$/);
+    expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(
+      /^Code QR d’enregistrement: [0-9a-f-]{36}$/,
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
@@ -69,8 +88,20 @@ describe('registering and managing a registration', () => {
     const fill = Array.from({ length: 25 }, (_, n) =>
       fetch(`${baseUrl}/api/events/citce-2027/registrations`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `workshop-filler-${n}`, 'x-forwarded-for': `192.0.2.${n}` },
-        body: JSON.stringify({ categoryId: 'pre-conference-workshop', firstName: 'Filler', lastName: String(n), email: `filler${n}@example.org`, organisation: 'Customs', country: 'BE', consent: { privacy: true } }),
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `workshop-filler-${n}`,
+          'x-forwarded-for': `192.0.2.${n}`,
+        },
+        body: JSON.stringify({
+          categoryId: 'pre-conference-workshop',
+          firstName: 'Filler',
+          lastName: String(n),
+          email: `filler${n}@example.org`,
+          organisation: 'Customs',
+          country: 'BE',
+          consent: { privacy: true },
+        }),
       }),
     );
     expect((await Promise.all(fill)).map((r) => r.status)).toEqual(Array(25).fill(201));
@@ -78,15 +109,27 @@ describe('registering and managing a registration', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/register/`);
-    await fillForm(page, { category: 'pre-conference-workshop', first: 'Wanda', last: 'Waits', email: 'wanda@customs.example.org', organisation: 'Customs', country: 'KE' });
+    await fillForm(page, {
+      category: 'pre-conference-workshop',
+      first: 'Wanda',
+      last: 'Waits',
+      email: 'wanda@customs.example.org',
+      organisation: 'Customs',
+      country: 'KE',
+    });
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => page.locator('#outcome').innerText()).toBe('This category is full: you are number 1 on the waiting list. We will write as soon as a place is yours.');
+    await expect
+      .poll(() => page.locator('#outcome').innerText())
+      .toBe('This category is full: you are number 1 on the waiting list. We will write as soon as a place is yours.');
     await mailTo('wanda@customs.example.org', /On the waiting list/);
 
     // Filler 0 cancels through their own link; the seat goes to Wanda.
     const link = manageLink(await mailTo('filler0@example.org', /Registration confirmed/));
     const [id, secret] = new URL(link).searchParams.get('token')!.split('.');
-    const cancelled = await fetch(`${baseUrl}/api/registrations/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secret}` } });
+    const cancelled = await fetch(`${baseUrl}/api/registrations/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(((await cancelled.json()) as { status: string }).status).toBe('cancelled');
     await mailTo('wanda@customs.example.org', /A place is now yours/);
 

@@ -50,13 +50,22 @@ describe('signing in through the local OpenID provider', () => {
     await page.getByLabel('Description (English)').fill('Cloud platforms for customs, tested end to end.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Saved as a draft.');
-    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('conference:tokens')!) as { accessToken: string }).accessToken);
-    const profile = (await (await fetch(`${baseUrl}/api/sponsors/northwind-trade/profile`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('conference:tokens')!) as { accessToken: string }).accessToken,
+    );
+    const profile = (await (
+      await fetch(`${baseUrl}/api/sponsors/northwind-trade/profile`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
       description: { en: string };
       status: string;
     };
-    expect([profile.description.en, profile.status]).toEqual(['Cloud platforms for customs, tested end to end.', 'draft']);
-    const other = await fetch(`${baseUrl}/api/sponsors/borealis-scanning/profile`, { headers: { authorization: `Bearer ${token}` } });
+    expect([profile.description.en, profile.status]).toEqual([
+      'Cloud platforms for customs, tested end to end.',
+      'draft',
+    ]);
+    const other = await fetch(`${baseUrl}/api/sponsors/borealis-scanning/profile`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(other.status).toBe(403);
     expect(refused).toEqual([]);
     await context.close();
@@ -73,14 +82,23 @@ describe('signing in through the local OpenID provider', () => {
     await organiser.close();
 
     await expect
-      .poll(async () => ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).find((m) => m.to === 'new.member@borealis.example.com')?.subject)
-      .toBe("Invitation: manage Borealis Scanning's exhibition profile / Invitation : gérer le profil d'exposant de Borealis Scanning");
+      .poll(
+        async () =>
+          ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).find(
+            (m) => m.to === 'new.member@borealis.example.com',
+          )?.subject,
+      )
+      .toBe(
+        "Invitation: manage Borealis Scanning's exhibition profile / Invitation : gérer le profil d'exposant de Borealis Scanning",
+      );
 
     const member = await browser.newContext();
     const memberPage = await member.newPage();
     await signIn(memberPage, '/fr/portal/', 'new.member@borealis.example.com');
     expect(await memberPage.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Borealis Scanning']);
-    expect(await memberPage.locator('#signed-in-as').innerText()).toBe('Connecté(e) en tant que new.member@borealis.example.com');
+    expect(await memberPage.locator('#signed-in-as').innerText()).toBe(
+      'Connecté(e) en tant que new.member@borealis.example.com',
+    );
     await member.close();
   });
 
@@ -108,7 +126,9 @@ describe('signing in through the local OpenID provider', () => {
       sessionStorage.setItem('conference:tokens', JSON.stringify({ ...tokens, expiresAt: Date.now() - 1000 }));
     });
     await page.reload();
-    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Your session has expired. Please sign in again.');
+    await expect
+      .poll(() => page.locator('#workspace-status').innerText())
+      .toBe('Your session has expired. Please sign in again.');
     expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     await context.close();
   });

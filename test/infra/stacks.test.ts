@@ -27,7 +27,11 @@ describe('CDK app', () => {
   });
 
   it('puts data and functions in the stage region and the web ACL in us-east-1', () => {
-    expect([built.stateful.region, built.stateless.region, built.edge.region]).toEqual(['eu-west-1', 'eu-west-1', 'us-east-1']);
+    expect([built.stateful.region, built.stateless.region, built.edge.region]).toEqual([
+      'eu-west-1',
+      'eu-west-1',
+      'us-east-1',
+    ]);
     expect([built.stateful.stackName, built.edge.stackName, built.stateless.stackName]).toEqual([
       'Conference-test-Data',
       'Conference-test-Edge',
@@ -50,7 +54,10 @@ describe('CDK app', () => {
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
         GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
         Replicas: [
-          Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true }),
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
         ],
       }),
     });
@@ -80,20 +87,44 @@ describe('CDK app', () => {
     app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
-      Environment: { Variables: Match.objectLike({ OIDC_ISSUER: Match.anyValue(), OIDC_CLIENT_IDS: Match.anyValue(), USER_POOL_ID: Match.anyValue(), SITE_URL: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          OIDC_ISSUER: Match.anyValue(),
+          OIDC_CLIENT_IDS: Match.anyValue(),
+          USER_POOL_ID: Match.anyValue(),
+          SITE_URL: Match.anyValue(),
+        }),
+      },
     });
   });
 
   it('grants each function only its table actions, on its own key prefixes', () => {
     const statements = values(app, 'AWS::IAM::Policy').flatMap(
-      (p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Condition?: unknown; Resource: unknown }[] }).Statement,
+      (p) =>
+        (
+          p.Properties.PolicyDocument as {
+            Statement: { Action: string | string[]; Condition?: unknown; Resource: unknown }[];
+          }
+        ).Statement,
     );
     const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-    const write = [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    const write = [
+      ...read,
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
     const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:GetItem'));
     const grants = dynamo.map((s) => [
-      JSON.stringify(s.Action) === JSON.stringify(read) ? 'read' : JSON.stringify(s.Action) === JSON.stringify(write) ? 'readWrite' : 'other',
-      (s.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })['ForAllValues:StringLike']['dynamodb:LeadingKeys'].join(' '),
+      JSON.stringify(s.Action) === JSON.stringify(read)
+        ? 'read'
+        : JSON.stringify(s.Action) === JSON.stringify(write)
+          ? 'readWrite'
+          : 'other',
+      (s.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })['ForAllValues:StringLike'][
+        'dynamodb:LeadingKeys'
+      ].join(' '),
     ]);
     expect(grants.sort()).toEqual(
       [
@@ -122,7 +153,14 @@ describe('CDK app', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: 'OUTBOX#' }] } } } }) }],
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { PK: { S: [{ prefix: 'OUTBOX#' }] } } },
+            }),
+          },
+        ],
       },
     });
     app.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
@@ -132,31 +170,34 @@ describe('CDK app', () => {
     app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
     });
     const routeKeys = values(app, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
-    expect(routeKeys.sort()).toEqual(
-      [
-        'ANY /api/events',
-        'ANY /api/events/{eventId}/categories',
-        'ANY /api/events/{eventId}/categories/{proxy+}',
-        'ANY /api/events/{eventId}/registrations',
-        'ANY /api/events/{eventId}/registrations.csv',
-        'ANY /api/events/{eventId}/registrations/{proxy+}',
-        'ANY /api/events/{eventId}/sponsors',
-        'ANY /api/events/{proxy+}',
-        'ANY /api/health',
-        'ANY /api/me',
-        'ANY /api/openapi.json',
-        'ANY /api/reference',
-        'ANY /api/registrations/{proxy+}',
-        'ANY /api/sponsors/{proxy+}',
-        'ANY /api/{proxy+}',
-        'POST /api/events/{eventId}/registrations',
-      ],
-    );
+    expect(routeKeys.sort()).toEqual([
+      'ANY /api/events',
+      'ANY /api/events/{eventId}/categories',
+      'ANY /api/events/{eventId}/categories/{proxy+}',
+      'ANY /api/events/{eventId}/registrations',
+      'ANY /api/events/{eventId}/registrations.csv',
+      'ANY /api/events/{eventId}/registrations/{proxy+}',
+      'ANY /api/events/{eventId}/sponsors',
+      'ANY /api/events/{proxy+}',
+      'ANY /api/health',
+      'ANY /api/me',
+      'ANY /api/openapi.json',
+      'ANY /api/reference',
+      'ANY /api/registrations/{proxy+}',
+      'ANY /api/sponsors/{proxy+}',
+      'ANY /api/{proxy+}',
+      'POST /api/events/{eventId}/registrations',
+    ]);
     app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      RouteSettings: { 'POST /api/events/{eventId}/registrations': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 } },
+      RouteSettings: {
+        'POST /api/events/{eventId}/registrations': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      },
     });
   });
 
@@ -178,13 +219,18 @@ describe('CDK app', () => {
         Logging: Match.objectLike({ Prefix: 'cdn/' }),
       }),
     });
-    const headers = values(app, 'AWS::CloudFront::ResponseHeadersPolicy')[0]?.Properties.ResponseHeadersPolicyConfig as {
+    const headers = values(app, 'AWS::CloudFront::ResponseHeadersPolicy')[0]?.Properties
+      .ResponseHeadersPolicyConfig as {
       SecurityHeadersConfig: Record<string, Record<string, unknown>>;
     };
     const security = headers.SecurityHeadersConfig;
     expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
     expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/script-src 'self';/);
-    expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true });
+    expect(security.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+      Preload: true,
+    });
     expect(security.ContentTypeOptions).toEqual({ Override: true });
     expect(security.ReferrerPolicy).toEqual({ Override: true, ReferrerPolicy: 'strict-origin-when-cross-origin' });
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
@@ -206,7 +252,10 @@ describe('CDK app', () => {
   });
 
   it('puts AWS managed rule groups and a per-IP rate rule in the CloudFront web ACL', () => {
-    const acl = values(edge, 'AWS::WAFv2::WebACL')[0]?.Properties as { Scope: string; Rules: { Name: string; Statement: Record<string, unknown> }[] };
+    const acl = values(edge, 'AWS::WAFv2::WebACL')[0]?.Properties as {
+      Scope: string;
+      Rules: { Name: string; Statement: Record<string, unknown> }[];
+    };
     expect(acl.Scope).toBe('CLOUDFRONT');
     expect(acl.Rules.map((r) => r.Name)).toEqual([
       'RateLimitPerIp',
@@ -214,12 +263,19 @@ describe('CDK app', () => {
       'AWSManagedRulesKnownBadInputsRuleSet',
       'AWSManagedRulesAmazonIpReputationList',
     ]);
-    expect(acl.Rules[0]?.Statement).toEqual({ RateBasedStatement: { Limit: 1000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } });
+    expect(acl.Rules[0]?.Statement).toEqual({
+      RateBasedStatement: { Limit: 1000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 },
+    });
   });
 
   it('takes a custom domain and certificate by configuration, with TLS 1.2 or later', () => {
     const custom = synth({
-      stages: { test: { domainName: 'itconf.example.org', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' } },
+      stages: {
+        test: {
+          domainName: 'itconf.example.org',
+          certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc',
+        },
+      },
     });
     Template.fromStack(custom.stateless).hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -227,7 +283,9 @@ describe('CDK app', () => {
         ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
       }),
     });
-    expect(() => synth({ stages: { test: { domainName: 'itconf.example.org' } } })).toThrow(/domainName and certificateArn go together/);
+    expect(() => synth({ stages: { test: { domainName: 'itconf.example.org' } } })).toThrow(
+      /domainName and certificateArn go together/,
+    );
   });
 
   it('signs people in with a Cognito pool: MFA, role groups, a PKCE client, a managed-login domain, email in access tokens', () => {
@@ -241,7 +299,10 @@ describe('CDK app', () => {
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
-    expect(values(app, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName)).toEqual(['organisers', 'staff']);
+    expect(values(app, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName)).toEqual([
+      'organisers',
+      'staff',
+    ]);
     app.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
@@ -252,16 +313,20 @@ describe('CDK app', () => {
   });
 
   it('sends mail from an SES identity with a configuration set', () => {
-    app.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org', ConfigurationSetAttributes: Match.anyValue() });
-    app.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    app.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'example.org',
+      ConfigurationSetAttributes: Match.anyValue(),
+    });
+    app.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
   });
 
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
-    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'registrations', 'sponsors'].flatMap((name) => [
-      `The ${name} function failed 3 or more times in 5 minutes`,
-      `The ${name} function was throttled`,
-    ]);
+    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'registrations', 'sponsors'].flatMap(
+      (name) => [`The ${name} function failed 3 or more times in 5 minutes`, `The ${name} function was throttled`],
+    );
     expect(descriptions.sort()).toEqual(
       [
         'DynamoDB throttled reads or writes',
@@ -275,17 +340,24 @@ describe('CDK app', () => {
   });
 
   it('reads stage settings from context', () => {
-    const prod = synth({ stage: 'prod', stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } } });
+    const prod = synth({
+      stage: 'prod',
+      stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } },
+    });
     const template = Template.fromStack(prod.stateless);
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 8);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 } });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
+    });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
     expect(() => synth({ stages: { test: { logRetentionDays: 3 } } })).toThrow(/logRetentionDays must be one of/);
   });
 
   it('passes cdk-nag AwsSolutions with at most five acknowledgements, each with a reason', () => {
     const report = new AwsSolutionsChecks().validateScope(built.app);
-    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`)).toEqual([]);
+    expect(
+      report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`),
+    ).toEqual([]);
     const acknowledged = built.app.node
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))

@@ -2,13 +2,14 @@
  * Every route of the OpenAPI document against every kind of caller, with the expected
  * status written down once. A route missing from the table fails the test.
  */
+
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../functions/core/rate-limit.ts';
-import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
+import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createIdentityApp } from '../../functions/identity/app.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
@@ -90,7 +91,10 @@ describe('authorization matrix', () => {
           store: createRegistrationsStore(doc, tableName),
           events,
           limit: createRateLimiter(doc, tableName),
-          limits: { perClient: { scope: 'c', limit: 1000, windowSeconds: 60 }, perEmail: { scope: 'e', limit: 1000, windowSeconds: 60 } },
+          limits: {
+            perClient: { scope: 'c', limit: 1000, windowSeconds: 60 },
+            perEmail: { scope: 'e', limit: 1000, windowSeconds: 60 },
+          },
           verifyToken: issuer.verifyToken,
           siteUrl: 'http://localhost:4321',
           retentionDays: 30,
@@ -137,11 +141,26 @@ describe('authorization matrix', () => {
 
   /** Puts the data in the state an allowed call needs, so each cell is independent. */
   async function prepare(route: string): Promise<{ path: Record<string, string>; init: RequestInit }> {
-    const path = { eventId: 'citce-2027', sponsorId: 'northwind-trade', memberId: 'nobody', registrationId: attendeeRegistration };
-    const profile = { description: { en: 'Customs platforms' }, contacts: [{ name: 'Ana', email: 'ana@northwind.example.com' }], products: [] };
+    const path = {
+      eventId: 'citce-2027',
+      sponsorId: 'northwind-trade',
+      memberId: 'nobody',
+      registrationId: attendeeRegistration,
+    };
+    const profile = {
+      description: { en: 'Customs platforms' },
+      contacts: [{ name: 'Ana', email: 'ana@northwind.example.com' }],
+      products: [],
+    };
     switch (route) {
       case 'PUT /api/sponsors/{sponsorId}/profile':
-        return { path, init: { body: JSON.stringify(profile), headers: { 'content-type': 'application/json', 'if-match': await currentVersion() } } };
+        return {
+          path,
+          init: {
+            body: JSON.stringify(profile),
+            headers: { 'content-type': 'application/json', 'if-match': await currentVersion() },
+          },
+        };
       case 'POST /api/sponsors/{sponsorId}/profile/submit': {
         const draft = await app.request('/api/sponsors/northwind-trade/profile', {
           method: 'PUT',
@@ -152,7 +171,13 @@ describe('authorization matrix', () => {
       }
       case 'POST /api/sponsors/{sponsorId}/members':
         invited += 1;
-        return { path, init: { body: JSON.stringify({ email: `person${invited}@northwind.example.com` }), headers: { 'content-type': 'application/json' } } };
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ email: `person${invited}@northwind.example.com` }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
       case 'DELETE /api/sponsors/{sponsorId}/members/{memberId}': {
         invited += 1;
         const created = await app.request('/api/sponsors/northwind-trade/members', {
@@ -166,25 +191,55 @@ describe('authorization matrix', () => {
         invited += 1;
         return {
           path,
-          init: { body: JSON.stringify(registration(`delegate${invited}@customs.example.org`, 'private-sector')), headers: { 'content-type': 'application/json', 'idempotency-key': `matrix-key-${invited}` } },
+          init: {
+            body: JSON.stringify(registration(`delegate${invited}@customs.example.org`, 'private-sector')),
+            headers: { 'content-type': 'application/json', 'idempotency-key': `matrix-key-${invited}` },
+          },
         };
       case 'PATCH /api/registrations/{registrationId}':
-        return { path, init: { body: JSON.stringify({ jobTitle: 'Director', dietaryNeeds: 'Vegetarian' }), headers: { 'content-type': 'application/json' } } };
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ jobTitle: 'Director', dietaryNeeds: 'Vegetarian' }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
       case 'POST /api/events/{eventId}/registrations/{registrationId}/check-in':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/cancel': {
         invited += 1;
-        const confirmed = await post(registration(`arrival${invited}@customs.example.org`, 'private-sector'), `arrival-key-${invited}`);
+        const confirmed = await post(
+          registration(`arrival${invited}@customs.example.org`, 'private-sector'),
+          `arrival-key-${invited}`,
+        );
         return { path: { ...path, registrationId: ((await confirmed.json()) as { id: string }).id }, init: {} };
       }
       case 'POST /api/events/{eventId}/categories':
         invited += 1;
-        return { path, init: { body: JSON.stringify({ id: `side-event-${invited}`, name: { en: 'Side event' }, capacity: 20, waitlist: true, requiresApproval: false }), headers: { 'content-type': 'application/json' } } };
+        return {
+          path,
+          init: {
+            body: JSON.stringify({
+              id: `side-event-${invited}`,
+              name: { en: 'Side event' },
+              capacity: 20,
+              waitlist: true,
+              requiresApproval: false,
+            }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
       case 'PATCH /api/events/{eventId}/categories/{categoryId}':
-        return { path: { ...path, categoryId: 'academia' }, init: { body: JSON.stringify({ fee: { en: 'EUR 120' } }), headers: { 'content-type': 'application/json' } } };
+        return {
+          path: { ...path, categoryId: 'academia' },
+          init: { body: JSON.stringify({ fee: { en: 'EUR 120' } }), headers: { 'content-type': 'application/json' } },
+        };
       case 'POST /api/events/{eventId}/registrations/{registrationId}/approve':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/reject': {
         invited += 1;
-        const pending = await post(registration(`pending${invited}@customs.example.org`, 'customs-government'), `pending-key-${invited}`);
+        const pending = await post(
+          registration(`pending${invited}@customs.example.org`, 'customs-government'),
+          `pending-key-${invited}`,
+        );
         return { path: { ...path, registrationId: ((await pending.json()) as { id: string }).id }, init: {} };
       }
       default:
@@ -193,7 +248,9 @@ describe('authorization matrix', () => {
   }
 
   const routes = Object.entries(buildOpenApiDocument().paths ?? {}).flatMap(([path, item]) =>
-    (['get', 'put', 'post', 'patch', 'delete'] as const).filter((m) => (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`),
+    (['get', 'put', 'post', 'patch', 'delete'] as const)
+      .filter((m) => (item as Record<string, unknown>)[m])
+      .map((m) => `${m.toUpperCase()} ${path}`),
   );
 
   it('has a row for every route of the OpenAPI document, and no row without a route', () => {
@@ -209,15 +266,21 @@ describe('authorization matrix', () => {
         const [method, template] = route.split(' ') as [string, string];
         const { path, init } = await prepare(route);
         const url = template.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!);
-        const response = await app.request(url, { ...init, method, headers: { ...(init.headers as Record<string, string>), ...headers[principal] } });
+        const response = await app.request(url, {
+          ...init,
+          method,
+          headers: { ...(init.headers as Record<string, string>), ...headers[principal] },
+        });
         actual[route].push(response.status);
       }
     }
     expect(actual).toEqual(expected);
   });
 
-  it('lets sponsor B work on its own profile but leaves sponsor A\'s untouched by B', async () => {
-    const before = await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json();
+  it("lets sponsor B work on its own profile but leaves sponsor A's untouched by B", async () => {
+    const before = await (
+      await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })
+    ).json();
     const own = await app.request('/api/sponsors/borealis-scanning/profile', { headers: headers.sponsorB });
     expect(own.status).toBe(200);
     const attempt = await app.request('/api/sponsors/northwind-trade/profile', {
@@ -226,6 +289,8 @@ describe('authorization matrix', () => {
       headers: { ...headers.sponsorB, 'content-type': 'application/json', 'if-match': await currentVersion() },
     });
     expect(attempt.status).toBe(403);
-    expect(await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json()).toEqual(before);
+    expect(
+      await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json(),
+    ).toEqual(before);
   });
 });

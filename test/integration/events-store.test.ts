@@ -84,7 +84,9 @@ describe('events store on DynamoDB Local', () => {
 
   it('refuses to overwrite an existing event or category', async () => {
     await store.createEvent(event('unique', '2027-06-01'));
-    await expect(store.createEvent({ ...event('unique', '2027-06-01'), name: { en: 'Changed' } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      store.createEvent({ ...event('unique', '2027-06-01'), name: { en: 'Changed' } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     await store.createCategory('unique', category('only', 3), 0);
     await expect(store.createCategory('unique', category('only', 99), 1)).rejects.toBeInstanceOf(ConflictError);
     const record = await store.getEventRecord('unique');

@@ -3,8 +3,8 @@ import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
-import { testIssuer } from '../support/tokens.ts';
 import { testEvent } from '../support/events.ts';
+import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
 
 describe('organiser tools for registrations', () => {
@@ -16,14 +16,26 @@ describe('organiser tools for registrations', () => {
     app.request('/api/events/tools/registrations', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `tools-key-${n}` },
-      body: JSON.stringify({ categoryId: 'seminar', firstName: person.first, lastName: person.last, email: `p${n}@example.org`, organisation: person.org, country: person.country, consent: { privacy: true } }),
+      body: JSON.stringify({
+        categoryId: 'seminar',
+        firstName: person.first,
+        lastName: person.last,
+        email: `p${n}@example.org`,
+        organisation: person.org,
+        country: person.country,
+        consent: { privacy: true },
+      }),
     });
 
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('tools');
     const events = createEventsStore(doc, tableName);
     await events.createEvent(testEvent('tools'));
-    await events.createCategory('tools', { id: 'seminar', name: { en: 'Seminar' }, capacity: 2, waitlist: true, requiresApproval: false }, 0);
+    await events.createCategory(
+      'tools',
+      { id: 'seminar', name: { en: 'Seminar' }, capacity: 2, waitlist: true, requiresApproval: false },
+      0,
+    );
     const issuer = await testIssuer();
     app = createRegistrationsApp({
       store: createRegistrationsStore(doc, tableName),
@@ -33,7 +45,7 @@ describe('organiser tools for registrations', () => {
       siteUrl: 'http://localhost:4321',
       retentionDays: 30,
       // A clock that ticks a second per reading, so registrations have distinct times.
-      now: () => new Date(Date.UTC(2027, 0, 10, 10, 0, 0) + (tick++) * 1000),
+      now: () => new Date(Date.UTC(2027, 0, 10, 10, 0, 0) + tick++ * 1000),
     });
     organiser = { authorization: `Bearer ${await issuer.sign({ sub: 'org', groups: ['organisers'] })}` };
     await register(1, { first: 'Ana', last: 'Silva', org: 'Portuguese Customs', country: 'PT' });
@@ -43,20 +55,30 @@ describe('organiser tools for registrations', () => {
   });
 
   it('lists with filters and a search, a page at a time', async () => {
-    const all = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { status: string; country: string }[] };
+    const all = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as {
+      items: { status: string; country: string }[];
+    };
     expect(all.items.map((r) => [r.country, r.status])).toEqual([
       ['PT', 'confirmed'],
       ['IE', 'confirmed'],
       ['JP', 'waitlisted'],
       ['SE', 'waitlisted'],
     ]);
-    const waiting = (await (await app.request('/api/events/tools/registrations?status=waitlisted&country=SE', { headers: organiser })).json()) as { items: { lastName: string }[] };
+    const waiting = (await (
+      await app.request('/api/events/tools/registrations?status=waitlisted&country=SE', { headers: organiser })
+    ).json()) as { items: { lastName: string }[] };
     expect(waiting.items.map((r) => r.lastName)).toEqual(['Berg']);
-    const search = (await (await app.request('/api/events/tools/registrations?q=japan', { headers: organiser })).json()) as { items: { lastName: string }[] };
+    const search = (await (
+      await app.request('/api/events/tools/registrations?q=japan', { headers: organiser })
+    ).json()) as { items: { lastName: string }[] };
     expect(search.items.map((r) => r.lastName)).toEqual(['Sato']);
 
-    const first = (await (await app.request('/api/events/tools/registrations?limit=3', { headers: organiser })).json()) as { items: unknown[]; nextCursor: string };
-    const rest = (await (await app.request(`/api/events/tools/registrations?limit=3&cursor=${first.nextCursor}`, { headers: organiser })).json()) as { items: { lastName: string }[] };
+    const first = (await (
+      await app.request('/api/events/tools/registrations?limit=3', { headers: organiser })
+    ).json()) as { items: unknown[]; nextCursor: string };
+    const rest = (await (
+      await app.request(`/api/events/tools/registrations?limit=3&cursor=${first.nextCursor}`, { headers: organiser })
+    ).json()) as { items: { lastName: string }[] };
     expect([first.items.length, rest.items.map((r) => r.lastName)]).toEqual([3, ['Berg']]);
   });
 
@@ -66,8 +88,12 @@ describe('organiser tools for registrations', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, row, end] = new TextDecoder().decode(bytes).split('\r\n');
-    expect(header).toBe('id,status,categoryId,firstName,lastName,email,organisation,jobTitle,country,preferredLanguage,visaLetter,checkedInAt,createdAt');
-    expect(row).toMatch(/^"[0-9a-f-]{36}","confirmed","seminar","'=HYPERLINK\(""x""\)","O""Brien, Jr","p2@example.org","Irish Revenue",,"IE","en","false",,"2027-01-10T10:00:\d\d\.000Z"$/);
+    expect(header).toBe(
+      'id,status,categoryId,firstName,lastName,email,organisation,jobTitle,country,preferredLanguage,visaLetter,checkedInAt,createdAt',
+    );
+    expect(row).toMatch(
+      /^"[0-9a-f-]{36}","confirmed","seminar","'=HYPERLINK\(""x""\)","O""Brien, Jr","p2@example.org","Irish Revenue",,"IE","en","false",,"2027-01-10T10:00:\d\d\.000Z"$/,
+    );
     expect(end).toBe('');
   });
 
@@ -78,8 +104,13 @@ describe('organiser tools for registrations', () => {
       body: JSON.stringify({ capacity: 3 }),
     });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { promoted: number; capacity: number })).toMatchObject({ capacity: 3, promoted: 1 });
-    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { lastName: string; status: string }[] };
+    expect((await response.json()) as { promoted: number; capacity: number }).toMatchObject({
+      capacity: 3,
+      promoted: 1,
+    });
+    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as {
+      items: { lastName: string; status: string }[];
+    };
     expect(list.items.map((r) => [r.lastName, r.status])).toEqual([
       ['Silva', 'confirmed'],
       ['O"Brien, Jr', 'confirmed'],
@@ -106,13 +137,22 @@ describe('organiser tools for registrations', () => {
   });
 
   it('checks a confirmed person in once, and refuses someone waiting', async () => {
-    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as { items: { id: string; lastName: string }[] };
+    const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as {
+      items: { id: string; lastName: string }[];
+    };
     const silva = list.items.find((r) => r.lastName === 'Silva')!.id;
     const berg = list.items.find((r) => r.lastName === 'Berg')!.id;
-    const first = (await (await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })).json()) as { checkedInAt: string };
-    const again = (await (await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })).json()) as { checkedInAt: string };
+    const first = (await (
+      await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })
+    ).json()) as { checkedInAt: string };
+    const again = (await (
+      await app.request(`/api/events/tools/registrations/${silva}/check-in`, { method: 'POST', headers: organiser })
+    ).json()) as { checkedInAt: string };
     expect(first.checkedInAt).toMatch(/^2027-01-10T10:\d\d:\d\d\.000Z$/);
     expect(again.checkedInAt).toBe(first.checkedInAt);
-    expect((await app.request(`/api/events/tools/registrations/${berg}/check-in`, { method: 'POST', headers: organiser })).status).toBe(409);
+    expect(
+      (await app.request(`/api/events/tools/registrations/${berg}/check-in`, { method: 'POST', headers: organiser }))
+        .status,
+    ).toBe(409);
   });
 });

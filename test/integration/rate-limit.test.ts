@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RateLimitedError, createRateLimiter } from '../../functions/core/rate-limit.ts';
+import { createRateLimiter, RateLimitedError } from '../../functions/core/rate-limit.ts';
 import { freshTable } from './table.ts';
 
 describe('rate limiter on DynamoDB Local', () => {
@@ -24,7 +24,9 @@ describe('rate limiter on DynamoDB Local', () => {
 
   it('counts exactly under concurrency: 20 parallel calls against a limit of 7', async () => {
     const consume = createRateLimiter(table.doc, table.tableName, () => Date.UTC(2027, 0, 1, 11, 0, 0));
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => consume({ scope: 'burst', limit: 7, windowSeconds: 60 }, 'client-1')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => consume({ scope: 'burst', limit: 7, windowSeconds: 60 }, 'client-1')),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof RateLimitedError)).toHaveLength(13);
   });

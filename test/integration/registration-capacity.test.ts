@@ -10,8 +10,8 @@ import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
-import { testIssuer } from '../support/tokens.ts';
 import { testEvent } from '../support/events.ts';
+import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
 
 const CLIENTS = 500;
@@ -21,12 +21,19 @@ const RETRIES = 3;
 async function setup(doc: DocumentClient, tableName: string, eventId: string) {
   const events = createEventsStore(doc, tableName);
   await events.createEvent(testEvent(eventId));
-  await events.createCategory(eventId, { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false }, 0);
+  await events.createCategory(
+    eventId,
+    { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false },
+    0,
+  );
   const app = createRegistrationsApp({
     store: createRegistrationsStore(doc, tableName),
     events,
     limit: createRateLimiter(doc, tableName),
-    limits: { perClient: { scope: 'c', limit: 100_000, windowSeconds: 60 }, perEmail: { scope: 'e', limit: 100, windowSeconds: 60 } },
+    limits: {
+      perClient: { scope: 'c', limit: 100_000, windowSeconds: 60 },
+      perEmail: { scope: 'e', limit: 100, windowSeconds: 60 },
+    },
     verifyToken: (await testIssuer()).verifyToken,
     siteUrl: 'http://localhost:4321',
     retentionDays: 30,
@@ -49,7 +56,11 @@ function signUp(app: ReturnType<typeof createRegistrationsApp>, eventId: string,
     app.request(`/api/events/${eventId}/registrations`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'idempotency-key': `client-${n}-key`, 'x-forwarded-for': `10.0.${n % 250}.1` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `client-${n}-key`,
+        'x-forwarded-for': `10.0.${n % 250}.1`,
+      },
     });
   // The first attempt and its retries race each other, as a flaky network would make them.
   return Promise.all(Array.from({ length: 1 + RETRIES }, send));
@@ -86,11 +97,20 @@ describe('registration capacity on DynamoDB Local', () => {
     const codes = answers.flat().map((r) => r.status);
     expect(codes.filter((c) => c !== 201)).toEqual([]);
     // Every retry of one client got the same registration back.
-    const ids = await Promise.all(answers.map(async (tries) => new Set(await Promise.all(tries.map(async (r) => ((await r.clone().json()) as { id: string }).id)))));
+    const ids = await Promise.all(
+      answers.map(
+        async (tries) =>
+          new Set(await Promise.all(tries.map(async (r) => ((await r.clone().json()) as { id: string }).id))),
+      ),
+    );
     expect(ids.filter((set) => set.size !== 1)).toEqual([]);
 
     const result = await statuses(doc, tableName, 'load-test');
-    expect({ total: result.total, confirmed: result.confirmed, waitlisted: result.waitlisted }).toEqual({ total: CLIENTS, confirmed: SEATS, waitlisted: CLIENTS - SEATS });
+    expect({ total: result.total, confirmed: result.confirmed, waitlisted: result.waitlisted }).toEqual({
+      total: CLIENTS,
+      confirmed: SEATS,
+      waitlisted: CLIENTS - SEATS,
+    });
     const category = (await events.getEventRecord('load-test'))!.categories[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: CLIENTS - SEATS });
     const seqs = result.items.filter((i) => i.status === 'waitlisted').map((i) => i.waitSeq);
@@ -131,11 +151,19 @@ describe('registration capacity on DynamoDB Local', () => {
       .map((i) => String(i.email));
 
     const { endRegistration } = await import('../../functions/registrations/use-cases.ts');
-    const deps = { store: createRegistrationsStore(doc, tableName), events, siteUrl: 'http://localhost:4321', now: () => new Date('2027-01-11T10:00:00Z'), retentionDays: 30 };
+    const deps = {
+      store: createRegistrationsStore(doc, tableName),
+      events,
+      siteUrl: 'http://localhost:4321',
+      now: () => new Date('2027-01-11T10:00:00Z'),
+      retentionDays: 30,
+    };
     await Promise.all(confirmed.slice(0, 3).map((id) => endRegistration(deps, id, 'cancelled', ['confirmed'])));
 
     const after = await statuses(doc, tableName, 'promote');
-    const promoted = after.items.filter((i) => i.status === 'confirmed' && firstWaiting.includes(String(i.email))).map((i) => String(i.email));
+    const promoted = after.items
+      .filter((i) => i.status === 'confirmed' && firstWaiting.includes(String(i.email)))
+      .map((i) => String(i.email));
     expect(promoted.sort()).toEqual([...firstWaiting].sort());
     expect({ confirmed: after.confirmed, waitlisted: after.waitlisted }).toEqual({ confirmed: SEATS, waitlisted: 2 });
     const category = (await events.getEventRecord('promote'))!.categories[0]!;

@@ -11,8 +11,18 @@ describe('attendee privacy', () => {
     const { doc, tableName } = await freshTable('privacy');
     const events = createEventsStore(doc, tableName);
     await events.createEvent(testEvent('small', { name: { en: 'Small', fr: 'Petit' } }));
-    await events.createCategory('small', { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false }, 0);
-    const deps = { store: createRegistrationsStore(doc, tableName), events, siteUrl: 'http://localhost:4321', now: () => new Date('2027-01-10T10:00:00Z'), retentionDays: 30 };
+    await events.createCategory(
+      'small',
+      { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false },
+      0,
+    );
+    const deps = {
+      store: createRegistrationsStore(doc, tableName),
+      events,
+      siteUrl: 'http://localhost:4321',
+      now: () => new Date('2027-01-10T10:00:00Z'),
+      retentionDays: 30,
+    };
     const person = (email: string, language: 'en' | 'fr') => ({
       categoryId: 'one-seat',
       firstName: 'Erin',
@@ -27,11 +37,18 @@ describe('attendee privacy', () => {
     });
     const first = await register(deps, 'small', 'erase-key-1', person('erin@example.org', 'en'));
     const second = await register(deps, 'small', 'erase-key-2', person('second@example.org', 'fr'));
-    expect([first.body.status, second.body.status, second.body.waitlistPosition]).toEqual(['confirmed', 'waitlisted', 1]);
+    expect([first.body.status, second.body.status, second.body.waitlistPosition]).toEqual([
+      'confirmed',
+      'waitlisted',
+      1,
+    ]);
 
     const all = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
-    const mention = (items: Record<string, unknown>[], text: string) => items.filter((i) => JSON.stringify(i).includes(text));
-    const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mention(await all(), 'erin@example.org').find((i) => i.entity === 'outbox')!.text))![1]!;
+    const mention = (items: Record<string, unknown>[], text: string) =>
+      items.filter((i) => JSON.stringify(i).includes(text));
+    const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(
+      String(mention(await all(), 'erin@example.org').find((i) => i.entity === 'outbox')!.text),
+    )![1]!;
 
     await erase(deps, await openWithToken(deps.store, first.body.id, token));
 

@@ -1,5 +1,5 @@
 /** A test token issuer: an RS256 key, its JWKS, and access tokens shaped like Cognito's. */
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { createTokenVerifier } from '../../functions/core/auth.ts';
 
 export const TEST_ISSUER = 'https://issuer.test/pool';
@@ -10,7 +10,12 @@ export async function testIssuer() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const keys = createLocalJWKSet({ keys: [jwk] });
-  const verifyToken = createTokenVerifier({ issuer: TEST_ISSUER, clientIds: [TEST_CLIENT], audience: TEST_AUDIENCE, keys });
+  const verifyToken = createTokenVerifier({
+    issuer: TEST_ISSUER,
+    clientIds: [TEST_CLIENT],
+    audience: TEST_AUDIENCE,
+    keys,
+  });
 
   async function sign(
     claims: { sub: string; email?: string; groups?: string[] } & JWTPayload,

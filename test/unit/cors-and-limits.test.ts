@@ -20,10 +20,16 @@ describe('baseline protections', () => {
 
     const preflight = await app().request('/api/thing', {
       method: 'OPTIONS',
-      headers: { origin: 'https://itconf.example.org', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'if-match' },
+      headers: {
+        origin: 'https://itconf.example.org',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'if-match',
+      },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key',
+    );
   });
 
   it('sends security headers on API responses', async () => {

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { contextForPath, contexts } from '../../functions/contexts.ts';
-import { createDocsApp } from '../../functions/docs/app.ts';
 import { Category, Event, isTimeZone } from '../../functions/core/schemas.ts';
+import { createDocsApp } from '../../functions/docs/app.ts';
 
 describe('OpenAPI document and reference page', () => {
   it('serves an OpenAPI 3.1 document generated from the route contracts', async () => {
     const response = await createDocsApp().request('/api/openapi.json');
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>
+      >;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/events',

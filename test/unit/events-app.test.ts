@@ -1,8 +1,8 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { encodeCursor } from '../../functions/core/cursor.ts';
+import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 
@@ -60,7 +60,12 @@ describe('events API', () => {
   });
 
   it('lists published events from the published index, with an opaque cursor', async () => {
-    const lastKey = { PK: 'EVENT#citce-2027', SK: 'EVENT', GSI1PK: 'EVENTS#published', GSI1SK: '2027-06-08#citce-2027' };
+    const lastKey = {
+      PK: 'EVENT#citce-2027',
+      SK: 'EVENT',
+      GSI1PK: 'EVENTS#published',
+      GSI1SK: '2027-06-08#citce-2027',
+    };
     ddb.on(QueryCommand).resolves({ Items: [eventItem()], LastEvaluatedKey: lastKey });
 
     const response = await app().request('/api/events?limit=1');
@@ -98,7 +103,9 @@ describe('events API', () => {
   it('rejects a malformed limit or cursor with a 400 problem', async () => {
     const limit = await app().request('/api/events?limit=0');
     expect(limit.status).toBe(400);
-    expect((await problemOf(limit)).errors).toEqual([{ path: 'limit', message: 'Too small: expected number to be >=1' }]);
+    expect((await problemOf(limit)).errors).toEqual([
+      { path: 'limit', message: 'Too small: expected number to be >=1' },
+    ]);
 
     const cursor = await app().request('/api/events?cursor=not-a-cursor');
     expect(cursor.status).toBe(400);
@@ -141,7 +148,10 @@ describe('events API', () => {
   });
 
   it('hides drafts and unknown events behind the same 404 problem', async () => {
-    ddb.on(QueryCommand).resolvesOnce({ Items: [eventItem('draft')] }).resolvesOnce({ Items: [] });
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [eventItem('draft')] })
+      .resolvesOnce({ Items: [] });
     for (const expected of ['draft', 'missing']) {
       const response = await app().request('/api/events/citce-2027');
       expect(response.status, expected).toBe(404);
@@ -201,7 +211,11 @@ describe('events API', () => {
         detail: 'Something went wrong on our side. It has been logged.',
       });
       expect(logged).toHaveLength(1);
-      expect(logged[0]).toMatchObject({ level: 'error', message: 'disk on fire at /var/task/index.mjs:1', path: '/api/events' });
+      expect(logged[0]).toMatchObject({
+        level: 'error',
+        message: 'disk on fire at /var/task/index.mjs:1',
+        path: '/api/events',
+      });
     } finally {
       console.error = original;
     }

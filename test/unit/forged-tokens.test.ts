@@ -18,14 +18,26 @@ describe('bearer token verification', () => {
   it('accepts a valid access token and reads roles from the groups claim', async () => {
     const response = await me(await issuer.sign(organiser));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ sub: 'organiser-sub', email: 'organiser@example.org', roles: ['organiser'], sponsorIds: ['northwind-trade'] });
+    expect(await response.json()).toEqual({
+      sub: 'organiser-sub',
+      email: 'organiser@example.org',
+      roles: ['organiser'],
+      sponsorIds: ['northwind-trade'],
+    });
   });
 
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
   it.each([
-    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...organiser, iss: 'https://issuer.test/pool', exp: 9999999999, token_use: 'access', client_id: 'site-client' })}.`],
-    ['a key the issuer does not hold', async () => issuer.sign(organiser, { key: (await generateKeyPair('RS256')).privateKey })],
+    [
+      'alg none',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...organiser, iss: 'https://issuer.test/pool', exp: 9999999999, token_use: 'access', client_id: 'site-client' })}.`,
+    ],
+    [
+      'a key the issuer does not hold',
+      async () => issuer.sign(organiser, { key: (await generateKeyPair('RS256')).privateKey }),
+    ],
     [
       'a tampered payload',
       async () => {
@@ -49,6 +61,8 @@ describe('bearer token verification', () => {
   it('answers 401 without an Authorization header', async () => {
     const response = await app.request('/api/me');
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { detail: string }).detail).toBe('Sign in: this resource needs a bearer access token.');
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'Sign in: this resource needs a bearer access token.',
+    );
   });
 });

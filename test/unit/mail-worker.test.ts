@@ -16,7 +16,10 @@ const record = (pk: string, sequence: string, eventName: DynamoDBRecord['eventNa
 });
 
 const mail = (id: string) =>
-  outboxItem({ id, to: `${id}@example.org`, subject: `Subject ${id}`, text: `Text ${id}`, html: `<p>${id}</p>`, language: 'en' }, 2_000_000_000);
+  outboxItem(
+    { id, to: `${id}@example.org`, subject: `Subject ${id}`, text: `Text ${id}`, html: `<p>${id}</p>`, language: 'en' },
+    2_000_000_000,
+  );
 
 function worker() {
   return createMailWorker({

@@ -3,13 +3,19 @@
  * sign-up: the client gets success or 503 with Retry-After, never a 500, and no transaction
  * is ever half applied (a TransactWrite is all or nothing, so a failed one wrote nothing).
  */
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/core/dynamo.ts';
-import { RegistrationInput } from '../../functions/core/schemas.ts';
 import { createRateLimiter } from '../../functions/core/rate-limit.ts';
+import { RegistrationInput } from '../../functions/core/schemas.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';
@@ -19,16 +25,39 @@ const ddb = mockClient(DynamoDBDocumentClient);
 
 const eventItems = [
   {
-    PK: 'EVENT#e1', SK: 'EVENT', id: 'e1', name: { en: 'E' }, startDate: '2027-06-08', endDate: '2027-06-09', timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' }, status: 'published',
+    PK: 'EVENT#e1',
+    SK: 'EVENT',
+    id: 'e1',
+    name: { en: 'E' },
+    startDate: '2027-06-08',
+    endDate: '2027-06-09',
+    timeZone: 'Europe/Lisbon',
+    venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' },
+    status: 'published',
   },
-  { PK: 'EVENT#e1', SK: 'CATEGORY#cat', id: 'cat', name: { en: 'Cat' }, capacity: 10, waitlist: true, requiresApproval: false, taken: 3, waiting: 0, sortOrder: 0 },
+  {
+    PK: 'EVENT#e1',
+    SK: 'CATEGORY#cat',
+    id: 'cat',
+    name: { en: 'Cat' },
+    capacity: 10,
+    waitlist: true,
+    requiresApproval: false,
+    taken: 3,
+    waiting: 0,
+    sortOrder: 0,
+  },
 ];
 
 const faults = {
-  conflict: () => Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
+  conflict: () =>
+    Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }],
+    }),
   throttled: () => Object.assign(new Error('Throughput exceeded'), { name: 'ProvisionedThroughputExceededException' }),
-  serverError: () => Object.assign(new Error('Internal'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
+  serverError: () =>
+    Object.assign(new Error('Internal'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
 };
 
 async function app() {
@@ -44,9 +73,21 @@ async function app() {
   });
 }
 
-const body = JSON.stringify({ categoryId: 'cat', firstName: 'A', lastName: 'B', email: 'a@example.org', organisation: 'O', country: 'PT', consent: { privacy: true } });
+const body = JSON.stringify({
+  categoryId: 'cat',
+  firstName: 'A',
+  lastName: 'B',
+  email: 'a@example.org',
+  organisation: 'O',
+  country: 'PT',
+  consent: { privacy: true },
+});
 const post = async (a: Awaited<ReturnType<typeof app>>) =>
-  a.request('/api/events/e1/registrations', { method: 'POST', body, headers: { 'content-type': 'application/json', 'idempotency-key': 'fault-key-1' } });
+  a.request('/api/events/e1/registrations', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'idempotency-key': 'fault-key-1' },
+  });
 
 // The app logs each dependency failure; the assertions here are on what the client sees.
 const quiet = vi.spyOn(console, 'error');
@@ -68,24 +109,33 @@ describe('sign-up under injected DynamoDB faults', () => {
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
-  const steps = { idempotency: GetCommand, rateLimit: UpdateCommand, event: QueryCommand, transaction: TransactWriteCommand } as const;
+  const steps = {
+    idempotency: GetCommand,
+    rateLimit: UpdateCommand,
+    event: QueryCommand,
+    transaction: TransactWriteCommand,
+  } as const;
 
   it('answers 503 with Retry-After, never 500, for any fault at any step', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...(Object.keys(steps) as (keyof typeof steps)[])), fc.constantFrom(...(Object.keys(faults) as (keyof typeof faults)[])), async (step, fault) => {
-        ddb.reset();
-        ddb.on(GetCommand).resolves({});
-        ddb.on(UpdateCommand).resolves({});
-        ddb.on(QueryCommand).resolves({ Items: eventItems });
-        ddb.on(TransactWriteCommand).resolves({});
-        ddb.on(steps[step] as never).rejects(faults[fault]());
-        const response = await post(await app());
-        expect(response.status).toBe(503);
-        expect(response.headers.get('retry-after')).toBe('1');
-        // A failed transaction wrote nothing, and nothing else wrote registration data.
-        const writes = ddb.commandCalls(TransactWriteCommand).length;
-        expect(step === 'transaction' ? writes : 0).toBe(step === 'transaction' ? 1 : 0);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(steps) as (keyof typeof steps)[])),
+        fc.constantFrom(...(Object.keys(faults) as (keyof typeof faults)[])),
+        async (step, fault) => {
+          ddb.reset();
+          ddb.on(GetCommand).resolves({});
+          ddb.on(UpdateCommand).resolves({});
+          ddb.on(QueryCommand).resolves({ Items: eventItems });
+          ddb.on(TransactWriteCommand).resolves({});
+          ddb.on(steps[step] as never).rejects(faults[fault]());
+          const response = await post(await app());
+          expect(response.status).toBe(503);
+          expect(response.headers.get('retry-after')).toBe('1');
+          // A failed transaction wrote nothing, and nothing else wrote registration data.
+          const writes = ddb.commandCalls(TransactWriteCommand).length;
+          expect(step === 'transaction' ? writes : 0).toBe(step === 'transaction' ? 1 : 0);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -96,8 +146,12 @@ describe('sign-up with invalid bodies', () => {
   const mutated = fc.oneof(
     fc.anything(),
     fc.dictionary(fc.string(), fc.anything()),
-    fc.record({ key: fc.constantFrom(...Object.keys(valid), 'extra'), value: fc.anything() }).map(({ key, value }) => ({ ...valid, [key]: value })),
-    fc.constantFrom(...Object.keys(valid)).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
+    fc
+      .record({ key: fc.constantFrom(...Object.keys(valid), 'extra'), value: fc.anything() })
+      .map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc
+      .constantFrom(...Object.keys(valid))
+      .map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
   );
 
   it('answers every one of 2,000 invalid bodies with a 4xx problem, never a 5xx', async () => {

@@ -1,9 +1,9 @@
-import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
-import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uploadSite } from '../../scripts/upload-site.ts';
 
@@ -30,15 +30,20 @@ describe('site upload', () => {
 
     expect(count).toBe(3);
     expect(
-      s3.commandCalls(PutObjectCommand).map((c) => [c.args[0].input.Key, c.args[0].input.ContentType, c.args[0].input.CacheControl]).sort(),
+      s3
+        .commandCalls(PutObjectCommand)
+        .map((c) => [c.args[0].input.Key, c.args[0].input.ContentType, c.args[0].input.CacheControl])
+        .sort(),
     ).toEqual([
       ['_astro/page.abc123.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
       ['fr/index.html', 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate'],
       ['index.html', 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate'],
     ]);
-    expect(s3.commandCalls(DeleteObjectsCommand).map((c) => c.args[0].input.Delete?.Objects)).toEqual([[{ Key: 'old/index.html' }]]);
-    expect(cloudfront.commandCalls(CreateInvalidationCommand).map((c) => c.args[0].input.InvalidationBatch?.Paths)).toEqual([
-      { Quantity: 1, Items: ['/*'] },
+    expect(s3.commandCalls(DeleteObjectsCommand).map((c) => c.args[0].input.Delete?.Objects)).toEqual([
+      [{ Key: 'old/index.html' }],
     ]);
+    expect(
+      cloudfront.commandCalls(CreateInvalidationCommand).map((c) => c.args[0].input.InvalidationBatch?.Paths),
+    ).toEqual([{ Quantity: 1, Items: ['/*'] }]);
   });
 });

@@ -57,9 +57,12 @@ const strings = {
       consent: 'I have read the privacy notice and agree that my data is processed to organise the conference.',
       submit: 'Register',
       sending: 'Sending…',
-      confirmed: 'Your registration is confirmed. A confirmation mail is on its way, with a private link to manage your registration.',
-      pending: 'Your registration is awaiting approval by the organisers; your place is held meanwhile. We have sent you a mail.',
-      waitlisted: (n: number) => `This category is full: you are number ${n} on the waiting list. We will write as soon as a place is yours.`,
+      confirmed:
+        'Your registration is confirmed. A confirmation mail is on its way, with a private link to manage your registration.',
+      pending:
+        'Your registration is awaiting approval by the organisers; your place is held meanwhile. We have sent you a mail.',
+      waitlisted: (n: number) =>
+        `This category is full: you are number ${n} on the waiting list. We will write as soon as a place is yours.`,
       duplicate: 'This email address is already registered. Use the link in your confirmation mail to manage it.',
       tooMany: (s: string) => `Too many attempts. Please try again in ${s} seconds.`,
       busy: 'The service is busy. Please press Register again; you will not be registered twice.',
@@ -70,7 +73,14 @@ const strings = {
     manage: {
       loading: 'Loading your registration…',
       missing: 'This link is not valid any more. Use the latest link from your mail.',
-      status: { confirmed: 'Confirmed', waitlisted: 'On the waiting list', pending: 'Awaiting approval', approved: 'Approved', rejected: 'Declined', cancelled: 'Cancelled' },
+      status: {
+        confirmed: 'Confirmed',
+        waitlisted: 'On the waiting list',
+        pending: 'Awaiting approval',
+        approved: 'Approved',
+        rejected: 'Declined',
+        cancelled: 'Cancelled',
+      },
       position: (n: number) => `Number ${n} on the waiting list`,
       save: 'Save changes',
       saved: 'Your changes are saved.',
@@ -160,13 +170,18 @@ const strings = {
       accessibilityNeeds: 'Besoins d’accessibilité',
       sensitiveHint: 'Utilisé uniquement pour vous accueillir, et supprimé le lendemain de l’événement.',
       visaLetter: 'J’ai besoin d’une lettre d’invitation pour un visa',
-      consent: 'J’ai lu la politique de confidentialité et j’accepte le traitement de mes données pour l’organisation de la conférence.',
+      consent:
+        'J’ai lu la politique de confidentialité et j’accepte le traitement de mes données pour l’organisation de la conférence.',
       submit: 'S’inscrire',
       sending: 'Envoi…',
-      confirmed: 'Votre inscription est confirmée. Un message de confirmation vous a été envoyé, avec un lien privé pour gérer votre inscription.',
-      pending: 'Votre inscription attend l’approbation des organisateurs ; votre place est réservée en attendant. Nous vous avons écrit.',
-      waitlisted: (n: number) => `Cette catégorie est complète : vous êtes numéro ${n} sur la liste d’attente. Nous vous écrirons dès qu’une place vous revient.`,
-      duplicate: 'Cette adresse est déjà inscrite. Utilisez le lien de votre message de confirmation pour gérer votre inscription.',
+      confirmed:
+        'Votre inscription est confirmée. Un message de confirmation vous a été envoyé, avec un lien privé pour gérer votre inscription.',
+      pending:
+        'Votre inscription attend l’approbation des organisateurs ; votre place est réservée en attendant. Nous vous avons écrit.',
+      waitlisted: (n: number) =>
+        `Cette catégorie est complète : vous êtes numéro ${n} sur la liste d’attente. Nous vous écrirons dès qu’une place vous revient.`,
+      duplicate:
+        'Cette adresse est déjà inscrite. Utilisez le lien de votre message de confirmation pour gérer votre inscription.',
       tooMany: (s: string) => `Trop de tentatives. Veuillez réessayer dans ${s} secondes.`,
       busy: 'Le service est chargé. Appuyez de nouveau sur S’inscrire ; vous ne serez pas inscrit deux fois.',
       failed: 'Une erreur est survenue. Veuillez réessayer.',
@@ -176,7 +191,14 @@ const strings = {
     manage: {
       loading: 'Chargement de votre inscription…',
       missing: 'Ce lien n’est plus valable. Utilisez le lien le plus récent de vos messages.',
-      status: { confirmed: 'Confirmée', waitlisted: 'Sur la liste d’attente', pending: 'En attente d’approbation', approved: 'Approuvée', rejected: 'Refusée', cancelled: 'Annulée' },
+      status: {
+        confirmed: 'Confirmée',
+        waitlisted: 'Sur la liste d’attente',
+        pending: 'En attente d’approbation',
+        approved: 'Approuvée',
+        rejected: 'Refusée',
+        cancelled: 'Annulée',
+      },
       position: (n: number) => `Numéro ${n} sur la liste d’attente`,
       save: 'Enregistrer les modifications',
       saved: 'Vos modifications sont enregistrées.',
@@ -185,7 +207,8 @@ const strings = {
       cancelled: 'Votre inscription est annulée.',
       exportData: 'Télécharger mes données (JSON)',
       erase: 'Effacer mes données',
-      eraseConfirm: 'Effacer toutes vos données ? C’est définitif, et votre place ira à la personne suivante sur la liste d’attente.',
+      eraseConfirm:
+        'Effacer toutes vos données ? C’est définitif, et votre place ira à la personne suivante sur la liste d’attente.',
       erased: 'Vos données ont été effacées.',
       calendar: 'Ajouter à mon agenda (.ics)',
     },
@@ -248,7 +271,12 @@ const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR' };
 
 /** A date range such as "8–10 June 2027" / "8–10 juin 2027"; dates are the venue's calendar days. */
 export function formatDateRange(startDate: string, endDate: string, lang: Language): string {
-  const format = new Intl.DateTimeFormat(locales[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return format.formatRange(new Date(`${startDate}T00:00:00Z`), new Date(`${endDate}T00:00:00Z`));
 }
 

@@ -15,7 +15,10 @@ function isLoopback(url: URL) {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-export async function discover(settings: OidcSettings, origin: string): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; insecure: boolean }> {
+export async function discover(
+  settings: OidcSettings,
+  origin: string,
+): Promise<{ as: oauth.AuthorizationServer; client: oauth.Client; insecure: boolean }> {
   const issuer = new URL(settings.issuer, origin);
   // Plain HTTP is only acceptable on the loopback interface (the local stack).
   const insecure = issuer.protocol === 'http:' && isLoopback(issuer);
@@ -24,7 +27,12 @@ export async function discover(settings: OidcSettings, origin: string): Promise<
   return { as, client: { client_id: settings.clientId }, insecure };
 }
 
-export async function startSignIn(settings: OidcSettings, origin: string, redirectUri: string, loginHint?: string): Promise<SignInStart> {
+export async function startSignIn(
+  settings: OidcSettings,
+  origin: string,
+  redirectUri: string,
+  loginHint?: string,
+): Promise<SignInStart> {
   const { as } = await discover(settings, origin);
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
@@ -49,9 +57,17 @@ export async function finishSignIn(
 ): Promise<Tokens> {
   const { as, client, insecure } = await discover(settings, origin);
   const params = oauth.validateAuthResponse(as, client, callback, expected.state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri, expected.codeVerifier, {
-    [oauth.allowInsecureRequests]: insecure,
-  });
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    redirectUri,
+    expected.codeVerifier,
+    {
+      [oauth.allowInsecureRequests]: insecure,
+    },
+  );
   const result = await oauth.processAuthorizationCodeResponse(as, client, response);
   return {
     accessToken: result.access_token,
@@ -63,7 +79,9 @@ export async function finishSignIn(
 
 export async function refresh(settings: OidcSettings, origin: string, refreshToken: string): Promise<Tokens> {
   const { as, client, insecure } = await discover(settings, origin);
-  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, { [oauth.allowInsecureRequests]: insecure });
+  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
+    [oauth.allowInsecureRequests]: insecure,
+  });
   const result = await oauth.processRefreshTokenResponse(as, client, response);
   return {
     accessToken: result.access_token,
@@ -73,7 +91,12 @@ export async function refresh(settings: OidcSettings, origin: string, refreshTok
   };
 }
 
-export async function signOutUrl(settings: OidcSettings, origin: string, idToken: string | undefined, returnTo: string): Promise<URL | undefined> {
+export async function signOutUrl(
+  settings: OidcSettings,
+  origin: string,
+  idToken: string | undefined,
+  returnTo: string,
+): Promise<URL | undefined> {
   const { as } = await discover(settings, origin);
   if (!as.end_session_endpoint) return undefined;
   const url = new URL(as.end_session_endpoint);

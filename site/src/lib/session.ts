@@ -3,7 +3,7 @@
  * only, gone when it closes; never localStorage), are refreshed when a refresh token exists,
  * and otherwise the person is asked to sign in again.
  */
-import { finishSignIn, refresh, signOutUrl, startSignIn, type OidcSettings, type Tokens } from './oidc-client.ts';
+import { finishSignIn, type OidcSettings, refresh, signOutUrl, startSignIn, type Tokens } from './oidc-client.ts';
 
 const TOKENS = 'conference:tokens';
 const PENDING = 'conference:sign-in';
@@ -39,7 +39,13 @@ export async function completeSignIn(): Promise<void> {
   sessionStorage.removeItem(PENDING);
   history.replaceState(null, '', redirectUri());
   if (!pending) throw new SessionExpired('The sign-in was not started here.');
-  const tokens = await finishSignIn(settings, location.origin, url, redirectUri(), JSON.parse(pending) as { state: string; codeVerifier: string });
+  const tokens = await finishSignIn(
+    settings,
+    location.origin,
+    url,
+    redirectUri(),
+    JSON.parse(pending) as { state: string; codeVerifier: string },
+  );
   sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
 }
 

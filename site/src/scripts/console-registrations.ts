@@ -1,18 +1,46 @@
 /** Console panels for registrations: dashboard, list with actions, CSV, check-in, categories. */
 import { api } from '../lib/session.ts';
 
-type Reg = { id: string; status: string; categoryId: string; firstName: string; lastName: string; email: string; country: string; organisation: string; checkedInAt?: string };
-type Stats = { total: number; byStatus: Record<string, number>; byCategory: Record<string, Record<string, number>>; byCountry: Record<string, number>; byDay: { day: string; count: number }[] };
-type Category = { id: string; name: { en: string; fr?: string }; capacity: number; available: number; waitlist: boolean; requiresApproval: boolean };
+type Reg = {
+  id: string;
+  status: string;
+  categoryId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  country: string;
+  organisation: string;
+  checkedInAt?: string;
+};
+type Stats = {
+  total: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, Record<string, number>>;
+  byCountry: Record<string, number>;
+  byDay: { day: string; count: number }[];
+};
+type Category = {
+  id: string;
+  name: { en: string; fr?: string };
+  capacity: number;
+  available: number;
+  waitlist: boolean;
+  requiresApproval: boolean;
+};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
   return node;
 }
 
-const problemText = async (r: Response) => ((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? `Error ${r.status}`;
+const problemText = async (r: Response) =>
+  ((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? `Error ${r.status}`;
 
 /** A horizontal bar chart drawn as SVG, with the same numbers in a table for screen readers. */
 function barChart(title: string, rows: [string, number][]): HTMLElement {
@@ -23,61 +51,109 @@ function barChart(title: string, rows: [string, number][]): HTMLElement {
   svg.setAttribute('aria-hidden', 'true');
   rows.forEach(([label, n], i) => {
     const bar = document.createElementNS(svg.namespaceURI, 'rect');
-    Object.entries({ x: '150', y: String(i * 22 + 2), width: String((240 * n) / max), height: '16', fill: '#0b4f8a' }).forEach(([k, v]) => bar.setAttribute(k, v));
+    Object.entries({
+      x: '150',
+      y: String(i * 22 + 2),
+      width: String((240 * n) / max),
+      height: '16',
+      fill: '#0b4f8a',
+    }).forEach(([k, v]) => bar.setAttribute(k, v));
     const text = document.createElementNS(svg.namespaceURI, 'text');
     Object.entries({ x: '0', y: String(i * 22 + 15), 'font-size': '12' }).forEach(([k, v]) => text.setAttribute(k, v));
     text.textContent = `${label} (${n})`;
     svg.append(bar, text);
   });
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, title), el('th', { scope: 'col' }, 'Count'))), el('tbody', {}, ...rows.map(([l, n]) => el('tr', {}, el('td', {}, l), el('td', {}, String(n))))));
-  return el('figure', {}, el('figcaption', {}, title), svg, el('details', {}, el('summary', {}, `${title}: data`), table));
+  const table = el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, title), el('th', { scope: 'col' }, 'Count'))),
+    el('tbody', {}, ...rows.map(([l, n]) => el('tr', {}, el('td', {}, l), el('td', {}, String(n))))),
+  );
+  return el(
+    'figure',
+    {},
+    el('figcaption', {}, title),
+    svg,
+    el('details', {}, el('summary', {}, `${title}: data`), table),
+  );
 }
 
 export async function dashboardPanel(eventId: string): Promise<HTMLElement> {
   const stats = (await (await api(`/api/events/${eventId}/registrations/stats`)).json()) as Stats;
-  const section = el('section', { 'aria-labelledby': 'dashboard-heading' }, el('h2', { id: 'dashboard-heading' }, `Dashboard · ${stats.total} registrations`));
+  const section = el(
+    'section',
+    { 'aria-labelledby': 'dashboard-heading' },
+    el('h2', { id: 'dashboard-heading' }, `Dashboard · ${stats.total} registrations`),
+  );
   section.append(
-    barChart('Registrations per day', stats.byDay.map((d) => [d.day, d.count])),
+    barChart(
+      'Registrations per day',
+      stats.byDay.map((d) => [d.day, d.count]),
+    ),
     barChart('By status', Object.entries(stats.byStatus)),
-    barChart('By category (all statuses)', Object.entries(stats.byCategory).map(([c, s]) => [c, Object.values(s).reduce((a, b) => a + b, 0)])),
-    barChart('By country (active)', Object.entries(stats.byCountry).sort((a, b) => b[1] - a[1]).slice(0, 15)),
+    barChart(
+      'By category (all statuses)',
+      Object.entries(stats.byCategory).map(([c, s]) => [c, Object.values(s).reduce((a, b) => a + b, 0)]),
+    ),
+    barChart(
+      'By country (active)',
+      Object.entries(stats.byCountry)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15),
+    ),
   );
   return section;
 }
 
 export function checkInPanel(eventId: string, say: (m: string, e?: boolean) => void): HTMLElement {
   const code = el('input', { id: 'checkin-code', autocomplete: 'off', required: '' });
-  const form = el('form', { 'aria-labelledby': 'checkin-heading' }, el('div', {}, el('label', { for: 'checkin-code' }, 'Registration code'), code), el('button', { type: 'submit' }, 'Check in'));
+  const form = el(
+    'form',
+    { 'aria-labelledby': 'checkin-heading' },
+    el('div', {}, el('label', { for: 'checkin-code' }, 'Registration code'), code),
+    el('button', { type: 'submit' }, 'Check in'),
+  );
   // Scanning the QR code from the attendee's page, where the browser can read barcodes.
-  const Detector = (globalThis as { BarcodeDetector?: new (o: { formats: string[] }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> } }).BarcodeDetector;
+  const Detector = (
+    globalThis as {
+      BarcodeDetector?: new (o: {
+        formats: string[];
+      }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> };
+    }
+  ).BarcodeDetector;
   if (Detector && navigator.mediaDevices) {
     const scan = el('button', { type: 'button' }, 'Scan QR code');
     const video = el('video', { playsinline: '', muted: '', hidden: '' });
     scan.addEventListener('click', () => {
-      void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(async (media) => {
-        video.srcObject = media;
-        video.hidden = false;
-        await video.play();
-        const detector = new Detector({ formats: ['qr_code'] });
-        const stop = () => {
-          media.getTracks().forEach((track) => track.stop());
-          video.hidden = true;
-        };
-        const look = async (): Promise<void> => {
-          const [found] = await detector.detect(video);
-          if (!found) return void requestAnimationFrame(() => void look());
-          stop();
-          code.value = found.rawValue;
-          form.requestSubmit();
-        };
-        await look();
-      }, () => say('The camera is not available; type the code instead.', true));
+      void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(
+        async (media) => {
+          video.srcObject = media;
+          video.hidden = false;
+          await video.play();
+          const detector = new Detector({ formats: ['qr_code'] });
+          const stop = () => {
+            media.getTracks().forEach((track) => track.stop());
+            video.hidden = true;
+          };
+          const look = async (): Promise<void> => {
+            const [found] = await detector.detect(video);
+            if (!found) return void requestAnimationFrame(() => void look());
+            stop();
+            code.value = found.rawValue;
+            form.requestSubmit();
+          };
+          await look();
+        },
+        () => say('The camera is not available; type the code instead.', true),
+      );
     });
     form.append(scan, video);
   }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void api(`/api/events/${eventId}/registrations/${encodeURIComponent(code.value.trim())}/check-in`, { method: 'POST' }).then(async (r) => {
+    void api(`/api/events/${eventId}/registrations/${encodeURIComponent(code.value.trim())}/check-in`, {
+      method: 'POST',
+    }).then(async (r) => {
       if (r.ok) {
         const reg = (await r.json()) as Reg;
         say(`Checked in: ${reg.firstName} ${reg.lastName} (${reg.organisation})`);
@@ -90,8 +166,20 @@ export function checkInPanel(eventId: string, say: (m: string, e?: boolean) => v
 
 export async function registrationsPanel(eventId: string, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
   const event = (await (await fetch(`/api/events/${eventId}`)).json()) as { categories: Category[] };
-  const status = el('select', { id: 'filter-status' }, el('option', { value: '' }, 'Any status'), ...['confirmed', 'pending', 'approved', 'waitlisted', 'rejected', 'cancelled'].map((s) => el('option', { value: s }, s)));
-  const category = el('select', { id: 'filter-category' }, el('option', { value: '' }, 'Any category'), ...event.categories.map((c) => el('option', { value: c.id }, c.name.en)));
+  const status = el(
+    'select',
+    { id: 'filter-status' },
+    el('option', { value: '' }, 'Any status'),
+    ...['confirmed', 'pending', 'approved', 'waitlisted', 'rejected', 'cancelled'].map((s) =>
+      el('option', { value: s }, s),
+    ),
+  );
+  const category = el(
+    'select',
+    { id: 'filter-category' },
+    el('option', { value: '' }, 'Any category'),
+    ...event.categories.map((c) => el('option', { value: c.id }, c.name.en)),
+  );
   const country = el('input', { id: 'filter-country', maxlength: '2', size: '3' });
   const q = el('input', { id: 'filter-q', type: 'search' });
   const body = el('tbody');
@@ -108,21 +196,43 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
   };
   const action = (label: string, reg: Reg, path: string) => {
     const button = el('button', { type: 'button', 'aria-label': `${label} ${reg.firstName} ${reg.lastName}` }, label);
-    button.addEventListener('click', () => void api(`/api/events/${eventId}/registrations/${reg.id}/${path}`, { method: 'POST' }).then(async (r) => (r.ok ? (say(`${label}: ${reg.email}`), load(true)) : say(await problemText(r), true))));
+    button.addEventListener(
+      'click',
+      () =>
+        void api(`/api/events/${eventId}/registrations/${reg.id}/${path}`, { method: 'POST' }).then(async (r) =>
+          r.ok ? (say(`${label}: ${reg.email}`), load(true)) : say(await problemText(r), true),
+        ),
+    );
     return button;
   };
   const load = async (reset: boolean) => {
     const params = query();
     params.set('limit', '50');
     if (!reset && cursor) params.set('cursor', cursor);
-    const page = (await (await api(`/api/events/${eventId}/registrations?${params}`)).json()) as { items: Reg[]; nextCursor: string | null };
+    const page = (await (await api(`/api/events/${eventId}/registrations?${params}`)).json()) as {
+      items: Reg[];
+      nextCursor: string | null;
+    };
     if (reset) body.replaceChildren();
     for (const reg of page.items) {
       const actions = el('td');
       if (reg.status === 'pending') actions.append(action('Approve', reg, 'approve'), action('Reject', reg, 'reject'));
-      if (['confirmed', 'approved'].includes(reg.status) && !reg.checkedInAt) actions.append(action('Check in', reg, 'check-in'));
+      if (['confirmed', 'approved'].includes(reg.status) && !reg.checkedInAt)
+        actions.append(action('Check in', reg, 'check-in'));
       if (!['cancelled', 'rejected'].includes(reg.status)) actions.append(action('Cancel', reg, 'cancel'));
-      body.append(el('tr', {}, el('td', {}, `${reg.firstName} ${reg.lastName}`), el('td', {}, reg.email), el('td', {}, reg.organisation), el('td', {}, reg.country), el('td', {}, reg.categoryId), el('td', {}, reg.checkedInAt ? `${reg.status} · checked in` : reg.status), actions));
+      body.append(
+        el(
+          'tr',
+          {},
+          el('td', {}, `${reg.firstName} ${reg.lastName}`),
+          el('td', {}, reg.email),
+          el('td', {}, reg.organisation),
+          el('td', {}, reg.country),
+          el('td', {}, reg.categoryId),
+          el('td', {}, reg.checkedInAt ? `${reg.status} · checked in` : reg.status),
+          actions,
+        ),
+      );
     }
     cursor = page.nextCursor;
     more.hidden = !cursor;
@@ -130,10 +240,14 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
   const filters = el(
     'form',
     { 'aria-label': 'Filter registrations', class: 'filters' },
-    el('label', { for: 'filter-status' }, 'Status'), status,
-    el('label', { for: 'filter-category' }, 'Category'), category,
-    el('label', { for: 'filter-country' }, 'Country'), country,
-    el('label', { for: 'filter-q' }, 'Search'), q,
+    el('label', { for: 'filter-status' }, 'Status'),
+    status,
+    el('label', { for: 'filter-category' }, 'Category'),
+    category,
+    el('label', { for: 'filter-country' }, 'Country'),
+    country,
+    el('label', { for: 'filter-q' }, 'Search'),
+    q,
     el('button', { type: 'submit' }, 'Apply'),
   );
   filters.addEventListener('submit', (e) => {
@@ -149,27 +263,83 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
       URL.revokeObjectURL(link.href);
     });
   });
-  const head = el('thead', {}, el('tr', {}, ...['Name', 'Email', 'Organisation', 'Country', 'Category', 'Status', 'Actions'].map((h) => el('th', { scope: 'col' }, h))));
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...['Name', 'Email', 'Organisation', 'Country', 'Category', 'Status', 'Actions'].map((h) =>
+        el('th', { scope: 'col' }, h),
+      ),
+    ),
+  );
   await load(true);
-  return el('section', { 'aria-labelledby': 'registrations-heading' }, el('h2', { id: 'registrations-heading' }, 'Registrations'), filters, csv, el('div', { class: 'table-scroll' }, el('table', { id: 'registrations' }, head, body)), more);
+  return el(
+    'section',
+    { 'aria-labelledby': 'registrations-heading' },
+    el('h2', { id: 'registrations-heading' }, 'Registrations'),
+    filters,
+    csv,
+    el('div', { class: 'table-scroll' }, el('table', { id: 'registrations' }, head, body)),
+    more,
+  );
 }
 
 export async function categoriesPanel(eventId: string, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
   const event = (await (await fetch(`/api/events/${eventId}`)).json()) as { categories: Category[] };
   const rows = event.categories.map((c) => {
-    const capacity = el('input', { type: 'number', min: '0', value: String(c.capacity), 'aria-label': `Capacity of ${c.name.en}`, size: '5' });
+    const capacity = el('input', {
+      type: 'number',
+      min: '0',
+      value: String(c.capacity),
+      'aria-label': `Capacity of ${c.name.en}`,
+      size: '5',
+    });
     const save = el('button', { type: 'button' }, 'Save');
-    save.addEventListener('click', () =>
-      void api(`/api/events/${eventId}/categories/${c.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ capacity: Number(capacity.value) }) }).then(async (r) =>
-        r.ok ? say(`${c.name.en}: capacity ${capacity.value}; ${((await r.json()) as { promoted: number }).promoted} promoted from the waiting list`) : say(await problemText(r), true),
-      ),
+    save.addEventListener(
+      'click',
+      () =>
+        void api(`/api/events/${eventId}/categories/${c.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ capacity: Number(capacity.value) }),
+        }).then(async (r) =>
+          r.ok
+            ? say(
+                `${c.name.en}: capacity ${capacity.value}; ${((await r.json()) as { promoted: number }).promoted} promoted from the waiting list`,
+              )
+            : say(await problemText(r), true),
+        ),
     );
-    return el('tr', {}, el('td', {}, c.name.en), el('td', {}, String(c.available)), el('td', {}, capacity, save), el('td', {}, c.waitlist ? 'yes' : 'no'), el('td', {}, c.requiresApproval ? 'yes' : 'no'));
+    return el(
+      'tr',
+      {},
+      el('td', {}, c.name.en),
+      el('td', {}, String(c.available)),
+      el('td', {}, capacity, save),
+      el('td', {}, c.waitlist ? 'yes' : 'no'),
+      el('td', {}, c.requiresApproval ? 'yes' : 'no'),
+    );
   });
-  const head = el('thead', {}, el('tr', {}, ...['Category', 'Available', 'Capacity', 'Waiting list', 'Approval'].map((h) => el('th', { scope: 'col' }, h))));
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...['Category', 'Available', 'Capacity', 'Waiting list', 'Approval'].map((h) => el('th', { scope: 'col' }, h)),
+    ),
+  );
   const input = (id: string, label: string, attrs: Record<string, string> = {}) => {
     const control = el('input', { id, name: id, ...attrs });
-    return { control, field: attrs.type === 'checkbox' ? el('div', {}, control, el('label', { for: id }, label)) : el('div', {}, el('label', { for: id }, label), control) };
+    return {
+      control,
+      field:
+        attrs.type === 'checkbox'
+          ? el('div', {}, control, el('label', { for: id }, label))
+          : el('div', {}, el('label', { for: id }, label), control),
+    };
   };
   const nameEn = input('cat-name-en', 'Name (English)', { required: '' });
   const nameFr = input('cat-name-fr', 'Name (French)');
@@ -179,12 +349,20 @@ export async function categoriesPanel(eventId: string, say: (m: string, e?: bool
   const closes = input('cat-closes', 'Closes at', { type: 'datetime-local' });
   const waitlist = input('cat-waitlist', 'Waiting list when full', { type: 'checkbox', checked: '' });
   const approval = input('cat-approval', 'Organisers approve each registration', { type: 'checkbox' });
-  const create = el('form', { 'aria-labelledby': 'new-category-heading' }, ...[nameEn, nameFr, capacity, fee, opens, closes, waitlist, approval].map((i) => i.field), el('button', { type: 'submit' }, 'Add category'));
+  const create = el(
+    'form',
+    { 'aria-labelledby': 'new-category-heading' },
+    ...[nameEn, nameFr, capacity, fee, opens, closes, waitlist, approval].map((i) => i.field),
+    el('button', { type: 'submit' }, 'Add category'),
+  );
   create.addEventListener('submit', (e) => {
     e.preventDefault();
     const at = (value: string) => (value ? new Date(value).toISOString() : undefined);
     const body = {
-      name: { en: nameEn.control.value.trim(), ...(nameFr.control.value.trim() ? { fr: nameFr.control.value.trim() } : {}) },
+      name: {
+        en: nameEn.control.value.trim(),
+        ...(nameFr.control.value.trim() ? { fr: nameFr.control.value.trim() } : {}),
+      },
       capacity: Number(capacity.control.value),
       waitlist: waitlist.control.checked,
       requiresApproval: approval.control.checked,
@@ -192,7 +370,11 @@ export async function categoriesPanel(eventId: string, say: (m: string, e?: bool
       ...(at(opens.control.value) ? { opensAt: at(opens.control.value) } : {}),
       ...(at(closes.control.value) ? { closesAt: at(closes.control.value) } : {}),
     };
-    void api(`/api/events/${eventId}/categories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) =>
+    void api(`/api/events/${eventId}/categories`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (r) =>
       r.ok ? (say(`Category added: ${body.name.en}`), create.reset()) : say(await problemText(r), true),
     );
   });

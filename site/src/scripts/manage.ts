@@ -57,23 +57,36 @@ export async function startManage(root: HTMLElement) {
   const creds = credentials();
   if (!creds) return say(m.missing);
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`/api/registrations/${creds.id}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${creds.secret}` } });
+    fetch(`/api/registrations/${creds.id}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${creds.secret}` },
+    });
 
   const show = (reg: Reg) => {
     const rows: [string, string][] = [
       ['Status', `${m.status[reg.status]}${reg.waitlistPosition ? ` · ${m.position(reg.waitlistPosition)}` : ''}`],
       ['Name', `${reg.firstName} ${reg.lastName}`],
       ['Email', reg.email],
-      ...(['confirmed', 'approved'].includes(reg.status) ? [[lang === 'fr' ? 'Code d’enregistrement' : 'Check-in code', reg.id] as [string, string]] : []),
+      ...(['confirmed', 'approved'].includes(reg.status)
+        ? [[lang === 'fr' ? 'Code d’enregistrement' : 'Check-in code', reg.id] as [string, string]]
+        : []),
     ];
-    details.replaceChildren(...rows.flatMap(([k, v]) => [Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: v })]));
+    details.replaceChildren(
+      ...rows.flatMap(([k, v]) => [
+        Object.assign(document.createElement('dt'), { textContent: k }),
+        Object.assign(document.createElement('dd'), { textContent: v }),
+      ]),
+    );
     details.hidden = false;
     // The check-in code as a QR code, for the registration desk's scanner.
     const qr = root.querySelector<HTMLElement>('#manage-qr')!;
     if (['confirmed', 'approved'].includes(reg.status)) {
       qr.innerHTML = renderSVG(reg.id, { border: 2 });
       qr.querySelector('svg')?.setAttribute('role', 'img');
-      qr.querySelector('svg')?.setAttribute('aria-label', `${lang === 'fr' ? 'Code QR d’enregistrement' : 'Check-in QR code'}: ${reg.id}`);
+      qr.querySelector('svg')?.setAttribute(
+        'aria-label',
+        `${lang === 'fr' ? 'Code QR d’enregistrement' : 'Check-in QR code'}: ${reg.id}`,
+      );
       qr.hidden = false;
     } else qr.hidden = true;
     const ended = reg.status === 'cancelled' || reg.status === 'rejected';
@@ -89,9 +102,12 @@ export async function startManage(root: HTMLElement) {
     const response = await call('');
     if (!response.ok) return say(m.missing);
     const reg = (await response.json()) as Reg;
-    const data = (await (await call('/export')).json()) as { sensitive: { dietaryNeeds?: string; accessibilityNeeds?: string } };
+    const data = (await (await call('/export')).json()) as {
+      sensitive: { dietaryNeeds?: string; accessibilityNeeds?: string };
+    };
     (form.elements.namedItem('dietaryNeeds') as HTMLTextAreaElement).value = data.sensitive.dietaryNeeds ?? '';
-    (form.elements.namedItem('accessibilityNeeds') as HTMLTextAreaElement).value = data.sensitive.accessibilityNeeds ?? '';
+    (form.elements.namedItem('accessibilityNeeds') as HTMLTextAreaElement).value =
+      data.sensitive.accessibilityNeeds ?? '';
     show(reg);
     status.textContent = '';
     return reg;
@@ -108,7 +124,11 @@ export async function startManage(root: HTMLElement) {
       dietaryNeeds: value('dietaryNeeds'),
       accessibilityNeeds: value('accessibilityNeeds'),
     };
-    void call('', { method: 'PATCH', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }).then(async (r) => {
+    void call('', {
+      method: 'PATCH',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }).then(async (r) => {
       if (r.ok) {
         show((await r.json()) as Reg);
         say(m.saved);
@@ -125,7 +145,9 @@ export async function startManage(root: HTMLElement) {
     });
   });
   root.querySelector('#m-export')!.addEventListener('click', () => {
-    void call('/export').then(async (r) => download(`registration-${creds.id}.json`, 'application/json', JSON.stringify(await r.json(), null, 2)));
+    void call('/export').then(async (r) =>
+      download(`registration-${creds.id}.json`, 'application/json', JSON.stringify(await r.json(), null, 2)),
+    );
   });
   root.querySelector('#m-erase')!.addEventListener('click', () => {
     if (!confirm(m.eraseConfirm)) return;

@@ -76,8 +76,18 @@ export function startRegistration(root: HTMLElement) {
       return showErrors(
         parsed.error.issues.map((i) => {
           const name = String(i.path[0]);
-          const empty = given[name] === '' || given[name] === undefined || (name === 'consent' && i.path[1] === 'privacy');
-          return { path: name, message: empty ? f.required : name === 'email' ? f.invalidEmail : name === 'country' ? f.chooseCountry : i.message };
+          const empty =
+            given[name] === '' || given[name] === undefined || (name === 'consent' && i.path[1] === 'privacy');
+          return {
+            path: name,
+            message: empty
+              ? f.required
+              : name === 'email'
+                ? f.invalidEmail
+                : name === 'country'
+                  ? f.chooseCountry
+                  : i.message,
+          };
         }),
       );
     }
@@ -94,7 +104,13 @@ export function startRegistration(root: HTMLElement) {
           const result = (await response.json()) as Outcome;
           form.hidden = true;
           idempotencyKey = crypto.randomUUID();
-          return say(result.status === 'waitlisted' ? f.waitlisted(result.waitlistPosition ?? 1) : result.status === 'pending' ? f.pending : f.confirmed);
+          return say(
+            result.status === 'waitlisted'
+              ? f.waitlisted(result.waitlistPosition ?? 1)
+              : result.status === 'pending'
+                ? f.pending
+                : f.confirmed,
+          );
         }
         if (response.status === 409) return say(f.duplicate);
         if (response.status === 429) return say(f.tooMany(response.headers.get('retry-after') ?? '60'));

@@ -1,13 +1,34 @@
 /** The portal and console island: sign-in state, the right place for each role, and the forms. */
 import type { t } from '../lib/i18n.ts';
+import { api, completeSignIn, isSignedIn, type Me, SessionExpired, signIn, signOut } from '../lib/session.ts';
 import { categoriesPanel, checkInPanel, dashboardPanel, registrationsPanel } from './console-registrations.ts';
-import { SessionExpired, api, completeSignIn, isSignedIn, signIn, signOut, type Me } from '../lib/session.ts';
 
 type Text = ReturnType<typeof t>['workspace'];
-type Config = { kind: 'portal' | 'console'; lang: 'en' | 'fr'; eventId: string; portal: string; console: string; home: string; text: Text };
-type Profile = { sponsorId: string; name: string; description?: { en: string; fr?: string }; website?: string; contacts: unknown[]; products: unknown[]; status: string; version: number };
+type Config = {
+  kind: 'portal' | 'console';
+  lang: 'en' | 'fr';
+  eventId: string;
+  portal: string;
+  console: string;
+  home: string;
+  text: Text;
+};
+type Profile = {
+  sponsorId: string;
+  name: string;
+  description?: { en: string; fr?: string };
+  website?: string;
+  contacts: unknown[];
+  products: unknown[];
+  status: string;
+  version: number;
+};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   node.append(...children);
@@ -45,7 +66,11 @@ export async function start(root: HTMLElement) {
 
     const signOutButton = el('button', { type: 'button' }, text.signOut);
     signOutButton.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
-    const who = el('p', { id: 'signed-in-as' }, `${text.signedInAs} ${me.email ?? me.sub}${staffRole ? ` (${me.roles.map((r) => text.roles[r]).join(', ')})` : ''}`);
+    const who = el(
+      'p',
+      { id: 'signed-in-as' },
+      `${text.signedInAs} ${me.email ?? me.sub}${staffRole ? ` (${me.roles.map((r) => text.roles[r]).join(', ')})` : ''}`,
+    );
     body.replaceChildren(el('div', {}, who, signOutButton));
 
     if (config.kind === 'portal') {
@@ -72,12 +97,17 @@ export async function start(root: HTMLElement) {
   }
 }
 
-async function profileEditor(sponsorId: string, text: Text, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
+async function profileEditor(
+  sponsorId: string,
+  text: Text,
+  say: (m: string, e?: boolean) => void,
+): Promise<HTMLElement> {
   const response = await api(`/api/sponsors/${sponsorId}/profile`);
   let profile = (await response.json()) as Profile;
   let etag = response.headers.get('etag') ?? `"${profile.version}"`;
   const state = el('p', {}, '');
-  const showState = () => (state.textContent = `${text.status[profile.status as keyof Text['status']] ?? profile.status} · v${profile.version}`);
+  const showState = () =>
+    (state.textContent = `${text.status[profile.status as keyof Text['status']] ?? profile.status} · v${profile.version}`);
   showState();
   const en = el('textarea', { rows: '4', required: '' });
   const fr = el('textarea', { rows: '4' });
@@ -95,7 +125,10 @@ async function profileEditor(sponsorId: string, text: Text, say: (m: string, e?:
     el('div', {}, el('button', { type: 'submit' }, text.save), submit),
   );
   const send = async (path: string, init: RequestInit, done: string) => {
-    const result = await api(path, { ...init, headers: { ...(init.headers as Record<string, string>), 'if-match': etag } });
+    const result = await api(path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), 'if-match': etag },
+    });
     if (result.status === 412) return say(text.stale, true);
     if (!result.ok) return say(((await result.json()) as { detail?: string }).detail ?? text.failed, true);
     profile = (await result.json()) as Profile;
@@ -106,10 +139,22 @@ async function profileEditor(sponsorId: string, text: Text, say: (m: string, e?:
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const description = { en: en.value.trim(), ...(fr.value.trim() ? { fr: fr.value.trim() } : {}) };
-    const body = { description, ...(website.value ? { website: website.value } : {}), contacts: profile.contacts, products: profile.products };
-    void send(`/api/sponsors/${sponsorId}/profile`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, text.saved);
+    const body = {
+      description,
+      ...(website.value ? { website: website.value } : {}),
+      contacts: profile.contacts,
+      products: profile.products,
+    };
+    void send(
+      `/api/sponsors/${sponsorId}/profile`,
+      { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+      text.saved,
+    );
   });
-  submit.addEventListener('click', () => void send(`/api/sponsors/${sponsorId}/profile/submit`, { method: 'POST' }, text.submitted));
+  submit.addEventListener(
+    'click',
+    () => void send(`/api/sponsors/${sponsorId}/profile/submit`, { method: 'POST' }, text.submitted),
+  );
   return el('section', {}, el('h2', { id: `sponsor-${sponsorId}` }, profile.name), state, form);
 }
 
@@ -119,20 +164,37 @@ async function membersPanel(config: Config, text: Text, say: (m: string, e?: boo
   const email = el('input', { type: 'email', required: '', autocomplete: 'off' });
   const list = el('ul', { id: 'members' });
   const refresh = async () => {
-    const members = ((await (await api(`/api/sponsors/${select.value}/members`)).json()) as { items: { memberId: string; email: string }[] }).items;
+    const members = (
+      (await (await api(`/api/sponsors/${select.value}/members`)).json()) as {
+        items: { memberId: string; email: string }[];
+      }
+    ).items;
     list.replaceChildren(
       ...members.map((m) => {
         const remove = el('button', { type: 'button' }, text.remove);
         remove.setAttribute('aria-label', `${text.remove} ${m.email}`);
-        remove.addEventListener('click', () => void api(`/api/sponsors/${select.value}/members/${m.memberId}`, { method: 'DELETE' }).then(refresh));
+        remove.addEventListener(
+          'click',
+          () => void api(`/api/sponsors/${select.value}/members/${m.memberId}`, { method: 'DELETE' }).then(refresh),
+        );
         return el('li', {}, `${m.email} `, remove);
       }),
     );
   };
-  const form = el('form', { 'aria-labelledby': 'invite-heading' }, field('invite-sponsor', text.sponsor, select), field('invite-email', text.email, email), el('div', {}, el('button', { type: 'submit' }, text.inviteButton)));
+  const form = el(
+    'form',
+    { 'aria-labelledby': 'invite-heading' },
+    field('invite-sponsor', text.sponsor, select),
+    field('invite-email', text.email, email),
+    el('div', {}, el('button', { type: 'submit' }, text.inviteButton)),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void api(`/api/sponsors/${select.value}/members`, { method: 'POST', body: JSON.stringify({ email: email.value }), headers: { 'content-type': 'application/json' } }).then(async (response) => {
+    void api(`/api/sponsors/${select.value}/members`, {
+      method: 'POST',
+      body: JSON.stringify({ email: email.value }),
+      headers: { 'content-type': 'application/json' },
+    }).then(async (response) => {
       if (response.ok) {
         say(`${text.invited} ${email.value}`);
         email.value = '';
