@@ -1,5 +1,5 @@
 /**
- * Accounts of the local OpenID provider: the seeded ones of DESIGN §6 and those created by
+ * Accounts of the local OpenID provider: the seeded ones (README, "Signing in locally") and those created by
  * invitations. Only what a token carries is kept (no passwords: the local sign-in page asks
  * for an email only).
  */

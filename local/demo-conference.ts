@@ -1,5 +1,7 @@
 /** The demo conference seeded on first start: fictional, but shaped like the real thing. */
-import type { Category, Event, Room, Session, Speaker, Sponsor, Track } from '../functions/core/schemas.ts';
+import type { Event } from '../functions/events/schemas.ts';
+import type { Category } from '../functions/registrations/schemas.ts';
+import type { Sponsor } from '../functions/sponsors/schemas.ts';
 
 export const DEMO_EVENT_ID = 'citce-2027';
 
@@ -117,112 +119,6 @@ export const demoCategories: Category[] = [
   },
 ];
 
-export const demoRooms: Room[] = [
-  { id: 'plenary-hall', name: { en: 'Plenary Hall', fr: 'Salle plénière' }, capacity: 1200 },
-  { id: 'room-tejo', name: { en: 'Tejo Room', fr: 'Salle Tejo' }, capacity: 250 },
-  { id: 'workshop-lab', name: { en: 'Workshop Lab', fr: 'Laboratoire des ateliers' }, capacity: 40 },
-];
-
-export const demoTracks: Track[] = [
-  { id: 'data-analytics', name: { en: 'Data and analytics', fr: 'Données et analyse' }, color: '#1f5fa8' },
-  {
-    id: 'single-window',
-    name: { en: 'Single window and connectivity', fr: 'Guichet unique et connectivité' },
-    color: '#2e7d32',
-  },
-  {
-    id: 'security-risk',
-    name: { en: 'Security and risk management', fr: 'Sécurité et gestion des risques' },
-    color: '#b3261e',
-  },
-];
-
-export const demoSpeakers: Speaker[] = [
-  {
-    id: 'amara-diallo',
-    name: 'Amara Diallo',
-    organisation: 'Senegal Customs',
-    jobTitle: 'Director of Information Systems',
-  },
-  {
-    id: 'lucia-ferreira',
-    name: 'Lúcia Ferreira',
-    organisation: 'Portuguese Tax and Customs Authority',
-    jobTitle: 'Head of Digital Transformation',
-  },
-  { id: 'kenji-watanabe', name: 'Kenji Watanabe', organisation: 'Japan Customs', jobTitle: 'Senior Risk Analyst' },
-  {
-    id: 'claire-dubois',
-    name: 'Claire Dubois',
-    organisation: 'Canada Border Services Agency',
-    jobTitle: 'Chief Data Officer',
-  },
-  { id: 'omar-haddad', name: 'Omar Haddad', organisation: 'Northwind Trade Systems', jobTitle: 'Solutions Architect' },
-];
-
-export const demoSessions: Session[] = [
-  {
-    id: 'opening-plenary',
-    title: { en: 'Opening plenary: connected borders', fr: 'Plénière d’ouverture : des frontières connectées' },
-    type: 'plenary',
-    start: '2027-06-08T09:30:00+01:00',
-    end: '2027-06-08T11:00:00+01:00',
-    roomId: 'plenary-hall',
-    speakerIds: ['lucia-ferreira', 'amara-diallo'],
-    language: 'en',
-    version: 1,
-  },
-  {
-    id: 'ai-risk-targeting',
-    title: { en: 'Machine learning for risk targeting', fr: 'L’apprentissage automatique au service du ciblage' },
-    type: 'panel',
-    start: '2027-06-08T11:30:00+01:00',
-    end: '2027-06-08T12:45:00+01:00',
-    roomId: 'room-tejo',
-    trackId: 'security-risk',
-    speakerIds: ['kenji-watanabe', 'claire-dubois'],
-    language: 'en',
-    version: 1,
-  },
-  {
-    id: 'single-window-interop',
-    title: {
-      en: 'Single window interoperability in practice',
-      fr: 'L’interopérabilité des guichets uniques en pratique',
-    },
-    type: 'panel',
-    start: '2027-06-09T09:30:00+01:00',
-    end: '2027-06-09T11:00:00+01:00',
-    roomId: 'plenary-hall',
-    trackId: 'single-window',
-    speakerIds: ['amara-diallo', 'omar-haddad'],
-    language: 'fr',
-    version: 1,
-  },
-  {
-    id: 'data-model-workshop',
-    title: { en: 'Hands-on: the WCO Data Model', fr: 'Atelier pratique : le modèle de données de l’OMD' },
-    type: 'workshop',
-    start: '2027-06-09T14:00:00+01:00',
-    end: '2027-06-09T16:00:00+01:00',
-    roomId: 'workshop-lab',
-    trackId: 'data-analytics',
-    speakerIds: ['claire-dubois'],
-    language: 'en',
-    version: 1,
-  },
-  {
-    id: 'closing-plenary',
-    title: { en: 'Closing plenary and conclusions', fr: 'Plénière de clôture et conclusions' },
-    type: 'plenary',
-    start: '2027-06-10T15:00:00+01:00',
-    end: '2027-06-10T16:30:00+01:00',
-    roomId: 'plenary-hall',
-    speakerIds: ['lucia-ferreira'],
-    version: 1,
-  },
-];
-
 export const demoSponsors: Sponsor[] = [
   {
     id: 'northwind-trade',
@@ -252,7 +148,7 @@ export const demoSponsors: Sponsor[] = [
   },
 ];
 
-/** Which seeded account manages which demo sponsor (DESIGN §6). */
+/** Which seeded account manages which demo sponsor (README, "Signing in locally"). */
 export const demoSponsorMembers: Record<string, string> = {
   'northwind-trade': 'sponsor-a@example.org',
   'borealis-scanning': 'sponsor-b@example.org',

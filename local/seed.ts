@@ -1,8 +1,8 @@
 /** Seeds the demo conference through the same store code the API uses. */
-import { createAgendaStore } from '../functions/agenda/store.ts';
 import type { DocumentClient } from '../functions/core/dynamo.ts';
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
+import { createCategoryStore } from '../functions/registrations/category-store.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
 import * as demo from './demo-conference.ts';
@@ -10,9 +10,9 @@ import * as demo from './demo-conference.ts';
 /** Returns true when it seeded, false when the demo conference was already there. */
 export async function seedDemoConference(doc: DocumentClient, tableName: string): Promise<boolean> {
   const events = createEventsStore(doc, tableName);
-  if (await events.getEventRecord(demo.DEMO_EVENT_ID)) return false;
+  if (await events.getEvent(demo.DEMO_EVENT_ID)) return false;
 
-  const agenda = createAgendaStore(doc, tableName);
+  const categories = createCategoryStore(doc, tableName);
   const sponsors = createSponsorsStore(doc, tableName);
   const id = demo.DEMO_EVENT_ID;
 
@@ -26,11 +26,7 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
     }
   };
   for (const [index, category] of demo.demoCategories.entries())
-    await keepExisting(events.createCategory(id, category, index));
-  for (const room of demo.demoRooms) await keepExisting(agenda.createRoom(id, room));
-  for (const track of demo.demoTracks) await keepExisting(agenda.createTrack(id, track));
-  for (const speaker of demo.demoSpeakers) await keepExisting(agenda.createSpeaker(id, speaker));
-  for (const session of demo.demoSessions) await keepExisting(agenda.createSession(id, session));
+    await keepExisting(categories.createCategory(id, category, index));
   for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(id, sponsor));
   for (const [sponsorId, email] of Object.entries(demo.demoSponsorMembers)) {
     const account = seededAccounts.find((a) => a.email === email)!;

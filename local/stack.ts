@@ -14,12 +14,13 @@ import { createDocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createDocsApp } from '../functions/docs/app.ts';
 import { createEventsApp } from '../functions/events/app.ts';
-import { createEventsStore } from '../functions/events/store.ts';
+import { eventStores } from '../functions/events/wiring.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../functions/registrations/store.ts';
+import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
+import { createMembershipLookup } from '../functions/sponsors/membership.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { LocalAccounts } from './accounts.ts';
 import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
@@ -105,10 +106,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const mail = new MailSink(dataFile('mail.json'));
     const app = createLocalApp({
       apps: {
-        events: createEventsApp({ store: createEventsStore(doc, tableName), allowedOrigins: [origin] }),
+        events: createEventsApp({ ...eventStores(doc, tableName), now: () => new Date(), allowedOrigins: [origin] }),
         registrations: createRegistrationsApp({
-          store: createRegistrationsStore(doc, tableName),
-          events: createEventsStore(doc, tableName),
+          ...registrationStores(doc, tableName),
           limit: createRateLimiter(doc, tableName),
           verifyToken,
           siteUrl: origin,
@@ -118,10 +118,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         }),
         identity: createIdentityApp({
           verifyToken,
-          sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub),
+          sponsorIdsOf: createMembershipLookup(doc, tableName),
           allowedOrigins: [origin],
         }),
         sponsors: createSponsorsApp({
+          now: () => new Date(),
           store: sponsors,
           verifyToken,
           siteUrl: origin,

@@ -12,9 +12,11 @@ import { serve } from '@hono/node-server';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
-import { categoryKey, createEventsStore } from '../functions/events/store.ts';
+import { createEventsStore } from '../functions/events/store.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../functions/registrations/store.ts';
+import { createCategoryStore } from '../functions/registrations/category-store.ts';
+import { categoryKey } from '../functions/registrations/keys.ts';
+import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -82,15 +84,14 @@ try {
     status: 'published',
   });
   for (const id of ['http', 'raw', 'meter']) {
-    await events.createCategory(
+    await createCategoryStore(doc, TABLE).createCategory(
       'bench',
       { id, name: { en: id }, capacity: 1_000_000, waitlist: true, requiresApproval: false },
       0,
     );
   }
   const deps = (client: DocumentClient) => ({
-    store: createRegistrationsStore(client, TABLE),
-    events: createEventsStore(client, TABLE),
+    ...registrationStores(client, TABLE),
     limit: createRateLimiter(client, TABLE),
     limits: {
       perClient: { scope: 'c', limit: 1_000_000, windowSeconds: 60 },

@@ -9,12 +9,21 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { type AuthEnv, authentication, type TokenVerifier } from './auth.ts';
-import { DomainError, isTransientDependencyError, UnavailableError, UnprocessableError } from './errors.ts';
+import { isTransientDependencyError } from './aws-errors.ts';
+import {
+  BadRequestError,
+  ContentTooLargeError,
+  DomainError,
+  InternalError,
+  MethodNotAllowedError,
+  NotFoundError,
+  UnauthenticatedError,
+  UnavailableError,
+  UnprocessableError,
+} from './errors.ts';
 import { problem } from './problem.ts';
-import { RateLimitedError } from './rate-limit.ts';
 
 /** Largest request body any route accepts (documented in the README). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,30 +35,21 @@ export function fieldErrors(error: ZodError) {
 export type Logger = (entry: Record<string, unknown>) => void;
 const jsonLogger: Logger = (entry) => console.error(JSON.stringify(entry));
 
-function handleError(error: Error, c: Context, log: Logger): Response {
-  if (error instanceof UnprocessableError) return problem(c, 422, error.message, { errors: error.errors });
-  if (error instanceof RateLimitedError) {
-    return problem(c, 429, error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
-  }
-  if (error instanceof UnavailableError) {
-    return problem(c, 503, error.message, { headers: { 'Retry-After': String(error.retryAfterSeconds) } });
-  }
-  if (error instanceof DomainError) {
-    return problem(c, error.status as ContentfulStatusCode, error.message, { slug: error.slug });
-  }
+/** Every error becomes one domain error, and every domain error one problem+json response. */
+function toDomainError(error: Error, c: Context, log: Logger): DomainError {
+  if (error instanceof DomainError) return error;
+  // Hono's own validators throw these for bodies they cannot parse, and 401 for bad auth headers.
   if (error instanceof HTTPException) {
-    const headers: Record<string, string> =
-      error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="conference"' } : {};
-    return problem(c, error.status as ContentfulStatusCode, error.message || undefined, { headers });
+    return error.status === 401
+      ? new UnauthenticatedError(error.message)
+      : new BadRequestError(error.message || 'The request is malformed.');
   }
   if (isTransientDependencyError(error)) {
     log({ level: 'warn', message: 'dependency unavailable', error: error.name, path: c.req.path });
-    return problem(c, 503, 'A service we depend on is busy; please retry shortly.', {
-      headers: { 'Retry-After': '1' },
-    });
+    return new UnavailableError('A service we depend on is busy; please retry shortly.', 1);
   }
   log({ level: 'error', message: error.message, error: error.name, stack: error.stack, path: c.req.path });
-  return problem(c, 500, 'Something went wrong on our side. It has been logged.');
+  return new InternalError();
 }
 
 export type AppOptions = {
@@ -69,16 +69,14 @@ export function createApp(options: AppOptions = {}) {
       if (result.success) return;
       // Path and query problems mean the request itself is malformed; a well-formed JSON
       // body that breaks the rules is unprocessable.
-      const status = result.target === 'json' || result.target === 'form' ? 422 : 400;
-      return problem(c, status, `The request ${result.target} is not valid.`, { errors: fieldErrors(result.error) });
+      const detail = `The request ${result.target} is not valid.`;
+      const errors = fieldErrors(result.error);
+      const body = result.target === 'json' || result.target === 'form';
+      return problem(c, body ? new UnprocessableError(detail, errors) : new BadRequestError(detail, errors));
     },
   });
   app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problem(c, 405, `Use ${methods.join(', ')} on this resource.`, { headers: { Allow: methods.join(', ') } }),
-    }),
+    methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, new MethodNotAllowedError(methods)) }),
   );
   const allowed = new Set(options.allowedOrigins ?? []);
   app.use(
@@ -94,12 +92,12 @@ export function createApp(options: AppOptions = {}) {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, 413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+      onError: (c) => problem(c, new ContentTooLargeError(MAX_BODY_BYTES)),
     }),
   );
   if (options.verifyToken) app.use(authentication(options.verifyToken));
-  app.notFound((c) => problem(c, 404, `No resource at ${c.req.path}.`));
-  app.onError((error, c) => handleError(error, c, log));
+  app.notFound((c) => problem(c, new NotFoundError(`No resource at ${c.req.path}.`)));
+  app.onError((error, c) => problem(c, toDomainError(error, c, log)));
   return app;
 }
 

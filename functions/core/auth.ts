@@ -5,8 +5,8 @@
  * groups claim. Routes state their rule in one line with the helpers below.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 export const ROLES = ['organiser', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -69,11 +69,7 @@ export function authentication(verifyToken: TokenVerifier): MiddlewareHandler<Au
   };
 }
 
-const unauthenticated = (description: string) =>
-  new HTTPException(401, {
-    message: description,
-    res: undefined,
-  });
+const unauthenticated = (description: string) => new UnauthenticatedError(description);
 
 /** The signed-in caller, or a 401 problem. */
 export async function requirePrincipal(c: Context<AuthEnv>): Promise<Principal> {
@@ -89,12 +85,6 @@ export async function requirePrincipal(c: Context<AuthEnv>): Promise<Principal> 
     return principal;
   } catch {
     throw unauthenticated('The access token is not valid (signature, issuer, audience, client or expiry).');
-  }
-}
-
-export class ForbiddenError extends HTTPException {
-  constructor(message: string) {
-    super(403, { message });
   }
 }
 

@@ -1,4 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
+import { BadRequestError } from './errors.ts';
 
 /** Opaque pagination cursor: the DynamoDB LastEvaluatedKey, encoded so clients cannot depend on it. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
@@ -18,5 +18,5 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   } catch {
     // fall through to the 400 below
   }
-  throw new HTTPException(400, { message: 'The cursor is not one this API issued.' });
+  throw new BadRequestError('The cursor is not one this API issued.', [{ path: 'cursor', message: 'Unknown cursor' }]);
 }

@@ -1,15 +1,52 @@
-/** Domain errors: use cases throw these; the app's one error handler maps them to problem+json. */
+/**
+ * Every failure the domain knows, each carrying its HTTP status, problem type and title.
+ * Use cases, stores and core helpers throw these; the app's one error handler turns any of
+ * them into problem+json, so no other code decides a status or a title.
+ */
 export type FieldError = { path: string; message: string };
 
 export class DomainError extends Error {
   readonly status: number;
+  /** The last segment of the problem type, `/problems/<slug>`. */
   readonly slug: string;
   readonly title: string;
-  constructor(status: number, slug: string, title: string, detail: string) {
+  readonly errors: FieldError[];
+  /** Response headers the problem needs (Retry-After, Allow, WWW-Authenticate). */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    slug: string,
+    title: string,
+    detail: string,
+    errors: FieldError[] = [],
+    headers: Record<string, string> = {},
+  ) {
     super(detail);
+    this.name = new.target.name;
     this.status = status;
     this.slug = slug;
     this.title = title;
+    this.errors = errors;
+    this.headers = headers;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(detail: string, errors: FieldError[] = []) {
+    super(400, 'bad-request', 'Bad Request', detail, errors);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(detail: string) {
+    super(401, 'unauthenticated', 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer realm="conference"' });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(detail: string) {
+    super(403, 'forbidden', 'Forbidden', detail);
   }
 }
 
@@ -19,50 +56,64 @@ export class NotFoundError extends DomainError {
   }
 }
 
+export class MethodNotAllowedError extends DomainError {
+  constructor(methods: string[]) {
+    super(405, 'method-not-allowed', 'Method Not Allowed', `Use ${methods.join(', ')} on this resource.`, [], {
+      Allow: methods.join(', '),
+    });
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(detail: string) {
     super(409, 'conflict', 'Conflict', detail);
   }
 }
 
+/** An `If-Match` naming a version that is no longer current. */
+export class StaleVersionError extends DomainError {
+  constructor(detail: string) {
+    super(412, 'stale', 'Precondition Failed', detail);
+  }
+}
+
+export class ContentTooLargeError extends DomainError {
+  constructor(maxBytes: number) {
+    super(413, 'too-large', 'Content Too Large', `Request bodies are limited to ${maxBytes} bytes.`);
+  }
+}
+
 export class UnprocessableError extends DomainError {
-  readonly errors: FieldError[];
   constructor(detail: string, errors: FieldError[] = []) {
-    super(422, 'validation', 'Unprocessable Content', detail);
-    this.errors = errors;
+    super(422, 'validation', 'Unprocessable Content', detail, errors);
+  }
+}
+
+/** A guarded update sent without `If-Match`. */
+export class PreconditionRequiredError extends DomainError {
+  constructor(detail: string) {
+    super(428, 'precondition-required', 'Precondition Required', detail);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(429, 'rate-limited', 'Too Many Requests', detail, [], { 'Retry-After': String(retryAfterSeconds) });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class InternalError extends DomainError {
+  constructor() {
+    super(500, 'internal', 'Internal Server Error', 'Something went wrong on our side. It has been logged.');
   }
 }
 
 export class UnavailableError extends DomainError {
   readonly retryAfterSeconds: number;
   constructor(detail: string, retryAfterSeconds = 1) {
-    super(503, 'unavailable', 'Service Unavailable', detail);
+    super(503, 'unavailable', 'Service Unavailable', detail, [], { 'Retry-After': String(retryAfterSeconds) });
     this.retryAfterSeconds = retryAfterSeconds;
   }
-}
-
-/** AWS SDK error names that mean "try again shortly", not "you sent something wrong". */
-const transientAwsErrors = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TransactionConflictException',
-  'TimeoutError',
-]);
-
-export function isTransientDependencyError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (transientAwsErrors.has(error.name)) return true;
-  if (error.name === 'TransactionCanceledException') {
-    // Cancelled by a conflict or throttling, not by one of our conditions: worth a retry.
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    return reasons.some(
-      (r) =>
-        r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
-    );
-  }
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return typeof status === 'number' && status >= 500;
 }

@@ -11,12 +11,3 @@ const keyAttributes = new Set<string>([
 export function stripKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name))) as T;
 }
-
-/** Whether a write failed on its own condition (not on throttling or a conflict). */
-export function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'ConditionalCheckFailedException' ||
-      (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')))
-  );
-}

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './aws-errors.ts';
 import type { DocumentClient } from './dynamo.ts';
 import { ConflictError } from './errors.ts';
-import { isConditionFailure } from './items.ts';
 
 /** Writes an item that must not exist yet: an existing key is a 409, never an overwrite. */
 export async function putNew(doc: DocumentClient, tableName: string, item: Record<string, unknown>, what: string) {

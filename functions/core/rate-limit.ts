@@ -6,17 +6,9 @@
 
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './aws-errors.ts';
 import type { DocumentClient } from './dynamo.ts';
-import { DomainError } from './errors.ts';
-import { isConditionFailure } from './items.ts';
-
-export class RateLimitedError extends DomainError {
-  readonly retryAfterSeconds: number;
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(429, 'rate-limited', 'Too Many Requests', detail);
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
+import { RateLimitedError } from './errors.ts';
 
 export type RateRule = { scope: string; limit: number; windowSeconds: number };
 

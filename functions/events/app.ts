@@ -1,13 +1,12 @@
 import { etag } from 'hono/etag';
 import { createApp } from '../core/app.ts';
 import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
-import type { EventsStore } from './store.ts';
-import { getPublishedEvent, listPublishedEvents } from './use-cases.ts';
+import { type EventsDeps, getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 
-export type EventsDeps = { store: EventsStore; now?: () => Date; allowedOrigins?: string[] };
+export type EventsAppDeps = EventsDeps & { allowedOrigins?: string[] };
 
-export function createEventsApp({ store, now = () => new Date(), allowedOrigins }: EventsDeps) {
-  const app = createApp({ allowedOrigins });
+export function createEventsApp(deps: EventsAppDeps) {
+  const app = createApp({ allowedOrigins: deps.allowedOrigins });
   // Public reads carry an ETag so browsers and CloudFront revalidate instead of refetching.
   app.use('/api/events', etag());
   app.use('/api/events/*', etag());
@@ -16,14 +15,14 @@ export function createEventsApp({ store, now = () => new Date(), allowedOrigins 
 
   app.openapi(listEventsRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const page = await listPublishedEvents(store, { limit, cursor });
+    const page = await listPublishedEvents(deps.store, { limit, cursor });
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(page, 200);
   });
 
   app.openapi(getEventRoute, async (c) => {
     const { eventId } = c.req.valid('param');
-    const event = await getPublishedEvent(store, eventId, now());
+    const event = await getPublishedEvent(deps, eventId);
     // Availability is live: shared caches may hold it only briefly.
     c.header('Cache-Control', 'public, max-age=5');
     return c.json(event, 200);

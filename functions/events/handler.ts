@@ -2,8 +2,15 @@ import { handle } from 'hono/aws-lambda';
 import { allowedOriginsFromEnv } from '../core/app.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createEventsApp } from './app.ts';
-import { createEventsStore } from './store.ts';
+import { eventStores } from './wiring.ts';
 
-const store = createEventsStore(createDocumentClient(), requireEnv('TABLE_NAME'));
+const doc = createDocumentClient();
+const tableName = requireEnv('TABLE_NAME');
 
-export const handler = handle(createEventsApp({ store, allowedOrigins: allowedOriginsFromEnv() }));
+export const handler = handle(
+  createEventsApp({
+    ...eventStores(doc, tableName),
+    now: () => new Date(),
+    allowedOrigins: allowedOriginsFromEnv(),
+  }),
+);

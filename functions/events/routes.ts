@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { problemResponse } from '../core/openapi-helpers.ts';
-import { EventDetail, EventSummary, Health, Id } from '../core/schemas.ts';
+import { Id } from '../core/schemas.ts';
+import { EventDetail, EventSummary, Health } from './schemas.ts';
 
 export const healthRoute = createRoute({
   method: 'get',

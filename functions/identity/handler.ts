@@ -2,16 +2,16 @@ import { handle } from 'hono/aws-lambda';
 import { allowedOriginsFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
-import { createSponsorsStore } from '../sponsors/store.ts';
+import { createMembershipLookup } from '../sponsors/membership.ts';
 import { createIdentityApp } from './app.ts';
 
-// Membership is the sponsors context's data; /api/me reads it through that context's store.
-const sponsors = createSponsorsStore(createDocumentClient(), requireEnv('TABLE_NAME'));
+// Membership is the sponsors context's data; /api/me reads it through that context's module.
+const sponsorIdsOf = createMembershipLookup(createDocumentClient(), requireEnv('TABLE_NAME'));
 
 export const handler = handle(
   createIdentityApp({
     verifyToken: tokenVerifierFromEnv(),
-    sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub),
+    sponsorIdsOf,
     allowedOrigins: allowedOriginsFromEnv(),
   }),
 );

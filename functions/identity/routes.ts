@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authProblems, bearerAuth } from '../core/openapi-helpers.ts';
-import { Me } from '../core/schemas.ts';
+import { Me } from './schemas.ts';
 
 export const meRoute = createRoute({
   method: 'get',

@@ -1,11 +1,16 @@
 import type { Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { createApp } from '../core/app.ts';
 import { requireRole, type TokenVerifier } from '../core/auth.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
+import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
+import { createCategory, updateCategory } from './categories.ts';
+import type { CategoryStore } from './category-store.ts';
 import { csvHeader, csvRows } from './csv.ts';
+import type { Clock, EventReader } from './deps.ts';
+import { approve, checkIn, endRegistration } from './lifecycle.ts';
+import { register } from './register.ts';
 import {
   approveRoute,
   cancelRegistrationRoute,
@@ -23,22 +28,9 @@ import {
   statsRoute,
   updateCategoryRoute,
 } from './routes.ts';
+import { registrationStats } from './stats.ts';
 import type { RegistrationsStore } from './store.ts';
-import {
-  approve,
-  changeRegistration,
-  checkIn,
-  endRegistration,
-  erase,
-  exportData,
-  fillFreeSeats,
-  openWithToken,
-  type RegistrationDeps,
-  register,
-  registrationStats,
-  view,
-  viewRegistration,
-} from './use-cases.ts';
+import { view } from './views.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -48,7 +40,14 @@ export const DEFAULT_LIMITS: RegistrationLimits = {
   perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
 };
 
-export type RegistrationsAppDeps = RegistrationDeps & {
+export type RegistrationsAppDeps = {
+  store: RegistrationsStore;
+  categories: CategoryStore;
+  events: EventReader;
+  siteUrl: string;
+  now: Clock;
+  /** Days after the event's end that personal data is kept. */
+  retentionDays: number;
   verifyToken: TokenVerifier;
   limit: RateLimiter;
   limits?: RegistrationLimits;
@@ -62,7 +61,7 @@ function clientAddress(c: Context): string {
 
 function manageToken(c: Context): string {
   const token = c.req.header('authorization')?.match(/^Bearer ([A-Za-z0-9_-]{43})$/)?.[1];
-  if (!token) throw new HTTPException(401, { message: 'Open this from the link in your confirmation mail.' });
+  if (!token) throw new UnauthenticatedError('Open this from the link in your confirmation mail.');
   return token;
 }
 
@@ -117,7 +116,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const reg = await open(c, c.req.valid('param').registrationId);
     c.header('Cache-Control', 'private, no-store');
     c.header('Content-Disposition', `attachment; filename="registration-${reg.id}.json"`);
-    return c.json(await exportData(store, reg), 200);
+    return c.json(await exportData(deps, reg), 200);
   });
 
   const inEvent = async (eventId: string, registrationId: string) => {
@@ -128,30 +127,15 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(createCategoryRoute, async (c) => {
     const { eventId } = c.req.valid('param');
     await requireRole(c, 'organiser');
-    const record = await deps.events.getEventRecord(eventId);
-    if (!record) throw new NotFoundError(`No event ${eventId}.`);
-    const { id, ...fields } = c.req.valid('json');
-    const categoryId =
-      id ??
-      (fields.name.en
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 48) ||
-        'category');
-    const category = { id: categoryId, ...fields };
-    await deps.events.createCategory(eventId, category, Date.now());
+    if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
+    const category = await createCategory(deps, eventId, c.req.valid('json'));
     return c.json(category, 201);
   });
 
   app.openapi(updateCategoryRoute, async (c) => {
     const { eventId, categoryId } = c.req.valid('param');
     await requireRole(c, 'organiser');
-    const updated = await deps.events.updateCategory(eventId, categoryId, c.req.valid('json'));
-    const promoted = await fillFreeSeats(deps, eventId, categoryId);
-    const { taken: _t, waiting: _w, waitSeq: _s, sortOrder: _o, ...category } = updated;
-    return c.json({ ...category, promoted }, 200);
+    return c.json(await updateCategory(deps, eventId, categoryId, c.req.valid('json')), 200);
   });
 
   app.openapi(statsRoute, async (c) => {
@@ -222,5 +206,3 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   return app;
 }
-
-export type { RegistrationsStore };

@@ -1,6 +1,6 @@
 /** Registrations as CSV that opens cleanly in a spreadsheet: UTF-8 with BOM, RFC 4180 quoting, no formulas. */
 import { stringify } from 'csv-stringify/sync';
-import type { Registration } from '../core/schemas.ts';
+import type { Registration } from './schemas.ts';
 
 export const CSV_COLUMNS = [
   'id',

@@ -3,17 +3,15 @@ import { allowedOriginsFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
-import { createEventsStore } from '../events/store.ts';
 import { createRegistrationsApp } from './app.ts';
-import { createRegistrationsStore } from './store.ts';
+import { registrationStores } from './wiring.ts';
 
 const doc = createDocumentClient();
 const tableName = requireEnv('TABLE_NAME');
 
 export const handler = handle(
   createRegistrationsApp({
-    store: createRegistrationsStore(doc, tableName),
-    events: createEventsStore(doc, tableName),
+    ...registrationStores(doc, tableName),
     limit: createRateLimiter(doc, tableName),
     verifyToken: tokenVerifierFromEnv(),
     siteUrl: requireEnv('SITE_URL'),

@@ -1,5 +1,9 @@
-/** Attendee mail, in the attendee's language. */
-import type { Language, RegistrationStatus } from '../core/schemas.ts';
+/** Attendee mail, in the attendee's language, as outbox items. */
+import { randomUUID } from 'node:crypto';
+import type { Bilingual, Language } from '../core/schemas.ts';
+import { outboxItem } from '../mail/outbox.ts';
+import { type OutboxItem, outboxIndex } from './keys.ts';
+import type { Registration } from './schemas.ts';
 
 export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'promoted' | 'approved' | 'rejected' | 'cancelled';
 
@@ -91,8 +95,30 @@ export function attendeeMail(language: Language, kind: MailKind, parts: Parts) {
   };
 }
 
-export const mailForStatus: Partial<Record<RegistrationStatus, MailKind>> = {
-  confirmed: 'confirmed',
-  pending: 'pending',
-  waitlisted: 'waitlisted',
-};
+/** Unsent mail lingers at most a week (TTL). */
+const OUTBOX_LIFETIME_SECONDS = 7 * 86_400;
+
+export const eventNameIn = (name: Bilingual, language: Language) => name[language] ?? name.en;
+
+/** The outbox item of one attendee mail; indexed by registration, so an erasure finds it unsent. */
+export function attendeeMailItem(
+  now: Date,
+  reg: Pick<Registration, 'id' | 'email' | 'firstName' | 'preferredLanguage'>,
+  kind: MailKind,
+  eventName: Bilingual,
+  extra: { manageUrl?: string; position?: number; checkInCode?: string } = {},
+): OutboxItem {
+  const language = reg.preferredLanguage;
+  const { subject, text } = attendeeMail(language, kind, {
+    eventName: eventNameIn(eventName, language),
+    firstName: reg.firstName,
+    ...extra,
+  });
+  return {
+    ...outboxItem(
+      { id: randomUUID(), to: reg.email, subject, text, language },
+      Math.floor(now.getTime() / 1000) + OUTBOX_LIFETIME_SECONDS,
+    ),
+    ...outboxIndex(reg.id, now.toISOString()),
+  };
+}

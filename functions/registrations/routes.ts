@@ -2,17 +2,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
+import { CountryCode, Id } from '../core/schemas.ts';
 import {
   Category,
   CategoryCreate,
   CategoryPatch,
-  CountryCode,
-  Id,
   Registration,
   RegistrationInput,
   RegistrationPatch,
   RegistrationStatus,
-} from '../core/schemas.ts';
+} from './schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];

@@ -1,145 +1,64 @@
 /**
- * How registrations sit in the table, and the transactions that keep seat counts exact.
- *   registration  PK=REG#<id>  SK=REG        GSI1PK=EVENT#<eventId>#REGS  GSI1SK=<createdAt>#<id>
- *                                            GSI2PK=WAIT#<eventId>#<categoryId>  GSI2SK=<seq, 12 digits>  (waiting only)
- *   sensitive     PK=REG#<id>  SK=SENSITIVE  (dietary and accessibility needs; expires right after the event)
- *   email lock    PK=EMAIL#<eventId>#<sha256(email)>  SK=LOCK
- *   idempotency   PK=IDEM#<eventId>#<key>  SK=IDEM  (first response, 24 h)
- *   seat counters on the category item (events store key): taken, waiting, waitSeq
- *
- * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
- * goes to the first waiting person in the same transaction.
+ * The transactions that keep seat counts exact, built from named parts (see keys.ts for the
+ * item layout). Each write states its condition; a failed condition comes back by name.
  */
-
-import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { stripKeys as strip } from '../core/items.ts';
-import type { Registration, RegistrationStatus } from '../core/schemas.ts';
-import { categoryKey } from '../events/store.ts';
-
-export const regKey = (id: string) => ({ PK: `REG#${id}`, SK: 'REG' });
-const sensitiveKey = (id: string) => ({ PK: `REG#${id}`, SK: 'SENSITIVE' });
-const emailLockKey = (eventId: string, email: string) => ({
-  PK: `EMAIL#${eventId}#${createHash('sha256').update(email.toLowerCase()).digest('hex')}`,
-  SK: 'LOCK',
-});
-const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
-const waitKey = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
-
-export type StoredRegistration = Registration & {
-  tokenHash: string;
-  idempotencyKey: string;
-  search?: string;
-  expiresAt: number;
-};
+import { type TransactItem, transact } from '../core/transaction.ts';
+import {
+  emailLockKey,
+  eventRegistrationsIndex,
+  eventRegistrationsPk,
+  holdsSeat,
+  type IdempotentResponse,
+  idemKey,
+  type NewRegistration,
+  type OutboxItem,
+  outboxOfRegistrationPk,
+  regKey,
+  type Sensitive,
+  type StoredRegistration,
+  sensitiveKey,
+  waitingListPk,
+  waitingListSk,
+} from './keys.ts';
+import type { WriteOutcome } from './register.ts';
+import type { RegistrationStatus } from './schemas.ts';
+import { allSeatsTaken, nobodyWaiting, partsFor, seatFree } from './transaction-parts.ts';
 
 export type RegistrationFilter = { status?: RegistrationStatus; categoryId?: string; country?: string; q?: string };
 
-/** Outbox items about a registration are indexed by it (GSI1), for erasure. */
-export const outboxIndex = (registrationId: string, at: string) => ({
-  GSI1PK: `OUTBOXREG#${registrationId}`,
-  GSI1SK: at,
-});
-export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };
-export type IdempotentResponse = { requestHash: string; status: number; body: unknown };
-
-type Idem = { key: string; response: IdempotentResponse; expiresAt: number };
-
-export type WriteOutcome = 'written' | 'full' | 'seat-free' | 'duplicate-email' | 'duplicate-key';
-
-const HELD: RegistrationStatus[] = ['confirmed', 'pending', 'approved'];
-export const holdsSeat = (status: RegistrationStatus) => HELD.includes(status);
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-function failedIndexes(error: unknown): number[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  // A conflict with another transaction is not a verdict on our conditions: let it be retried.
-  if (reasons.some((r) => r.Code === 'TransactionConflict')) return undefined;
-  return reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-}
-
-const padSeq = (seq: number) => String(seq).padStart(12, '0');
-
 export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
-  const put = (Item: Record<string, unknown>, mustBeNew = true): TransactItem => ({
-    Put: {
-      TableName: tableName,
-      Item,
-      ...(mustBeNew
-        ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } }
-        : {}),
-    },
+  const { putNew, put, counter, change } = partsFor(tableName);
+
+  const newRegistrationParts = ({ reg, sensitive, idempotency, mail }: NewRegistration) => ({
+    registration: putNew({ ...regKey(reg.id), entity: 'registration', ...eventRegistrationsIndex(reg), ...reg }),
+    emailLock: putNew({
+      ...emailLockKey(reg.eventId, reg.email),
+      entity: 'email-lock',
+      registrationId: reg.id,
+      expiresAt: reg.expiresAt,
+    }),
+    idempotency: putNew({
+      ...idemKey(reg.eventId, idempotency.key),
+      entity: 'idempotency',
+      ...idempotency.response,
+      expiresAt: idempotency.expiresAt,
+    }),
+    outbox: put(mail),
+    sensitive: sensitive ? putNew({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive }) : undefined,
   });
 
-  function newItems(
-    reg: StoredRegistration,
-    sensitive: Sensitive | undefined,
-    idem: Idem,
-    outbox: Record<string, unknown>,
-  ): TransactItem[] {
-    return [
-      put({
-        ...regKey(reg.id),
-        entity: 'registration',
-        GSI1PK: `EVENT#${reg.eventId}#REGS`,
-        GSI1SK: `${reg.createdAt}#${reg.id}`,
-        ...reg,
-      }),
-      put({
-        ...emailLockKey(reg.eventId, reg.email),
-        entity: 'email-lock',
-        registrationId: reg.id,
-        expiresAt: reg.expiresAt,
-      }),
-      put({ ...idemKey(reg.eventId, idem.key), entity: 'idempotency', ...idem.response, expiresAt: idem.expiresAt }),
-      put(outbox),
-      ...(sensitive ? [put({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive })] : []),
-    ];
-  }
-
-  /** The category counter move that decides between a seat and the waiting list. */
-  const counter = (
-    reg: StoredRegistration,
-    update: string,
-    condition: string,
-    names: Record<string, string>,
-  ): TransactItem => ({
-    Update: {
-      TableName: tableName,
-      Key: categoryKey(reg.eventId, reg.categoryId),
-      UpdateExpression: update,
-      ConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':one': 1 },
-    },
-  });
-
-  /** The counter move and the new items in one transaction (the counter first: outcomeOf reads index 0). */
-  async function writeRegistration(
-    move: TransactItem,
-    items: TransactItem[],
-    counterFailure: WriteOutcome,
-  ): Promise<WriteOutcome> {
-    try {
-      await doc.send(new TransactWriteCommand({ TransactItems: [move, ...items] }));
-      return 'written';
-    } catch (error) {
-      return outcomeOf(error, counterFailure);
-    }
-  }
-
-  function outcomeOf(error: unknown, counterFailure: WriteOutcome): WriteOutcome {
-    const failed = failedIndexes(error);
-    if (!failed) throw error;
+  async function writeNew(counterMove: TransactItem, entry: NewRegistration, counterFailed: WriteOutcome) {
+    const outcome = await transact(doc, { counter: counterMove, ...newRegistrationParts(entry) });
+    if (outcome.ok) return 'written';
     // A retry of the same request trips the idempotency and email guards together: it is a replay.
-    if (failed.includes(3)) return 'duplicate-key';
-    if (failed.includes(2)) return 'duplicate-email';
-    if (failed.includes(0)) return counterFailure;
-    throw error;
+    if (outcome.failed.has('idempotency')) return 'duplicate-key';
+    if (outcome.failed.has('emailLock')) return 'duplicate-email';
+    if (outcome.failed.has('counter')) return counterFailed;
+    throw new Error(`Registration write refused by ${[...outcome.failed].join(', ')}`);
   }
 
   return {
@@ -151,60 +70,14 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** Takes a seat if one is free; the whole registration is written or nothing is. */
-    writeWithSeat: (
-      reg: StoredRegistration,
-      sensitive: Sensitive | undefined,
-      idem: Idem,
-      outbox: Record<string, unknown>,
-    ) =>
-      writeRegistration(
-        counter(reg, 'SET #taken = #taken + :one', '#taken < #capacity', {
-          '#taken': 'taken',
-          '#capacity': 'capacity',
-        }),
-        newItems(reg, sensitive, idem, outbox),
-        'full',
-      ),
+    writeWithSeat: (entry: NewRegistration): Promise<WriteOutcome> =>
+      writeNew(counter(entry.reg, { taken: 1 }, seatFree), entry, 'full'),
 
-    /** The next waiting-list number of a category (gaps are harmless: order is what counts). */
-    async nextWaitSeq(eventId: string, categoryId: string): Promise<number> {
-      const { Attributes } = await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: categoryKey(eventId, categoryId),
-          UpdateExpression: 'ADD #seq :one',
-          ConditionExpression: 'attribute_exists(#pk)',
-          ExpressionAttributeNames: { '#seq': 'waitSeq', '#pk': 'PK' },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(Attributes?.waitSeq);
-    },
-
-    /** Joins the waiting list, only while every seat is taken (else the caller takes the seat). */
-    writeWaiting(
-      reg: StoredRegistration,
-      seq: number,
-      sensitive: Sensitive | undefined,
-      idem: Idem,
-      outbox: Record<string, unknown>,
-    ) {
-      const waiting = {
-        ...reg,
-        GSI2PK: waitKey(reg.eventId, reg.categoryId),
-        GSI2SK: padSeq(seq),
-        waitSeq: seq,
-      } as StoredRegistration;
-      return writeRegistration(
-        counter(reg, 'ADD #waiting :one', '#taken >= #capacity', {
-          '#waiting': 'waiting',
-          '#taken': 'taken',
-          '#capacity': 'capacity',
-        }),
-        newItems(waiting, sensitive, idem, outbox),
-        'seat-free',
-      );
+    /** Joins the waiting list as number `seq`, only while every seat is taken. */
+    writeWaiting(entry: NewRegistration, seq: number): Promise<WriteOutcome> {
+      const reg: StoredRegistration = { ...entry.reg, waitSeq: seq };
+      const waiting = { ...reg, GSI2PK: waitingListPk(reg.eventId, reg.categoryId), GSI2SK: waitingListSk(seq) };
+      return writeNew(counter(reg, { waiting: 1 }, allSeatsTaken), { ...entry, reg: waiting }, 'seat-free');
     },
 
     async get(id: string): Promise<StoredRegistration | undefined> {
@@ -232,7 +105,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
           IndexName: 'GSI2',
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': 'GSI2PK' },
-          ExpressionAttributeValues: { ':pk': waitKey(eventId, categoryId) },
+          ExpressionAttributeValues: { ':pk': waitingListPk(eventId, categoryId) },
           Limit: 1,
         }),
       );
@@ -247,7 +120,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
           IndexName: 'GSI2',
           KeyConditionExpression: '#pk = :pk AND #sk < :sk',
           ExpressionAttributeNames: { '#pk': 'GSI2PK', '#sk': 'GSI2SK' },
-          ExpressionAttributeValues: { ':pk': waitKey(eventId, categoryId), ':sk': padSeq(seq) },
+          ExpressionAttributeValues: { ':pk': waitingListPk(eventId, categoryId), ':sk': waitingListSk(seq) },
           Select: 'COUNT',
         }),
       );
@@ -264,74 +137,19 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       to: 'cancelled' | 'rejected',
       now: string,
       promote: { reg: StoredRegistration; status: 'confirmed' | 'pending' } | undefined,
-      outbox: Record<string, unknown>[],
+      mails: OutboxItem[],
     ): Promise<boolean> {
-      const items: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName,
-            Key: regKey(reg.id),
-            UpdateExpression: 'SET #status = :to, #updatedAt = :now REMOVE GSI2PK, GSI2SK',
-            ConditionExpression: '#status = :from',
-            ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-            ExpressionAttributeValues: { ':to': to, ':from': reg.status, ':now': now },
-          },
-        },
+      const parts: [string, TransactItem][] = [
+        ['registration', change(reg.id, reg.status, { status: to, updatedAt: now })],
       ];
-      const category = categoryKey(reg.eventId, reg.categoryId);
-      if (!holdsSeat(reg.status)) {
-        items.push({
-          Update: {
-            TableName: tableName,
-            Key: category,
-            UpdateExpression: 'ADD #waiting :minus',
-            ExpressionAttributeNames: { '#waiting': 'waiting' },
-            ExpressionAttributeValues: { ':minus': -1 },
-          },
-        });
-      } else if (promote) {
-        items.push(
-          {
-            Update: {
-              TableName: tableName,
-              Key: regKey(promote.reg.id),
-              UpdateExpression: 'SET #status = :to, #updatedAt = :now REMOVE GSI2PK, GSI2SK',
-              ConditionExpression: '#status = :waitlisted',
-              ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-              ExpressionAttributeValues: { ':to': promote.status, ':waitlisted': 'waitlisted', ':now': now },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: category,
-              UpdateExpression: 'ADD #waiting :minus',
-              ExpressionAttributeNames: { '#waiting': 'waiting' },
-              ExpressionAttributeValues: { ':minus': -1 },
-            },
-          },
-        );
-      } else {
-        items.push({
-          Update: {
-            TableName: tableName,
-            Key: category,
-            UpdateExpression: 'ADD #taken :minus',
-            // Nobody may be waiting when a seat is left empty.
-            ConditionExpression: 'attribute_not_exists(#waiting) OR #waiting = :zero',
-            ExpressionAttributeNames: { '#taken': 'taken', '#waiting': 'waiting' },
-            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-          },
-        });
-      }
-      for (const mail of outbox) items.push(put(mail));
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
-      } catch (error) {
-        if (failedIndexes(error)) return false;
-        throw error;
-      }
+      if (!holdsSeat(reg.status)) parts.push(['counter', counter(reg, { waiting: -1 })]);
+      else if (promote) {
+        parts.push(['promoted', change(promote.reg.id, 'waitlisted', { status: promote.status, updatedAt: now })]);
+        parts.push(['counter', counter(reg, { waiting: -1 })]);
+      } else parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
+      for (const [i, mail] of mails.entries()) parts.push([`outbox${i}`, put(mail)]);
+      const outcome = await transact(doc, parts);
+      return outcome.ok;
     },
 
     /** Gives a free seat (capacity grew) to a waiting person, in one transaction. */
@@ -339,81 +157,25 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       waiter: StoredRegistration,
       status: 'confirmed' | 'pending',
       now: string,
-      outbox: Record<string, unknown>,
+      mail: OutboxItem,
     ): Promise<'promoted' | 'no-seat' | 'moved'> {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: categoryKey(waiter.eventId, waiter.categoryId),
-                  UpdateExpression: 'ADD #taken :one, #waiting :minus',
-                  ConditionExpression: '#taken < #capacity',
-                  ExpressionAttributeNames: { '#taken': 'taken', '#waiting': 'waiting', '#capacity': 'capacity' },
-                  ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: regKey(waiter.id),
-                  UpdateExpression: 'SET #status = :to, #updatedAt = :now REMOVE GSI2PK, GSI2SK',
-                  ConditionExpression: '#status = :waitlisted',
-                  ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-                  ExpressionAttributeValues: { ':to': status, ':waitlisted': 'waitlisted', ':now': now },
-                },
-              },
-              put(outbox),
-            ],
-          }),
-        );
-        return 'promoted';
-      } catch (error) {
-        const failed = failedIndexes(error);
-        if (!failed) throw error;
-        return failed.includes(0) ? 'no-seat' : 'moved';
-      }
+      const outcome = await transact(doc, {
+        counter: counter(waiter, { taken: 1, waiting: -1 }, seatFree),
+        registration: change(waiter.id, 'waitlisted', { status, updatedAt: now }),
+        outbox: put(mail),
+      });
+      if (outcome.ok) return 'promoted';
+      return outcome.failed.has('counter') ? 'no-seat' : 'moved';
     },
 
-    /** A state change that does not move seats (approve, check-in, edits), guarded by the status read. */
-    async update(
-      id: string,
-      from: RegistrationStatus,
-      changes: Record<string, unknown>,
-      outbox?: Record<string, unknown>,
-    ): Promise<boolean> {
-      const names: Record<string, string> = { '#status': 'status' };
-      const values: Record<string, unknown> = { ':from': from };
-      const sets = Object.entries(changes).map(([k, v], i) => {
-        names[`#f${i}`] = k;
-        values[`:v${i}`] = v;
-        return `#f${i} = :v${i}`;
-      });
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: regKey(id),
-                  UpdateExpression: `SET ${sets.join(', ')}`,
-                  ConditionExpression: '#status = :from',
-                  ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: values,
-                },
-              },
-              ...(outbox ? [put(outbox)] : []),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (failedIndexes(error)) return false;
-        throw error;
-      }
+    /** A change that does not move seats (approve, check-in, edits), guarded by the status read. */
+    async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {
+      const outcome = await transact(doc, { registration: change(id, from, sets), outbox: mail && put(mail) });
+      return outcome.ok;
+    },
+
+    async putSensitive(id: string, sensitive: Sensitive) {
+      await transact(doc, { sensitive: put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }) });
     },
 
     /** Removes the registration, its sensitive data, locks, first response and unsent mail. */
@@ -424,31 +186,26 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
           IndexName: 'GSI1',
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-          ExpressionAttributeValues: { ':pk': `OUTBOXREG#${reg.id}` },
+          ExpressionAttributeValues: { ':pk': outboxOfRegistrationPk(reg.id) },
         }),
       );
       for (const item of Items ?? []) {
         await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: item.PK, SK: item.SK } }));
       }
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            regKey(reg.id),
-            sensitiveKey(reg.id),
-            emailLockKey(reg.eventId, reg.email),
-            idemKey(reg.eventId, reg.idempotencyKey),
-          ].map((Key) => ({
-            Delete: { TableName: tableName, Key },
-          })),
-        }),
-      );
+      const remove = (Key: Record<string, string>): TransactItem => ({ Delete: { TableName: tableName, Key } });
+      await transact(doc, {
+        registration: remove(regKey(reg.id)),
+        sensitive: remove(sensitiveKey(reg.id)),
+        emailLock: remove(emailLockKey(reg.eventId, reg.email)),
+        idempotency: remove(idemKey(reg.eventId, reg.idempotencyKey)),
+      });
     },
 
     /** One page of an event's registrations, oldest first, filtered on the server side of the Query. */
     async list(eventId: string, filter: RegistrationFilter, page: { limit: number; cursor?: string }) {
       const conditions: string[] = [];
       const names: Record<string, string> = { '#pk': 'GSI1PK' };
-      const values: Record<string, unknown> = { ':pk': `EVENT#${eventId}#REGS` };
+      const values: Record<string, unknown> = { ':pk': eventRegistrationsPk(eventId) };
       const add = (attribute: string, value: string | undefined, op: 'eq' | 'contains') => {
         if (!value) return;
         names[`#${attribute}`] = attribute;
@@ -475,14 +232,6 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
         items: (result.Items ?? []).map((i) => strip<StoredRegistration>(i)),
         nextCursor: encodeCursor(result.LastEvaluatedKey),
       };
-    },
-
-    async putSensitive(id: string, sensitive: Sensitive) {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }, false)],
-        }),
-      );
     },
   };
 }

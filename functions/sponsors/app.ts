@@ -1,6 +1,6 @@
-import { HTTPException } from 'hono/http-exception';
 import { createApp } from '../core/app.ts';
 import { requireRole, requireSponsorAccess, type TokenVerifier } from '../core/auth.ts';
+import { PreconditionRequiredError } from '../core/errors.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
 import type { Directory } from './directory.ts';
@@ -13,7 +13,7 @@ import {
   removeMemberRoute,
   submitProfileRoute,
 } from './routes.ts';
-import { type SponsorsStore, StaleVersionError } from './store.ts';
+import type { SponsorsStore } from './store.ts';
 import { getProfile, inviteMember, saveProfile, toProfile } from './use-cases.ts';
 
 export type SponsorsDeps = {
@@ -23,7 +23,7 @@ export type SponsorsDeps = {
   siteUrl: string;
   limit: RateLimiter;
   allowedOrigins?: string[];
-  now?: () => Date;
+  now: () => Date;
 };
 
 /** Each invitation sends a mail: an organiser may send 30 an hour. */
@@ -32,17 +32,8 @@ export const INVITATIONS_PER_HOUR = { scope: 'invite', limit: 30, windowSeconds:
 function requireVersion(header: string | undefined): number {
   const version = versionFromIfMatch(header);
   if (version === undefined)
-    throw new HTTPException(428, { message: 'Send If-Match with the ETag of the version you edited.' });
+    throw new PreconditionRequiredError('Send If-Match with the ETag of the version you edited.');
   return version;
-}
-
-async function guardVersion<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof StaleVersionError) throw new HTTPException(412, { message: error.message });
-    throw error;
-  }
 }
 
 export function createSponsorsApp(deps: SponsorsDeps) {
@@ -63,7 +54,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
     const { sponsorId } = c.req.valid('param');
     await requireSponsorAccess(c, sponsorId, members);
     const version = requireVersion(c.req.valid('header')['if-match']);
-    const profile = await guardVersion(() => saveProfile(store, sponsorId, c.req.valid('json'), version));
+    const profile = await saveProfile(store, sponsorId, c.req.valid('json'), version);
     c.header('ETag', `"${profile.version}"`);
     return c.json(profile, 200);
   });
@@ -72,7 +63,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
     const { sponsorId } = c.req.valid('param');
     await requireSponsorAccess(c, sponsorId, members);
     const version = requireVersion(c.req.valid('header')['if-match']);
-    const profile = toProfile(await guardVersion(() => store.submitProfile(sponsorId, version)));
+    const profile = toProfile(await store.submitProfile(sponsorId, version));
     c.header('ETag', `"${profile.version}"`);
     return c.json(profile, 200);
   });
@@ -89,7 +80,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
     const organiser = await requireRole(c, 'organiser');
     await deps.limit(INVITATIONS_PER_HOUR, organiser.sub);
     const member = await inviteMember(
-      { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now ?? (() => new Date()) },
+      { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now },
       sponsorId,
       c.req.valid('json').email,
     );

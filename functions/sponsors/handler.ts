@@ -11,6 +11,7 @@ import { createSponsorsStore } from './store.ts';
 const doc = createDocumentClient();
 const tableName = requireEnv('TABLE_NAME');
 const app = createSponsorsApp({
+  now: () => new Date(),
   store: createSponsorsStore(doc, tableName),
   limit: createRateLimiter(doc, tableName),
   allowedOrigins: allowedOriginsFromEnv(),

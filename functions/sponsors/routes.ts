@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
-import { Id, InviteMember, Member, SponsorProfile, SponsorProfileInput } from '../core/schemas.ts';
+import { Id } from '../core/schemas.ts';
+import { InviteMember, Member, SponsorProfile, SponsorProfileInput } from './schemas.ts';
 
 const sponsorParams = z.object({ sponsorId: Id });
 

@@ -1,24 +1,24 @@
-/**
- * How sponsors and their members sit in the table.
- *   sponsor  PK=SPONSOR#<sponsorId>  SK=PROFILE          GSI1PK=EVENT#<eventId>#SPONSORS  GSI1SK=<tier rank>#<name>
- *   member   PK=SPONSOR#<sponsorId>  SK=MEMBER#<sub>     GSI1PK=MEMBER#<sub>              GSI1SK=SPONSOR#<sponsorId>
- */
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+/** The only code that knows how sponsors and members sit in the table (keys in keys.ts). */
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { isConditionFailure, stripKeys as strip } from '../core/items.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { stripKeys as strip } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
-import type { Member, Sponsor, SponsorProfileInput } from '../core/schemas.ts';
+import { transact } from '../core/transaction.ts';
+import {
+  eventSponsorsIndex,
+  eventSponsorsPk,
+  memberKey,
+  membershipIndex,
+  membershipsPk,
+  membersOf,
+  type StoredSponsor,
+  sponsorKey,
+} from './keys.ts';
+import type { Member, Sponsor, SponsorProfileInput } from './schemas.ts';
 
-const tierRank = { platinum: 1, gold: 2, silver: 3, bronze: 4 } as const;
-const sponsorKey = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: 'PROFILE' });
-const memberKey = (sponsorId: string, sub: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: `MEMBER#${sub}` });
-
-export class StaleVersionError extends Error {
-  override name = 'StaleVersionError';
-}
-
-export type StoredSponsor = Sponsor & { eventId: string };
+export type { StoredSponsor };
 
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
   return {
@@ -29,8 +29,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         {
           ...sponsorKey(sponsor.id),
           entity: 'sponsor',
-          GSI1PK: `EVENT#${eventId}#SPONSORS`,
-          GSI1SK: `${tierRank[sponsor.tier]}#${sponsor.name}`,
+          ...eventSponsorsIndex(eventId, sponsor),
           eventId,
           ...sponsor,
         },
@@ -127,7 +126,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
           IndexName: 'GSI1',
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-          ExpressionAttributeValues: { ':pk': `MEMBER#${sub}` },
+          ExpressionAttributeValues: { ':pk': membershipsPk(sub) },
         }),
       );
       return (Items ?? []).map((item) => String(item.sponsorId));
@@ -139,7 +138,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
           TableName: tableName,
           KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :member)',
           ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-          ExpressionAttributeValues: { ':pk': `SPONSOR#${sponsorId}`, ':member': 'MEMBER#' },
+          ExpressionAttributeValues: { ':pk': membersOf(sponsorId).PK, ':member': membersOf(sponsorId).skPrefix },
         }),
       );
       return (Items ?? []).map((item) => ({
@@ -151,54 +150,34 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
 
     /** Adds a member and queues the invitation mail, when there is one, in one transaction. */
     async addMember(sponsorId: string, member: Member, outbox?: Record<string, unknown>) {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                ConditionCheck: {
-                  TableName: tableName,
-                  Key: sponsorKey(sponsorId),
-                  ConditionExpression: 'attribute_exists(#pk)',
-                  ExpressionAttributeNames: { '#pk': 'PK' },
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...memberKey(sponsorId, member.memberId),
-                    entity: 'member',
-                    GSI1PK: `MEMBER#${member.memberId}`,
-                    GSI1SK: `SPONSOR#${sponsorId}`,
-                    sponsorId,
-                    ...member,
-                  },
-                  ConditionExpression: 'attribute_not_exists(#pk)',
-                  ExpressionAttributeNames: { '#pk': 'PK' },
-                },
-              },
-              ...(outbox
-                ? [
-                    {
-                      Put: {
-                        TableName: tableName,
-                        Item: outbox,
-                        ConditionExpression: 'attribute_not_exists(#pk)',
-                        ExpressionAttributeNames: { '#pk': 'PK' },
-                      },
-                    },
-                  ]
-                : []),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new NotFoundError(`No sponsor ${sponsorId}.`);
-        throw new ConflictError(`${member.email} is already a member of ${sponsorId}.`);
-      }
+      const mustBeNew = { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } };
+      const outcome = await transact(doc, {
+        sponsor: {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: sponsorKey(sponsorId),
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': 'PK' },
+          },
+        },
+        member: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...memberKey(sponsorId, member.memberId),
+              entity: 'member',
+              ...membershipIndex(sponsorId, member),
+              sponsorId,
+              ...member,
+            },
+            ...mustBeNew,
+          },
+        },
+        outbox: outbox && { Put: { TableName: tableName, Item: outbox, ...mustBeNew } },
+      });
+      if (outcome.ok) return;
+      if (outcome.failed.has('sponsor')) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+      throw new ConflictError(`${member.email} is already a member of ${sponsorId}.`);
     },
 
     async removeMember(sponsorId: string, memberId: string) {
@@ -226,7 +205,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
           KeyConditionExpression: '#pk = :pk',
           FilterExpression: '#status = :published',
           ExpressionAttributeNames: { '#pk': 'GSI1PK', '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#SPONSORS`, ':published': 'published' },
+          ExpressionAttributeValues: { ':pk': eventSponsorsPk(eventId), ':published': 'published' },
         }),
       );
       return (Items ?? []).map((item) => dropNulls(strip<StoredSponsor>(item)));

@@ -1,9 +1,9 @@
 /** Sponsor rules, free of HTTP and AWS. */
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../core/errors.ts';
-import type { Member, SponsorProfile, SponsorProfileInput } from '../core/schemas.ts';
 import { outboxItem } from '../mail/outbox.ts';
 import type { Directory } from './directory.ts';
+import type { Member, SponsorProfile, SponsorProfileInput } from './schemas.ts';
 import type { SponsorsStore, StoredSponsor } from './store.ts';
 
 export function toProfile(sponsor: StoredSponsor): SponsorProfile {

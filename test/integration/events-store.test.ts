@@ -1,7 +1,8 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/core/errors.ts';
-import type { Category, Event } from '../../functions/core/schemas.ts';
+import type { Event } from '../../functions/events/schemas.ts';
+import type { Category } from '../../functions/registrations/schemas.ts';
 import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
 import { getPublishedEvent } from '../../functions/events/use-cases.ts';
 import { ensureTable } from '../../local/dynamodb.ts';

@@ -1,5 +1,5 @@
 /** A small published event in Lisbon, for tests that need one. */
-import type { Event } from '../../functions/core/schemas.ts';
+import type { Event } from '../../functions/events/schemas.ts';
 
 export const testEvent = (id: string, overrides: Partial<Event> = {}): Event => ({
   id,

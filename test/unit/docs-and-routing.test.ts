@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contextForPath, contexts } from '../../functions/contexts.ts';
-import { Category, Event, isTimeZone } from '../../functions/core/schemas.ts';
+import { isTimeZone } from '../../functions/core/schemas.ts';
+import { Event } from '../../functions/events/schemas.ts';
+import { Category } from '../../functions/registrations/schemas.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
 
 describe('OpenAPI document and reference page', () => {

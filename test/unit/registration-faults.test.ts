@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { createRateLimiter } from '../../functions/core/rate-limit.ts';
-import { RegistrationInput } from '../../functions/core/schemas.ts';
+import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import { createRegistrationsStore } from '../../functions/registrations/store.ts';

@@ -1,5 +1,5 @@
 /** Sends the registration form: shared schema validation, inline errors, idempotent retries. */
-import { RegistrationInput } from '../../../functions/core/schemas.ts';
+import { RegistrationInput } from '../../../functions/registrations/schemas.ts';
 import { t } from '../lib/i18n.ts';
 
 type Outcome = { status: 'confirmed' | 'pending' | 'waitlisted'; waitlistPosition?: number };

@@ -1,0 +1,52 @@
+/** Events: the conference editions the public sees. */
+import { z } from 'zod';
+import { Bilingual, CountryCode, Id, IsoDate, TimeZone } from '../core/schemas.ts';
+import { PublicCategory } from '../registrations/schemas.ts';
+
+export const Venue = z
+  .object({
+    name: Bilingual,
+    address: z.string().min(1).max(300),
+    city: z.string().min(1).max(120),
+    country: CountryCode,
+  })
+  .strict();
+
+export const EventStatus = z.enum(['draft', 'published']);
+
+export const Event = z
+  .object({
+    id: Id,
+    name: Bilingual,
+    tagline: Bilingual.optional(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    timeZone: TimeZone,
+    venue: Venue,
+    status: EventStatus,
+  })
+  .strict()
+  .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })
+  .meta({ description: 'A conference edition' });
+export type Event = z.infer<typeof Event>;
+
+export const EventSummary = z
+  .object({ id: Id, name: Bilingual, startDate: IsoDate, endDate: IsoDate, timeZone: TimeZone, venue: Venue })
+  .meta({ description: 'A published event, as listed' });
+export type EventSummary = z.infer<typeof EventSummary>;
+
+export const EventDetail = z
+  .object({
+    id: Id,
+    name: Bilingual,
+    tagline: Bilingual.optional(),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    timeZone: TimeZone,
+    venue: Venue,
+    categories: z.array(PublicCategory),
+  })
+  .meta({ description: 'A published event with its registration categories' });
+export type EventDetail = z.infer<typeof EventDetail>;
+
+export const Health = z.object({ status: z.literal('ok') });

@@ -1,0 +1,79 @@
+/** What attendees do with their manage link: open, view, change, export, erase. */
+import { timingSafeEqual } from 'node:crypto';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
+import type { Sensitive, StoredRegistration } from './keys.ts';
+import { endRegistration, type LifecycleDeps } from './lifecycle.ts';
+import type { Registration, RegistrationPatch } from './schemas.ts';
+import { hashToken, view } from './views.ts';
+
+/** What the attendee's own actions need of storage. */
+export interface AttendeeStore {
+  get(id: string): Promise<StoredRegistration | undefined>;
+  waitingAhead(eventId: string, categoryId: string, seq: number): Promise<number>;
+  getSensitive(id: string): Promise<Omit<Sensitive, 'expiresAt'>>;
+  putSensitive(id: string, sensitive: Sensitive): Promise<void>;
+  update(id: string, from: Registration['status'], sets: Record<string, unknown>): Promise<boolean>;
+  erase(reg: StoredRegistration): Promise<void>;
+}
+
+export type AttendeeDeps = { store: AttendeeStore; events: EventReader; now: Clock };
+
+/** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
+export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: string, token: string) {
+  const reg = await store.get(id);
+  const expected = reg ? Buffer.from(reg.tokenHash, 'hex') : Buffer.alloc(32);
+  const given = Buffer.from(hashToken(token), 'hex');
+  if (!reg || !timingSafeEqual(expected, given)) throw new NotFoundError('No registration for this link.');
+  return reg;
+}
+
+export async function viewRegistration(store: Pick<AttendeeStore, 'waitingAhead'>, reg: StoredRegistration) {
+  if (reg.status !== 'waitlisted') return view(reg);
+  return view(reg, (await store.waitingAhead(reg.eventId, reg.categoryId, reg.waitSeq ?? 0)) + 1);
+}
+
+/** Everything held about the attendee, for the export right. */
+export async function exportData(deps: AttendeeDeps, reg: StoredRegistration) {
+  return {
+    registration: await viewRegistration(deps.store, reg),
+    sensitive: await deps.store.getSensitive(reg.id),
+    exportedAt: deps.now().toISOString(),
+  };
+}
+
+/** Changes what an attendee may change; ended registrations are read-only. */
+export async function changeRegistration(
+  deps: AttendeeDeps,
+  reg: StoredRegistration,
+  patch: RegistrationPatch,
+): Promise<Registration> {
+  if (reg.status === 'cancelled' || reg.status === 'rejected') {
+    throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
+  }
+  const { dietaryNeeds, accessibilityNeeds, ...fields } = patch;
+  const now = deps.now().toISOString();
+  if (!(await deps.store.update(reg.id, reg.status, { ...fields, updatedAt: now }))) {
+    throw new ConflictError('The registration changed meanwhile; reload it.');
+  }
+  if (dietaryNeeds !== undefined || accessibilityNeeds !== undefined) {
+    const current = await deps.store.getSensitive(reg.id);
+    const event = await deps.events.getEvent(reg.eventId);
+    const end = event ? eventEndSeconds(event) : reg.expiresAt;
+    await deps.store.putSensitive(reg.id, {
+      ...current,
+      ...(dietaryNeeds !== undefined ? { dietaryNeeds } : {}),
+      ...(accessibilityNeeds !== undefined ? { accessibilityNeeds } : {}),
+      expiresAt: end + DAY_SECONDS,
+    });
+  }
+  return viewRegistration(deps.store, { ...reg, ...fields, updatedAt: now });
+}
+
+/** The right to erasure: the seat is given up first, then every copy is removed. */
+export async function erase(deps: LifecycleDeps & { store: AttendeeStore }, reg: StoredRegistration): Promise<void> {
+  if (reg.status !== 'cancelled' && reg.status !== 'rejected') {
+    await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
+  }
+  await deps.store.erase(reg);
+}

@@ -1,0 +1,74 @@
+/**
+ * How the registrations context sits in the table: every key and item shape it owns.
+ *   category      PK=EVENT#<eventId>  SK=CATEGORY#<categoryId>  (the quota and its seat counters)
+ *   registration  PK=REG#<id>  SK=REG        GSI1PK=EVENT#<eventId>#REGS  GSI1SK=<createdAt>#<id>
+ *                                            GSI2PK=WAIT#<eventId>#<categoryId>  GSI2SK=<seq, 12 digits>  (waiting only)
+ *   sensitive     PK=REG#<id>  SK=SENSITIVE  (dietary and accessibility needs; expires right after the event)
+ *   email lock    PK=EMAIL#<eventId>#<sha256(email)>  SK=LOCK
+ *   idempotency   PK=IDEM#<eventId>#<key>  SK=IDEM  (first response, 24 h)
+ *   outbox mail   indexed GSI1PK=OUTBOXREG#<registrationId>, so an erasure finds unsent mail
+ *
+ * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
+ * goes to the first waiting person in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import type { Category, Registration, RegistrationStatus } from './schemas.ts';
+
+export const categoryKey = (eventId: string, categoryId: string) => ({
+  PK: `EVENT#${eventId}`,
+  SK: `CATEGORY#${categoryId}`,
+});
+export const categoriesOfEvent = (eventId: string) => ({ PK: `EVENT#${eventId}`, skPrefix: 'CATEGORY#' });
+
+export const regKey = (id: string) => ({ PK: `REG#${id}`, SK: 'REG' });
+export const sensitiveKey = (id: string) => ({ PK: `REG#${id}`, SK: 'SENSITIVE' });
+export const emailLockKey = (eventId: string, email: string) => ({
+  PK: `EMAIL#${eventId}#${createHash('sha256').update(email.toLowerCase()).digest('hex')}`,
+  SK: 'LOCK',
+});
+export const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
+
+/** GSI1: an event's registrations, oldest first. */
+export const eventRegistrationsIndex = (reg: Pick<Registration, 'eventId' | 'createdAt' | 'id'>) => ({
+  GSI1PK: eventRegistrationsPk(reg.eventId),
+  GSI1SK: `${reg.createdAt}#${reg.id}`,
+});
+export const eventRegistrationsPk = (eventId: string) => `EVENT#${eventId}#REGS`;
+
+/** GSI2: a category's waiting list, by number. */
+export const waitingListPk = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
+export const waitingListSk = (seq: number) => String(seq).padStart(12, '0');
+
+/** GSI1 of outbox items about a registration. */
+export const outboxIndex = (registrationId: string, at: string) => ({
+  GSI1PK: outboxOfRegistrationPk(registrationId),
+  GSI1SK: at,
+});
+export const outboxOfRegistrationPk = (registrationId: string) => `OUTBOXREG#${registrationId}`;
+
+export type StoredCategory = Category & { taken: number; waiting?: number; waitSeq?: number; sortOrder: number };
+
+export type StoredRegistration = Registration & {
+  tokenHash: string;
+  idempotencyKey: string;
+  search?: string;
+  waitSeq?: number;
+  expiresAt: number;
+};
+
+export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };
+export type IdempotentResponse = { requestHash: string; status: number; body: unknown };
+export type Idempotency = { key: string; response: IdempotentResponse; expiresAt: number };
+/** A mail item for the outbox, written in the same transaction as the change it reports. */
+export type OutboxItem = Record<string, unknown>;
+/** Everything a sign-up writes at once. */
+export type NewRegistration = {
+  reg: StoredRegistration;
+  sensitive?: Sensitive;
+  idempotency: Idempotency;
+  mail: OutboxItem;
+};
+
+/** Statuses that hold a seat (a pending registration holds its seat until decided). */
+const HOLDING: RegistrationStatus[] = ['confirmed', 'pending', 'approved'];
+export const holdsSeat = (status: RegistrationStatus) => HOLDING.includes(status);

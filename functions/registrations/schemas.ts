@@ -1,0 +1,115 @@
+/** Registration categories (quotas) and registrations: requests, views and statuses. */
+import { z } from 'zod';
+import { Bilingual, CountryCode, Id, IsoDateTime, Language } from '../core/schemas.ts';
+
+const categoryFields = {
+  name: Bilingual,
+  description: Bilingual.optional(),
+  capacity: z.int().min(0).max(100_000).meta({ description: 'Seats in this category' }),
+  waitlist: z.boolean().meta({ description: 'Whether a waiting list opens when the category is full' }),
+  requiresApproval: z.boolean().meta({ description: 'Whether organisers approve each registration' }),
+  opensAt: IsoDateTime.optional(),
+  closesAt: IsoDateTime.optional(),
+  eligibility: Bilingual.optional(),
+  fee: Bilingual.optional(),
+};
+
+export const Category = z
+  .object({ id: Id, ...categoryFields })
+  .strict()
+  .refine((c) => !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt), {
+    path: ['closesAt'],
+    message: 'Must be after opensAt',
+  });
+export type Category = z.infer<typeof Category>;
+
+const opensBeforeCloses = (c: { opensAt?: string; closesAt?: string }) =>
+  !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
+
+/** A new category (organisers); without an id one is made from the English name. */
+export const CategoryCreate = z
+  .object({ id: Id.optional(), ...categoryFields })
+  .strict()
+  .refine(opensBeforeCloses, { path: ['closesAt'], message: 'Must be after opensAt' })
+  .meta({ description: 'A registration category and its quota' });
+
+export const CategoryPatch = z
+  .object(categoryFields)
+  .partial()
+  .strict()
+  .refine(opensBeforeCloses, { path: ['closesAt'], message: 'Must be after opensAt' })
+  .meta({ description: 'Changes to a category; capacity may not fall below the seats taken' });
+
+export const PublicCategory = z
+  .object({
+    id: Id,
+    ...categoryFields,
+    available: z.int().min(0).meta({ description: 'Seats still free right now' }),
+    open: z.boolean().meta({ description: 'Whether registration in this category is open right now' }),
+  })
+  .meta({ description: 'A registration category with live availability' });
+export type PublicCategory = z.infer<typeof PublicCategory>;
+
+export const RegistrationStatus = z.enum(['confirmed', 'waitlisted', 'pending', 'approved', 'rejected', 'cancelled']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+const name = z.string().trim().min(1, 'Required').max(100);
+
+/** The registration form: the site's form and the API validate with this same schema. */
+export const RegistrationInput = z
+  .object({
+    categoryId: Id,
+    firstName: name,
+    lastName: name,
+    email: z.email('Enter a valid email address').max(254),
+    organisation: z.string().trim().min(1, 'Required').max(200),
+    country: CountryCode,
+    jobTitle: z.string().trim().max(200).optional(),
+    preferredLanguage: Language.default('en'),
+    dietaryNeeds: z.string().trim().max(500).optional(),
+    accessibilityNeeds: z.string().trim().max(500).optional(),
+    visaLetter: z.boolean().default(false),
+    consent: z.object({ privacy: z.literal(true, 'You must accept the privacy notice') }).strict(),
+  })
+  .strict()
+  .meta({ description: 'A registration request' });
+export type RegistrationInput = z.infer<typeof RegistrationInput>;
+
+/** What an attendee may change after registering. */
+export const RegistrationPatch = RegistrationInput.pick({
+  firstName: true,
+  lastName: true,
+  organisation: true,
+  jobTitle: true,
+  preferredLanguage: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+})
+  .partial()
+  .strict();
+export type RegistrationPatch = z.infer<typeof RegistrationPatch>;
+
+export const Registration = z
+  .object({
+    id: z.string(),
+    eventId: Id,
+    categoryId: Id,
+    status: RegistrationStatus,
+    waitlistPosition: z.int().min(1).optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    country: z.string(),
+    jobTitle: z.string().optional(),
+    preferredLanguage: Language,
+    dietaryNeeds: z.string().optional(),
+    accessibilityNeeds: z.string().optional(),
+    visaLetter: z.boolean(),
+    checkedInAt: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ description: 'A registration' });
+export type Registration = z.infer<typeof Registration>;

@@ -1,0 +1,75 @@
+/**
+ * The parts registration transactions are built from: new items, counter moves and
+ * status changes, each with its condition named for what it guards.
+ */
+import type { TransactItem } from '../core/transaction.ts';
+import { categoryKey, regKey, type StoredRegistration } from './keys.ts';
+import type { RegistrationStatus } from './schemas.ts';
+
+/** Conditions, named for what they guard. */
+export const seatFree = '#taken < #capacity';
+export const allSeatsTaken = '#taken >= #capacity';
+export const nobodyWaiting = 'attribute_not_exists(#waiting) OR #waiting = :zero';
+const isNew = 'attribute_not_exists(#pk)';
+const statusUnchanged = '#status = :from';
+
+export function partsFor(tableName: string) {
+  const putNew = (Item: Record<string, unknown>): TransactItem => ({
+    Put: { TableName: tableName, Item, ConditionExpression: isNew, ExpressionAttributeNames: { '#pk': 'PK' } },
+  });
+  const put = (Item: Record<string, unknown>): TransactItem => ({ Put: { TableName: tableName, Item } });
+
+  /** A move of a category's counters, e.g. `ADD #taken :one` while a seat is free. */
+  const counter = (
+    reg: Pick<StoredRegistration, 'eventId' | 'categoryId'>,
+    moves: { taken?: 1 | -1; waiting?: 1 | -1 },
+    condition?: string,
+  ): TransactItem => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const adds = Object.entries(moves).map(([attribute, by]) => {
+      names[`#${attribute}`] = attribute;
+      values[`:${attribute}`] = by;
+      return `#${attribute} :${attribute}`;
+    });
+    if (condition?.includes('#capacity')) names['#capacity'] = 'capacity';
+    if (condition?.includes('#taken')) names['#taken'] = 'taken';
+    if (condition?.includes('#waiting')) names['#waiting'] = 'waiting';
+    if (condition?.includes(':zero')) values[':zero'] = 0;
+    return {
+      Update: {
+        TableName: tableName,
+        Key: categoryKey(reg.eventId, reg.categoryId),
+        UpdateExpression: `ADD ${adds.join(', ')}`,
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  };
+
+  /** The one builder for a change of a registration, guarded by the status it was read in. */
+  const change = (id: string, from: RegistrationStatus, sets: Record<string, unknown>): TransactItem => {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':from': from };
+    const assignments = Object.entries(sets).map(([attribute, value], i) => {
+      names[`#f${i}`] = attribute;
+      values[`:v${i}`] = value;
+      return `#f${i} = :v${i}`;
+    });
+    // Whoever leaves the waiting status leaves the waiting-list index too.
+    const leavesList = sets.status !== undefined && sets.status !== 'waitlisted';
+    return {
+      Update: {
+        TableName: tableName,
+        Key: regKey(id),
+        UpdateExpression: `SET ${assignments.join(', ')}${leavesList ? ' REMOVE GSI2PK, GSI2SK' : ''}`,
+        ConditionExpression: statusUnchanged,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  };
+
+  return { putNew, put, counter, change };
+}

@@ -1,0 +1,15 @@
+/** What an attendee or organiser sees of a stored registration, and derived values. */
+import { createHash } from 'node:crypto';
+import type { StoredRegistration } from './keys.ts';
+import type { Registration } from './schemas.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Lower-case text the organisers' search looks in. */
+export const searchText = (r: { firstName: string; lastName: string; email: string; organisation: string }) =>
+  `${r.firstName} ${r.lastName} ${r.email} ${r.organisation}`.toLowerCase();
+
+export function view(reg: StoredRegistration, position?: number): Registration {
+  const { tokenHash: _t, expiresAt: _e, waitSeq: _w, idempotencyKey: _k, search: _s, ...rest } = reg;
+  return { ...rest, ...(position ? { waitlistPosition: position } : {}) };
+}

@@ -1,0 +1,11 @@
+/** The stores the registrations app runs on, wired once for the Lambda, the local twin and benches. */
+import type { DocumentClient } from '../core/dynamo.ts';
+import { createEventReader } from '../events/public.ts';
+import { createCategoryStore } from './category-store.ts';
+import { createRegistrationsStore } from './store.ts';
+
+export const registrationStores = (doc: DocumentClient, tableName: string) => ({
+  store: createRegistrationsStore(doc, tableName),
+  categories: createCategoryStore(doc, tableName),
+  events: createEventReader(doc, tableName),
+});
