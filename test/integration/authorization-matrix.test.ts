@@ -5,19 +5,10 @@
 
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../functions/core/rate-limit.ts';
-import { createDocsApp } from '../../functions/docs/app.ts';
 import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
-import { createEventsApp } from '../../functions/events/app.ts';
-import { createEventsStore } from '../../functions/events/store.ts';
-import { createIdentityApp } from '../../functions/identity/app.ts';
-import { createRegistrationsApp } from '../../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../../functions/registrations/store.ts';
-import { createSponsorsApp } from '../../functions/sponsors/app.ts';
-import { createSponsorsStore } from '../../functions/sponsors/store.ts';
 import { seededAccounts } from '../../local/accounts.ts';
 import { seedDemoConference } from '../../local/seed.ts';
-import { createLocalApp } from '../../local/server.ts';
+import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
 
@@ -72,7 +63,7 @@ const registration = (email: string, categoryId: string) => ({
 const sub = (email: string) => seededAccounts.find((a) => a.email === email)!.sub;
 
 describe('authorization matrix', () => {
-  let app: ReturnType<typeof createLocalApp>;
+  let app: ReturnType<typeof localApi>;
   const headers: Record<Principal, Record<string, string>> = {} as never;
   let invited = 0;
   let attendeeRegistration = '';
@@ -80,38 +71,9 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('matrix');
-    const events = createEventsStore(doc, tableName);
     await seedDemoConference(doc, tableName);
     const issuer = await testIssuer();
-    const sponsors = createSponsorsStore(doc, tableName);
-    app = createLocalApp({
-      apps: {
-        events: createEventsApp({ store: events }),
-        registrations: createRegistrationsApp({
-          store: createRegistrationsStore(doc, tableName),
-          events,
-          limit: createRateLimiter(doc, tableName),
-          limits: {
-            perClient: { scope: 'c', limit: 1000, windowSeconds: 60 },
-            perEmail: { scope: 'e', limit: 1000, windowSeconds: 60 },
-          },
-          verifyToken: issuer.verifyToken,
-          siteUrl: 'http://localhost:4321',
-          retentionDays: 30,
-          now: () => new Date('2027-01-10T10:00:00Z'),
-        }),
-        identity: createIdentityApp({ verifyToken: issuer.verifyToken, sponsorIdsOf: (s) => sponsors.sponsorIdsOf(s) }),
-        sponsors: createSponsorsApp({
-          store: sponsors,
-          verifyToken: issuer.verifyToken,
-          siteUrl: 'http://localhost:4321',
-          limit: createRateLimiter(doc, tableName),
-          directory: { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) },
-        }),
-        docs: createDocsApp(),
-      },
-      siteDir: '/nonexistent',
-    });
+    app = localApi({ doc, tableName, verifyToken: issuer.verifyToken, limits: UNREACHED_LIMITS });
     const bearer = async (email: string, groups: string[] = []) => ({
       authorization: `Bearer ${await issuer.sign({ sub: sub(email), email, groups })}`,
     });

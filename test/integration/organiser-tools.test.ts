@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { createRegistrationsApp } from '../../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import { type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
 import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
 
 describe('organiser tools for registrations', () => {
-  let app: ReturnType<typeof createRegistrationsApp>;
+  let app: RegistrationsApp;
   let organiser: Record<string, string>;
   let tick = 0;
 
@@ -37,13 +35,10 @@ describe('organiser tools for registrations', () => {
       0,
     );
     const issuer = await testIssuer();
-    app = createRegistrationsApp({
-      store: createRegistrationsStore(doc, tableName),
-      events,
-      limit: createRateLimiter(doc, tableName),
+    app = registrationsApp({
+      doc,
+      tableName,
       verifyToken: issuer.verifyToken,
-      siteUrl: 'http://localhost:4321',
-      retentionDays: 30,
       // A clock that ticks a second per reading, so registrations have distinct times.
       now: () => new Date(Date.UTC(2027, 0, 10, 10, 0, 0) + tick++ * 1000),
     });

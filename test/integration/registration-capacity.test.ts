@@ -6,12 +6,10 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/core/dynamo.ts';
-import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { createRegistrationsApp } from '../../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import { endRegistration } from '../../functions/registrations/use-cases.ts';
+import { type RegistrationsApp, registrationDeps, registrationsApp, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
-import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
 
 const CLIENTS = 500;
@@ -26,23 +24,11 @@ async function setup(doc: DocumentClient, tableName: string, eventId: string) {
     { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false },
     0,
   );
-  const app = createRegistrationsApp({
-    store: createRegistrationsStore(doc, tableName),
-    events,
-    limit: createRateLimiter(doc, tableName),
-    limits: {
-      perClient: { scope: 'c', limit: 100_000, windowSeconds: 60 },
-      perEmail: { scope: 'e', limit: 100, windowSeconds: 60 },
-    },
-    verifyToken: (await testIssuer()).verifyToken,
-    siteUrl: 'http://localhost:4321',
-    retentionDays: 30,
-    now: () => new Date('2027-01-10T10:00:00Z'),
-  });
+  const app = registrationsApp({ doc, tableName, limits: UNREACHED_LIMITS });
   return { app, events };
 }
 
-function signUp(app: ReturnType<typeof createRegistrationsApp>, eventId: string, n: number) {
+function signUp(app: RegistrationsApp, eventId: string, n: number) {
   const body = JSON.stringify({
     categoryId: 'workshop',
     firstName: `Person${n}`,
@@ -150,14 +136,7 @@ describe('registration capacity on DynamoDB Local', () => {
       .slice(0, 3)
       .map((i) => String(i.email));
 
-    const { endRegistration } = await import('../../functions/registrations/use-cases.ts');
-    const deps = {
-      store: createRegistrationsStore(doc, tableName),
-      events,
-      siteUrl: 'http://localhost:4321',
-      now: () => new Date('2027-01-11T10:00:00Z'),
-      retentionDays: 30,
-    };
+    const deps = registrationDeps({ doc, tableName, now: () => new Date('2027-01-11T10:00:00Z') });
     await Promise.all(confirmed.slice(0, 3).map((id) => endRegistration(deps, id, 'cancelled', ['confirmed'])));
 
     const after = await statuses(doc, tableName, 'promote');

@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { createRegistrationsStore } from '../../functions/registrations/store.ts';
 import { erase, openWithToken, register } from '../../functions/registrations/use-cases.ts';
+import { registrationDeps } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
 
@@ -16,13 +16,7 @@ describe('attendee privacy', () => {
       { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false },
       0,
     );
-    const deps = {
-      store: createRegistrationsStore(doc, tableName),
-      events,
-      siteUrl: 'http://localhost:4321',
-      now: () => new Date('2027-01-10T10:00:00Z'),
-      retentionDays: 30,
-    };
+    const deps = registrationDeps({ doc, tableName });
     const person = (email: string, language: 'en' | 'fr') => ({
       categoryId: 'one-seat',
       firstName: 'Erin',

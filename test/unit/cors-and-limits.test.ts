@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/core/app.ts';
 import { RateLimitedError } from '../../functions/core/rate-limit.ts';
+import { baseApp } from '../support/apps.ts';
 
 function app() {
-  const created = createApp({ allowedOrigins: ['https://itconf.example.org'] });
+  const created = baseApp({ allowedOrigins: ['https://itconf.example.org'] });
   created.get('/api/thing', (c) => c.json({ ok: true }));
   created.post('/api/limited', () => {
     throw new RateLimitedError('At most 3 per 60 seconds; try again later.', 42);

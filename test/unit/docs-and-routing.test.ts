@@ -3,11 +3,11 @@ import { contextForPath, contexts } from '../../functions/contexts.ts';
 import { isTimeZone } from '../../functions/core/schemas.ts';
 import { Event } from '../../functions/events/schemas.ts';
 import { Category } from '../../functions/registrations/schemas.ts';
-import { createDocsApp } from '../../functions/docs/app.ts';
+import { docsApp } from '../support/apps.ts';
 
 describe('OpenAPI document and reference page', () => {
   it('serves an OpenAPI 3.1 document generated from the route contracts', async () => {
-    const response = await createDocsApp().request('/api/openapi.json');
+    const response = await docsApp().request('/api/openapi.json');
     expect(response.status).toBe(200);
     const doc = (await response.json()) as {
       openapi: string;
@@ -47,7 +47,7 @@ describe('OpenAPI document and reference page', () => {
   });
 
   it('renders a readable reference page listing every operation', async () => {
-    const response = await createDocsApp().request('/api/reference');
+    const response = await docsApp().request('/api/reference');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
@@ -58,7 +58,7 @@ describe('OpenAPI document and reference page', () => {
   });
 
   it('answers any other /api path with a problem+json 404', async () => {
-    const response = await createDocsApp().request('/api/registrations/abc');
+    const response = await docsApp().request('/api/registrations/abc');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });

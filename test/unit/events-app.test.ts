@@ -2,12 +2,9 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../functions/core/cursor.ts';
-import { createDocumentClient } from '../../functions/core/dynamo.ts';
-import { createEventsApp } from '../../functions/events/app.ts';
-import { createEventsStore } from '../../functions/events/store.ts';
+import { captureAppLog, eventsApp, TEST_TABLE } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const TABLE = 'test-table';
 const now = new Date('2027-01-15T12:00:00Z');
 
 const eventItem = (status: 'published' | 'draft' = 'published') => ({
@@ -39,10 +36,7 @@ const categoryItem = (id: string, sortOrder: number, extra: Record<string, unkno
   ...extra,
 });
 
-function app() {
-  const store = createEventsStore(createDocumentClient(), TABLE);
-  return createEventsApp({ store, now: () => now });
-}
+const app = () => eventsApp({ now: () => now });
 
 async function problemOf(response: Response) {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -85,7 +79,7 @@ describe('events API', () => {
     });
     const input = ddb.commandCalls(QueryCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
-      TableName: TABLE,
+      TableName: TEST_TABLE,
       IndexName: 'GSI1',
       ExpressionAttributeValues: { ':pk': 'EVENTS#published' },
       Limit: 1,
@@ -195,9 +189,7 @@ describe('events API', () => {
 
   it('maps an unexpected failure to a 500 problem without leaking the stack', async () => {
     ddb.on(QueryCommand).rejects(new Error('disk on fire at /var/task/index.mjs:1'));
-    const logged: Record<string, unknown>[] = [];
-    const original = console.error;
-    console.error = (line: string) => logged.push(JSON.parse(line) as Record<string, unknown>);
+    const log = captureAppLog();
     try {
       const response = await app().request('/api/events');
       expect(response.status).toBe(500);
@@ -210,29 +202,28 @@ describe('events API', () => {
         status: 500,
         detail: 'Something went wrong on our side. It has been logged.',
       });
-      expect(logged).toHaveLength(1);
-      expect(logged[0]).toMatchObject({
+      expect(log.entries).toHaveLength(1);
+      expect(log.entries[0]).toMatchObject({
         level: 'error',
         message: 'disk on fire at /var/task/index.mjs:1',
         path: '/api/events',
       });
     } finally {
-      console.error = original;
+      log.restore();
     }
   });
 
   it('maps DynamoDB throttling to 503 with Retry-After', async () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     ddb.on(QueryCommand).rejects(throttled);
-    const original = console.error;
-    console.error = () => {};
+    const log = captureAppLog();
     try {
       const response = await app().request('/api/events/citce-2027');
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('1');
       expect((await problemOf(response)).title).toBe('Service Unavailable');
     } finally {
-      console.error = original;
+      log.restore();
     }
   });
 });

@@ -1,18 +1,18 @@
 import { generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityApp } from '../../functions/identity/app.ts';
+import { identityApp } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
 
 const organiser = { sub: 'organiser-sub', email: 'organiser@example.org', groups: ['organisers'] };
 
 describe('bearer token verification', () => {
   let issuer: Awaited<ReturnType<typeof testIssuer>>;
-  let app: ReturnType<typeof createIdentityApp>;
+  let app: ReturnType<typeof identityApp>;
   const me = (token: string) => app.request('/api/me', { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     issuer = await testIssuer();
-    app = createIdentityApp({ verifyToken: issuer.verifyToken, sponsorIdsOf: async () => ['northwind-trade'] });
+    app = identityApp({ verifyToken: issuer.verifyToken, sponsorIdsOf: async () => ['northwind-trade'] });
   });
 
   it('accepts a valid access token and reads roles from the groups claim', async () => {

@@ -3,9 +3,8 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { outboxItem } from '../../functions/mail/outbox.ts';
-import { createMailWorker } from '../../functions/mail/worker.ts';
+import { mailWorker } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
@@ -21,16 +20,7 @@ const mail = (id: string) =>
     2_000_000_000,
   );
 
-function worker() {
-  return createMailWorker({
-    doc: createDocumentClient(),
-    ses: new SESv2Client({ region: 'eu-west-1' }),
-    tableName: 'table',
-    fromAddress: 'Conference <no-reply@example.org>',
-    configurationSet: 'mail-set',
-    log: () => {},
-  });
-}
+const worker = () => mailWorker({ fromAddress: 'Conference <no-reply@example.org>', configurationSet: 'mail-set' });
 
 beforeEach(() => {
   ddb.reset();

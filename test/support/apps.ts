@@ -1,0 +1,182 @@
+/**
+ * The one place tests wire the API apps (and the other factories that take dependencies).
+ * A builder takes only what a test cares about; everything else gets a test default: the
+ * table, a fixed clock, a token verifier that accepts nothing, the site URL, a quiet log.
+ * When a factory's signature changes, this file changes and the tests do not: keep every
+ * call of a `create…App` / `createMailWorker` here.
+ */
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { vi } from 'vitest';
+import { createApp, type Logger } from '../../functions/core/app.ts';
+import { InvalidTokenError, type TokenVerifier } from '../../functions/core/auth.ts';
+import { createDocumentClient, type DocumentClient } from '../../functions/core/dynamo.ts';
+import { createRateLimiter, type RateLimiter } from '../../functions/core/rate-limit.ts';
+import { createDocsApp } from '../../functions/docs/app.ts';
+import { createEventsApp } from '../../functions/events/app.ts';
+import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
+import { createIdentityApp } from '../../functions/identity/app.ts';
+import { createMailWorker } from '../../functions/mail/worker.ts';
+import { createRegistrationsApp, type RegistrationLimits } from '../../functions/registrations/app.ts';
+import { createRegistrationsStore } from '../../functions/registrations/store.ts';
+import type { RegistrationDeps } from '../../functions/registrations/use-cases.ts';
+import { createSponsorsApp } from '../../functions/sponsors/app.ts';
+import type { Directory } from '../../functions/sponsors/directory.ts';
+import { createSponsorsStore } from '../../functions/sponsors/store.ts';
+import { createLocalApp } from '../../local/server.ts';
+
+export const TEST_TABLE = 'test-table';
+export const TEST_SITE_URL = 'http://localhost:4321';
+/** Before every test event, and inside the demo conference's sign-up windows. */
+export const TEST_NOW = new Date('2027-01-10T10:00:00Z');
+export const TEST_RETENTION_DAYS = 30;
+
+/** No token is valid: every caller is anonymous unless a test passes `testIssuer().verifyToken`. */
+export const acceptNoToken: TokenVerifier = async () => {
+  throw new InvalidTokenError('this test accepts no token');
+};
+
+/** A log that drops every entry; pass `(entry) => entries.push(entry)` to read it. */
+export const quietLog: Logger = () => {};
+
+/** Sign-up limits no test reaches unless it sets its own. */
+export const UNREACHED_LIMITS: RegistrationLimits = {
+  perClient: { scope: 'test-client', limit: 1_000_000, windowSeconds: 60 },
+  perEmail: { scope: 'test-email', limit: 1_000_000, windowSeconds: 60 },
+};
+
+/**
+ * Where the data lives: in unit tests the default client, whose calls aws-sdk-client-mock
+ * intercepts; in integration tests the `doc` and `tableName` of `freshTable()`.
+ */
+type Table = { doc?: DocumentClient; tableName?: string };
+const table = (options: Table) => ({
+  doc: options.doc ?? createDocumentClient(),
+  tableName: options.tableName ?? TEST_TABLE,
+});
+
+export type RegistrationsOptions = Table & {
+  now?: () => Date;
+  siteUrl?: string;
+  retentionDays?: number;
+  events?: EventsStore;
+};
+
+/** What the registration use cases need (for tests that call them without HTTP). */
+export function registrationDeps(options: RegistrationsOptions = {}): RegistrationDeps {
+  const { doc, tableName } = table(options);
+  return {
+    store: createRegistrationsStore(doc, tableName),
+    events: options.events ?? createEventsStore(doc, tableName),
+    siteUrl: options.siteUrl ?? TEST_SITE_URL,
+    retentionDays: options.retentionDays ?? TEST_RETENTION_DAYS,
+    now: options.now ?? (() => TEST_NOW),
+  };
+}
+
+export function registrationsApp(
+  options: RegistrationsOptions & {
+    verifyToken?: TokenVerifier;
+    /** Sign-up limits; the production ones unless given. */
+    limits?: RegistrationLimits;
+    limit?: RateLimiter;
+  } = {},
+) {
+  const { doc, tableName } = table(options);
+  return createRegistrationsApp({
+    ...registrationDeps(options),
+    limit: options.limit ?? createRateLimiter(doc, tableName),
+    ...(options.limits ? { limits: options.limits } : {}),
+    verifyToken: options.verifyToken ?? acceptNoToken,
+  });
+}
+export type RegistrationsApp = ReturnType<typeof registrationsApp>;
+
+export function eventsApp(options: Table & { now?: () => Date } = {}) {
+  const { doc, tableName } = table(options);
+  return createEventsApp({ store: createEventsStore(doc, tableName), now: options.now ?? (() => TEST_NOW) });
+}
+
+export function identityApp(
+  options: { verifyToken?: TokenVerifier; sponsorIdsOf?: (sub: string) => Promise<string[]> } = {},
+) {
+  return createIdentityApp({
+    verifyToken: options.verifyToken ?? acceptNoToken,
+    sponsorIdsOf: options.sponsorIdsOf ?? (async () => []),
+  });
+}
+
+/** Invited people get the sub `invited-<local part>` unless the test brings its own directory. */
+export const testDirectory: Directory = { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) };
+
+export function sponsorsApp(
+  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
+) {
+  const { doc, tableName } = table(options);
+  return createSponsorsApp({
+    store: createSponsorsStore(doc, tableName),
+    verifyToken: options.verifyToken ?? acceptNoToken,
+    siteUrl: options.siteUrl ?? TEST_SITE_URL,
+    limit: createRateLimiter(doc, tableName),
+    directory: options.directory ?? testDirectory,
+    now: options.now ?? (() => TEST_NOW),
+  });
+}
+
+export function docsApp() {
+  return createDocsApp();
+}
+
+/** The bare app every context starts from (error mapping, CORS, limits, headers). */
+export function baseApp(options: { allowedOrigins?: string[]; log?: Logger } = {}) {
+  return createApp({ allowedOrigins: options.allowedOrigins, log: options.log ?? quietLog });
+}
+
+/** Every context behind one origin, routed as API Gateway routes them (no site). */
+export function localApi(
+  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; limits?: RegistrationLimits },
+) {
+  const { doc, tableName } = table(options);
+  const sponsors = createSponsorsStore(doc, tableName);
+  const verifyToken = options.verifyToken ?? acceptNoToken;
+  return createLocalApp({
+    apps: {
+      events: eventsApp({ doc, tableName, now: options.now }),
+      registrations: registrationsApp({ doc, tableName, now: options.now, verifyToken, limits: options.limits }),
+      identity: identityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub) }),
+      sponsors: sponsorsApp({ doc, tableName, verifyToken, now: options.now }),
+      docs: docsApp(),
+    },
+    siteDir: '/nonexistent',
+  });
+}
+
+export function mailWorker(
+  options: Table & { ses?: SESv2Client; fromAddress?: string; configurationSet?: string; log?: Logger } = {},
+) {
+  const { doc, tableName } = table(options);
+  return createMailWorker({
+    doc,
+    tableName,
+    ses: options.ses ?? new SESv2Client({ region: 'eu-west-1' }),
+    fromAddress: options.fromAddress ?? 'Conference <no-reply@example.org>',
+    configurationSet: options.configurationSet ?? 'mail-set',
+    log: options.log ?? quietLog,
+  });
+}
+
+/**
+ * The context apps take no logger yet: they log through core/app's default, one JSON line per
+ * entry on console.error. This collects those entries (and keeps them off the test output)
+ * until `restore()`. When the factories take a `log`, the builders above pass one instead.
+ */
+export function captureAppLog() {
+  const entries: Record<string, unknown>[] = [];
+  const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
+    try {
+      entries.push(JSON.parse(String(line)) as Record<string, unknown>);
+    } catch {
+      entries.push({ message: String(line) });
+    }
+  });
+  return { entries, restore: () => spy.mockRestore() };
+}
