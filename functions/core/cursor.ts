@@ -18,5 +18,5 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestError('The cursor is not one this API issued.', [{ path: 'cursor', message: 'Unknown cursor' }]);
+  throw new BadRequestError('The cursor is not one this API issued.');
 }

@@ -32,11 +32,15 @@ export class DomainError extends Error {
   }
 }
 
-export class BadRequestError extends DomainError {
-  constructor(detail: string, errors: FieldError[] = []) {
-    super(400, 'bad-request', 'Bad Request', detail, errors);
-  }
-}
+/** A domain error of fixed status, type and title, carrying its detail and field errors. */
+const withStatus = (status: number, slug: string, title: string) =>
+  class extends DomainError {
+    constructor(detail: string, errors: FieldError[] = []) {
+      super(status, slug, title, detail, errors);
+    }
+  };
+
+export class BadRequestError extends withStatus(400, 'bad-request', 'Bad Request') {}
 
 export class UnauthenticatedError extends DomainError {
   constructor(detail: string) {
@@ -44,17 +48,9 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-export class ForbiddenError extends DomainError {
-  constructor(detail: string) {
-    super(403, 'forbidden', 'Forbidden', detail);
-  }
-}
+export class ForbiddenError extends withStatus(403, 'forbidden', 'Forbidden') {}
 
-export class NotFoundError extends DomainError {
-  constructor(detail: string) {
-    super(404, 'not-found', 'Not Found', detail);
-  }
-}
+export class NotFoundError extends withStatus(404, 'not-found', 'Not Found') {}
 
 export class MethodNotAllowedError extends DomainError {
   constructor(methods: string[]) {
@@ -64,18 +60,10 @@ export class MethodNotAllowedError extends DomainError {
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(detail: string) {
-    super(409, 'conflict', 'Conflict', detail);
-  }
-}
+export class ConflictError extends withStatus(409, 'conflict', 'Conflict') {}
 
 /** An `If-Match` naming a version that is no longer current. */
-export class StaleVersionError extends DomainError {
-  constructor(detail: string) {
-    super(412, 'stale', 'Precondition Failed', detail);
-  }
-}
+export class StaleVersionError extends withStatus(412, 'stale', 'Precondition Failed') {}
 
 export class ContentTooLargeError extends DomainError {
   constructor(maxBytes: number) {
@@ -83,18 +71,10 @@ export class ContentTooLargeError extends DomainError {
   }
 }
 
-export class UnprocessableError extends DomainError {
-  constructor(detail: string, errors: FieldError[] = []) {
-    super(422, 'validation', 'Unprocessable Content', detail, errors);
-  }
-}
+export class UnprocessableError extends withStatus(422, 'validation', 'Unprocessable Content') {}
 
 /** A guarded update sent without `If-Match`. */
-export class PreconditionRequiredError extends DomainError {
-  constructor(detail: string) {
-    super(428, 'precondition-required', 'Precondition Required', detail);
-  }
-}
+export class PreconditionRequiredError extends withStatus(428, 'precondition-required', 'Precondition Required') {}
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;

@@ -14,17 +14,19 @@ export const Venue = z
 
 export const EventStatus = z.enum(['draft', 'published']);
 
+/** What the public sees of an event. */
+const publicEventFields = {
+  id: Id,
+  name: Bilingual,
+  tagline: Bilingual.optional(),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  timeZone: TimeZone,
+  venue: Venue,
+};
+
 export const Event = z
-  .object({
-    id: Id,
-    name: Bilingual,
-    tagline: Bilingual.optional(),
-    startDate: IsoDate,
-    endDate: IsoDate,
-    timeZone: TimeZone,
-    venue: Venue,
-    status: EventStatus,
-  })
+  .object({ ...publicEventFields, status: EventStatus })
   .strict()
   .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })
   .meta({ description: 'A conference edition' });
@@ -36,16 +38,7 @@ export const EventSummary = z
 export type EventSummary = z.infer<typeof EventSummary>;
 
 export const EventDetail = z
-  .object({
-    id: Id,
-    name: Bilingual,
-    tagline: Bilingual.optional(),
-    startDate: IsoDate,
-    endDate: IsoDate,
-    timeZone: TimeZone,
-    venue: Venue,
-    categories: z.array(PublicCategory),
-  })
+  .object({ ...publicEventFields, categories: z.array(PublicCategory) })
   .meta({ description: 'A published event with its registration categories' });
 export type EventDetail = z.infer<typeof EventDetail>;
 

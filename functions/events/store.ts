@@ -1,9 +1,9 @@
 /** The only code that knows how events sit in the table (keys in keys.ts). */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor } from '../core/cursor.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { stripKeys } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
+import { queryPage } from '../core/query.ts';
 import { eventKey, PUBLISHED_EVENTS_PK, publishedIndex } from './keys.ts';
 import type { Event } from './schemas.ts';
 
@@ -25,23 +25,8 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Published events by start date, one page at a time. */
-    async listPublishedEvents(options: { limit: number; cursor?: string }) {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-          ExpressionAttributeValues: { ':pk': PUBLISHED_EVENTS_PK },
-          Limit: options.limit,
-          ExclusiveStartKey: decodeCursor(options.cursor),
-        }),
-      );
-      return {
-        items: (page.Items ?? []).map((item) => stripKeys<Event>(item)),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
-      };
-    },
+    listPublishedEvents: (options: { limit: number; cursor?: string }) =>
+      queryPage<Event>(doc, { tableName, index: 'GSI1', pk: PUBLISHED_EVENTS_PK, ...options }),
   };
 }
 

@@ -6,6 +6,7 @@ import { NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
+import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
 import type { CategoryStore } from './category-store.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import type { Clock, EventReader } from './deps.ts';
@@ -16,7 +17,6 @@ import {
   cancelRegistrationRoute,
   changeRegistrationRoute,
   checkInRoute,
-  createCategoryRoute,
   eraseRegistrationRoute,
   exportCsvRoute,
   exportRegistrationRoute,
@@ -26,7 +26,6 @@ import {
   registerRoute,
   rejectRoute,
   statsRoute,
-  updateCategoryRoute,
 } from './routes.ts';
 import { registrationStats } from './stats.ts';
 import type { RegistrationsStore } from './store.ts';

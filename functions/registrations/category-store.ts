@@ -1,10 +1,11 @@
 /** The only code that knows how categories and their seat counters sit in the table. */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { stripKeys } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
+import { queryAll } from '../core/query.ts';
 import { categoriesOfEvent, categoryKey, type StoredCategory } from './keys.ts';
 import type { Category } from './schemas.ts';
 
@@ -37,21 +38,7 @@ export function createCategoryStore(doc: DocumentClient, tableName: string) {
     /** An event's categories in the organisers' order. */
     async listCategories(eventId: string): Promise<StoredCategory[]> {
       const { PK, skPrefix } = categoriesOfEvent(eventId);
-      const categories: StoredCategory[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-            ExpressionAttributeValues: { ':pk': PK, ':prefix': skPrefix },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) categories.push(stripKeys<StoredCategory>(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const categories = await queryAll<StoredCategory>(doc, { tableName, pk: PK, skPrefix });
       return categories.sort((a, b) => a.sortOrder - b.sortOrder);
     },
 

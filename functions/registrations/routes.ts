@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id } from '../core/schemas.ts';
+import { categoryRoutes } from './category-routes.ts';
 import {
   Category,
   CategoryCreate,
@@ -221,44 +222,6 @@ export const organiserCancelRoute = createRoute({
   },
 });
 
-export const createCategoryRoute = createRoute({
-  method: 'post',
-  path: '/api/events/{eventId}/categories',
-  tags: ['categories'],
-  summary: 'Add a registration category with its quota (organisers)',
-  security: bearerAuth,
-  request: {
-    params: z.object({ eventId: Id }),
-    body: { required: true, content: { 'application/json': { schema: CategoryCreate } } },
-  },
-  responses: {
-    201: json(Category, 'The category'),
-    ...authProblems,
-    404: problemResponse('No such event'),
-    409: problemResponse('Id taken'),
-    422: problemResponse('Invalid category'),
-  },
-});
-
-export const updateCategoryRoute = createRoute({
-  method: 'patch',
-  path: '/api/events/{eventId}/categories/{categoryId}',
-  tags: ['categories'],
-  summary: 'Change a category; more seats go straight to the people waiting (organisers)',
-  security: bearerAuth,
-  request: {
-    params: z.object({ eventId: Id, categoryId: Id }),
-    body: { required: true, content: { 'application/json': { schema: CategoryPatch } } },
-  },
-  responses: {
-    200: json(Category.and(z.object({ promoted: z.int() })), 'The category, and how many people left the waiting list'),
-    ...authProblems,
-    404: problemResponse('No such category'),
-    409: problemResponse('Capacity below the seats taken'),
-    422: problemResponse('Invalid change'),
-  },
-});
-
 export const statsRoute = createRoute({
   method: 'get',
   path: '/api/events/{eventId}/registrations/stats',
@@ -283,8 +246,7 @@ export const statsRoute = createRoute({
 
 export const registrationsRoutes = [
   statsRoute,
-  createCategoryRoute,
-  updateCategoryRoute,
+  ...categoryRoutes,
   listRegistrationsRoute,
   exportCsvRoute,
   checkInRoute,

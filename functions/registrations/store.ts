@@ -3,10 +3,11 @@
  * item layout). Each write states its condition; a failed condition comes back by name.
  */
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { stripKeys as strip } from '../core/items.ts';
+import { queryAll, queryPage } from '../core/query.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
+import { outboxKey } from '../mail/outbox.ts';
 import {
   emailLockKey,
   eventRegistrationsIndex,
@@ -99,17 +100,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
 
     /** The first person waiting in a category, oldest number first. */
     async firstWaiting(eventId: string, categoryId: string): Promise<StoredRegistration | undefined> {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': 'GSI2PK' },
-          ExpressionAttributeValues: { ':pk': waitingListPk(eventId, categoryId) },
-          Limit: 1,
-        }),
-      );
-      return Items?.[0] ? strip<StoredRegistration>(Items[0]) : undefined;
+      const { items } = await queryPage<StoredRegistration>(doc, {
+        tableName,
+        index: 'GSI2',
+        pk: waitingListPk(eventId, categoryId),
+        limit: 1,
+      });
+      return items[0];
     },
 
     /** How many wait ahead of a waiting-list number. */
@@ -180,17 +177,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
 
     /** Removes the registration, its sensitive data, locks, first response and unsent mail. */
     async erase(reg: StoredRegistration) {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-          ExpressionAttributeValues: { ':pk': outboxOfRegistrationPk(reg.id) },
-        }),
-      );
-      for (const item of Items ?? []) {
-        await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: item.PK, SK: item.SK } }));
+      const unsent = await queryAll<{ id: string }>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: outboxOfRegistrationPk(reg.id),
+      });
+      for (const mail of unsent) {
+        await doc.send(new DeleteCommand({ TableName: tableName, Key: outboxKey(mail.id) }));
       }
       const remove = (Key: Record<string, string>): TransactItem => ({ Delete: { TableName: tableName, Key } });
       await transact(doc, {
@@ -204,8 +197,8 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     /** One page of an event's registrations, oldest first, filtered on the server side of the Query. */
     async list(eventId: string, filter: RegistrationFilter, page: { limit: number; cursor?: string }) {
       const conditions: string[] = [];
-      const names: Record<string, string> = { '#pk': 'GSI1PK' };
-      const values: Record<string, unknown> = { ':pk': eventRegistrationsPk(eventId) };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
       const add = (attribute: string, value: string | undefined, op: 'eq' | 'contains') => {
         if (!value) return;
         names[`#${attribute}`] = attribute;
@@ -216,22 +209,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       add('categoryId', filter.categoryId, 'eq');
       add('country', filter.country, 'eq');
       add('search', filter.q?.toLowerCase(), 'contains');
-      const result = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: '#pk = :pk',
-          ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map((i) => strip<StoredRegistration>(i)),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+      return queryPage<StoredRegistration>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: eventRegistrationsPk(eventId),
+        ...page,
+        ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
+      });
     },
   };
 }

@@ -1,10 +1,11 @@
 /** The only code that knows how sponsors and members sit in the table (keys in keys.ts). */
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
+import { queryAll } from '../core/query.ts';
 import { transact } from '../core/transaction.ts';
 import {
   eventSponsorsIndex,
@@ -21,6 +22,48 @@ import type { Member, Sponsor, SponsorProfileInput } from './schemas.ts';
 export type { StoredSponsor };
 
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
+  /**
+   * Sets attributes and bumps the version if it still is `expectedVersion` (and the status
+   * is `fromStatus`, when given); undefined when that condition failed.
+   */
+  async function versionedUpdate(
+    sponsorId: string,
+    expectedVersion: number,
+    sets: Record<string, unknown>,
+    fromStatus?: string,
+  ): Promise<StoredSponsor | undefined> {
+    const names: Record<string, string> = { '#pk': 'PK', '#version': 'version' };
+    const values: Record<string, unknown> = { ':one': 1, ':expected': expectedVersion };
+    const assignments = Object.entries(sets).map(([attribute, value], i) => {
+      names[`#f${i}`] = attribute;
+      values[`:v${i}`] = value;
+      return `#f${i} = :v${i}`;
+    });
+    let condition = 'attribute_exists(#pk) AND #version = :expected';
+    if (fromStatus) {
+      names['#status'] = 'status';
+      values[':from'] = fromStatus;
+      condition += ' AND #status = :from';
+    }
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: sponsorKey(sponsorId),
+          UpdateExpression: `SET ${assignments.join(', ')}, #version = #version + :one`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
   return {
     createSponsor: (eventId: string, sponsor: Sponsor) =>
       putNew(
@@ -44,108 +87,41 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
     },
 
     /** Replaces the editable part if the version still matches; the profile returns to draft. */
-    async updateProfile(
-      sponsorId: string,
-      input: SponsorProfileInput,
-      expectedVersion: number,
-    ): Promise<StoredSponsor> {
-      try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sponsorKey(sponsorId),
-            UpdateExpression:
-              'SET #description = :description, #website = :website, #logoUrl = :logoUrl, #contacts = :contacts, #products = :products, #status = :draft, #version = #version + :one',
-            ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-            ExpressionAttributeNames: {
-              '#pk': 'PK',
-              '#description': 'description',
-              '#website': 'website',
-              '#logoUrl': 'logoUrl',
-              '#contacts': 'contacts',
-              '#products': 'products',
-              '#status': 'status',
-              '#version': 'version',
-            },
-            ExpressionAttributeValues: {
-              ':description': input.description,
-              ':website': input.website ?? null,
-              ':logoUrl': input.logoUrl ?? null,
-              ':contacts': input.contacts,
-              ':products': input.products,
-              ':draft': 'draft',
-              ':one': 1,
-              ':expected': expectedVersion,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        if (!(await this.getSponsor(sponsorId))) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-        throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
-      }
+    async updateProfile(sponsorId: string, input: SponsorProfileInput, expectedVersion: number) {
+      const { description, contacts, products } = input;
+      const sets = { description, website: input.website ?? null, logoUrl: input.logoUrl ?? null, contacts, products };
+      const updated = await versionedUpdate(sponsorId, expectedVersion, { ...sets, status: 'draft' });
+      if (updated) return updated;
+      if (!(await this.getSponsor(sponsorId))) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+      throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
     },
 
     /** Draft to submitted, guarded by the version the member saw. */
     async submitProfile(sponsorId: string, expectedVersion: number): Promise<StoredSponsor> {
-      try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sponsorKey(sponsorId),
-            UpdateExpression: 'SET #status = :submitted, #version = #version + :one',
-            ConditionExpression: 'attribute_exists(#pk) AND #version = :expected AND #status = :draft',
-            ExpressionAttributeNames: { '#pk': 'PK', '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':submitted': 'submitted',
-              ':draft': 'draft',
-              ':one': 1,
-              ':expected': expectedVersion,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const current = await this.getSponsor(sponsorId);
-        if (!current) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-        if (current.version !== expectedVersion)
-          throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
-        throw new ConflictError(`Only a draft can be submitted; this profile is ${current.status}.`);
+      const updated = await versionedUpdate(sponsorId, expectedVersion, { status: 'submitted' }, 'draft');
+      if (updated) return updated;
+      const current = await this.getSponsor(sponsorId);
+      if (!current) throw new NotFoundError(`No sponsor ${sponsorId}.`);
+      if (current.version !== expectedVersion) {
+        throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
       }
+      throw new ConflictError(`Only a draft can be submitted; this profile is ${current.status}.`);
     },
 
     /** The sponsors a signed-in user may edit. */
     async sponsorIdsOf(sub: string): Promise<string[]> {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-          ExpressionAttributeValues: { ':pk': membershipsPk(sub) },
-        }),
-      );
-      return (Items ?? []).map((item) => String(item.sponsorId));
+      const memberships = await queryAll<{ sponsorId: string }>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: membershipsPk(sub),
+      });
+      return memberships.map((m) => m.sponsorId);
     },
 
     async listMembers(sponsorId: string): Promise<Member[]> {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :member)',
-          ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-          ExpressionAttributeValues: { ':pk': membersOf(sponsorId).PK, ':member': membersOf(sponsorId).skPrefix },
-        }),
-      );
-      return (Items ?? []).map((item) => ({
-        memberId: String(item.memberId),
-        email: String(item.email),
-        invitedAt: String(item.invitedAt),
-      }));
+      const { PK, skPrefix } = membersOf(sponsorId);
+      const members = await queryAll<Member & { sponsorId: string }>(doc, { tableName, pk: PK, skPrefix });
+      return members.map(({ memberId, email, invitedAt }) => ({ memberId, email, invitedAt }));
     },
 
     /** Adds a member and queues the invitation mail, when there is one, in one transaction. */
@@ -198,17 +174,17 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
 
     /** Published profiles of an event, by tier. */
     async listPublished(eventId: string): Promise<StoredSponsor[]> {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: '#pk = :pk',
-          FilterExpression: '#status = :published',
-          ExpressionAttributeNames: { '#pk': 'GSI1PK', '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': eventSponsorsPk(eventId), ':published': 'published' },
-        }),
-      );
-      return (Items ?? []).map((item) => dropNulls(strip<StoredSponsor>(item)));
+      const published = await queryAll<StoredSponsor>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: eventSponsorsPk(eventId),
+        filter: {
+          expression: '#status = :published',
+          names: { '#status': 'status' },
+          values: { ':published': 'published' },
+        },
+      });
+      return published.map(dropNulls);
     },
   };
 }

@@ -2,9 +2,11 @@ import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/core/errors.ts';
 import type { Event } from '../../functions/events/schemas.ts';
-import type { Category } from '../../functions/registrations/schemas.ts';
 import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
 import { getPublishedEvent } from '../../functions/events/use-cases.ts';
+import { type CategoryStore, createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { createPublicCategoriesReader } from '../../functions/registrations/public.ts';
+import type { Category } from '../../functions/registrations/schemas.ts';
 import { ensureTable } from '../../local/dynamodb.ts';
 import { freshTable } from './table.ts';
 
@@ -28,11 +30,13 @@ const category = (id: string, capacity: number): Category => ({
 
 describe('events store on DynamoDB Local', () => {
   let store: EventsStore;
+  let categories: CategoryStore;
   let table: Awaited<ReturnType<typeof freshTable>>;
 
   beforeAll(async () => {
     table = await freshTable('events');
     store = createEventsStore(table.doc, table.tableName);
+    categories = createCategoryStore(table.doc, table.tableName);
   });
 
   it('creates the table from the shared definition once, with TTL and a stream', async () => {
@@ -67,20 +71,26 @@ describe('events store on DynamoDB Local', () => {
 
   it('reads an event with its categories in creation order and full availability', async () => {
     await store.createEvent(event('with-categories', '2027-06-01'));
-    await store.createCategory('with-categories', category('zeta', 10), 0);
-    await store.createCategory('with-categories', category('alpha', 5), 1);
+    await categories.createCategory('with-categories', category('zeta', 10), 0);
+    await categories.createCategory('with-categories', category('alpha', 5), 1);
 
-    const record = await store.getEventRecord('with-categories');
-    expect(record?.categories.map((c) => [c.id, c.capacity, c.taken])).toEqual([
+    const stored = await categories.listCategories('with-categories');
+    expect(stored.map((c) => [c.id, c.capacity, c.taken])).toEqual([
       ['zeta', 10, 0],
       ['alpha', 5, 0],
     ]);
-    const detail = await getPublishedEvent(store, 'with-categories', new Date('2027-01-01T00:00:00Z'));
+    const deps = {
+      store,
+      categories: createPublicCategoriesReader(table.doc, table.tableName),
+      now: () => new Date('2027-01-01T00:00:00Z'),
+    };
+    const detail = await getPublishedEvent(deps, 'with-categories');
     expect(detail.categories.map((c) => [c.id, c.available, c.open])).toEqual([
       ['zeta', 10, true],
       ['alpha', 5, true],
     ]);
-    expect(await store.getEventRecord('nothing-here')).toBeUndefined();
+    expect(await store.getEvent('nothing-here')).toBeUndefined();
+    expect(await categories.listCategories('nothing-here')).toEqual([]);
   });
 
   it('refuses to overwrite an existing event or category', async () => {
@@ -88,10 +98,9 @@ describe('events store on DynamoDB Local', () => {
     await expect(
       store.createEvent({ ...event('unique', '2027-06-01'), name: { en: 'Changed' } }),
     ).rejects.toBeInstanceOf(ConflictError);
-    await store.createCategory('unique', category('only', 3), 0);
-    await expect(store.createCategory('unique', category('only', 99), 1)).rejects.toBeInstanceOf(ConflictError);
-    const record = await store.getEventRecord('unique');
-    expect(record?.event.name).toEqual({ en: 'Event unique' });
-    expect(record?.categories.map((c) => c.capacity)).toEqual([3]);
+    await categories.createCategory('unique', category('only', 3), 0);
+    await expect(categories.createCategory('unique', category('only', 99), 1)).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.getEvent('unique'))?.name).toEqual({ en: 'Event unique' });
+    expect((await categories.listCategories('unique')).map((c) => c.capacity)).toEqual([3]);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
+import { createCategoryStore } from '../../functions/registrations/category-store.ts';
 import { type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
 import { testIssuer } from '../support/tokens.ts';
@@ -29,7 +30,7 @@ describe('organiser tools for registrations', () => {
     const { doc, tableName } = await freshTable('tools');
     const events = createEventsStore(doc, tableName);
     await events.createEvent(testEvent('tools'));
-    await events.createCategory(
+    await createCategoryStore(doc, tableName).createCategory(
       'tools',
       { id: 'seminar', name: { en: 'Seminar' }, capacity: 2, waitlist: true, requiresApproval: false },
       0,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter, RateLimitedError } from '../../functions/core/rate-limit.ts';
+import { RateLimitedError } from '../../functions/core/errors.ts';
+import { createRateLimiter } from '../../functions/core/rate-limit.ts';
 import { freshTable } from './table.ts';
 
 describe('rate limiter on DynamoDB Local', () => {

@@ -7,7 +7,8 @@ import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/core/dynamo.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { endRegistration } from '../../functions/registrations/use-cases.ts';
+import { createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { endRegistration } from '../../functions/registrations/lifecycle.ts';
 import { type RegistrationsApp, registrationDeps, registrationsApp, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
@@ -19,13 +20,13 @@ const RETRIES = 3;
 async function setup(doc: DocumentClient, tableName: string, eventId: string) {
   const events = createEventsStore(doc, tableName);
   await events.createEvent(testEvent(eventId));
-  await events.createCategory(
+  await createCategoryStore(doc, tableName).createCategory(
     eventId,
     { id: 'workshop', name: { en: 'Workshop' }, capacity: SEATS, waitlist: true, requiresApproval: false },
     0,
   );
   const app = registrationsApp({ doc, tableName, limits: UNREACHED_LIMITS });
-  return { app, events };
+  return { app, categories: createCategoryStore(doc, tableName) };
 }
 
 function signUp(app: RegistrationsApp, eventId: string, n: number) {
@@ -76,7 +77,7 @@ async function statuses(doc: DocumentClient, tableName: string, eventId: string)
 describe('registration capacity on DynamoDB Local', () => {
   it(`confirms exactly ${SEATS} of ${CLIENTS} concurrent sign-ups (each retried ${RETRIES} times) and waitlists the rest`, async () => {
     const { doc, tableName } = await freshTable('capacity');
-    const { app, events } = await setup(doc, tableName, 'load-test');
+    const { app, categories } = await setup(doc, tableName, 'load-test');
 
     const answers = await Promise.all(Array.from({ length: CLIENTS }, (_, n) => signUp(app, 'load-test', n)));
 
@@ -97,7 +98,7 @@ describe('registration capacity on DynamoDB Local', () => {
       confirmed: SEATS,
       waitlisted: CLIENTS - SEATS,
     });
-    const category = (await events.getEventRecord('load-test'))!.categories[0]!;
+    const category = (await categories.listCategories('load-test'))[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: CLIENTS - SEATS });
     const seqs = result.items.filter((i) => i.status === 'waitlisted').map((i) => i.waitSeq);
     expect(new Set(seqs).size).toBe(CLIENTS - SEATS);
@@ -126,7 +127,7 @@ describe('registration capacity on DynamoDB Local', () => {
 
   it('gives a cancelled seat to the first people waiting, in order, and never leaves it empty', async () => {
     const { doc, tableName } = await freshTable('promote');
-    const { app, events } = await setup(doc, tableName, 'promote');
+    const { app, categories } = await setup(doc, tableName, 'promote');
     for (let n = 0; n < SEATS + 5; n += 1) await signUp(app, 'promote', n);
     const before = await statuses(doc, tableName, 'promote');
     const confirmed = before.items.filter((i) => i.status === 'confirmed').map((i) => String(i.id));
@@ -145,7 +146,7 @@ describe('registration capacity on DynamoDB Local', () => {
       .map((i) => String(i.email));
     expect(promoted.sort()).toEqual([...firstWaiting].sort());
     expect({ confirmed: after.confirmed, waitlisted: after.waitlisted }).toEqual({ confirmed: SEATS, waitlisted: 2 });
-    const category = (await events.getEventRecord('promote'))!.categories[0]!;
+    const category = (await categories.listCategories('promote'))[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: 2 });
   });
 });

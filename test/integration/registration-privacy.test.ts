@@ -1,7 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
-import { erase, openWithToken, register } from '../../functions/registrations/use-cases.ts';
+import { erase, openWithToken } from '../../functions/registrations/attendee.ts';
+import { createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { register } from '../../functions/registrations/register.ts';
 import { registrationDeps } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
 import { freshTable } from './table.ts';
@@ -11,7 +13,7 @@ describe('attendee privacy', () => {
     const { doc, tableName } = await freshTable('privacy');
     const events = createEventsStore(doc, tableName);
     await events.createEvent(testEvent('small', { name: { en: 'Small', fr: 'Petit' } }));
-    await events.createCategory(
+    await createCategoryStore(doc, tableName).createCategory(
       'small',
       { id: 'one-seat', name: { en: 'One seat' }, capacity: 1, waitlist: true, requiresApproval: false },
       0,

@@ -13,14 +13,15 @@ import { createDocumentClient, type DocumentClient } from '../../functions/core/
 import { createRateLimiter, type RateLimiter } from '../../functions/core/rate-limit.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
-import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
+import type { EventReader } from '../../functions/events/public.ts';
+import { eventStores } from '../../functions/events/wiring.ts';
 import { createIdentityApp } from '../../functions/identity/app.ts';
 import { createMailWorker } from '../../functions/mail/worker.ts';
 import { createRegistrationsApp, type RegistrationLimits } from '../../functions/registrations/app.ts';
-import { createRegistrationsStore } from '../../functions/registrations/store.ts';
-import type { RegistrationDeps } from '../../functions/registrations/use-cases.ts';
+import { registrationStores } from '../../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../../functions/sponsors/app.ts';
 import type { Directory } from '../../functions/sponsors/directory.ts';
+import { createMembershipLookup } from '../../functions/sponsors/membership.ts';
 import { createSponsorsStore } from '../../functions/sponsors/store.ts';
 import { createLocalApp } from '../../local/server.ts';
 
@@ -58,15 +59,16 @@ export type RegistrationsOptions = Table & {
   now?: () => Date;
   siteUrl?: string;
   retentionDays?: number;
-  events?: EventsStore;
+  events?: EventReader;
 };
 
 /** What the registration use cases need (for tests that call them without HTTP). */
-export function registrationDeps(options: RegistrationsOptions = {}): RegistrationDeps {
+export function registrationDeps(options: RegistrationsOptions = {}) {
   const { doc, tableName } = table(options);
+  const stores = registrationStores(doc, tableName);
   return {
-    store: createRegistrationsStore(doc, tableName),
-    events: options.events ?? createEventsStore(doc, tableName),
+    ...stores,
+    events: options.events ?? stores.events,
     siteUrl: options.siteUrl ?? TEST_SITE_URL,
     retentionDays: options.retentionDays ?? TEST_RETENTION_DAYS,
     now: options.now ?? (() => TEST_NOW),
@@ -93,7 +95,7 @@ export type RegistrationsApp = ReturnType<typeof registrationsApp>;
 
 export function eventsApp(options: Table & { now?: () => Date } = {}) {
   const { doc, tableName } = table(options);
-  return createEventsApp({ store: createEventsStore(doc, tableName), now: options.now ?? (() => TEST_NOW) });
+  return createEventsApp({ ...eventStores(doc, tableName), now: options.now ?? (() => TEST_NOW) });
 }
 
 export function identityApp(
@@ -136,13 +138,12 @@ export function localApi(
   options: Table & { verifyToken?: TokenVerifier; now?: () => Date; limits?: RegistrationLimits },
 ) {
   const { doc, tableName } = table(options);
-  const sponsors = createSponsorsStore(doc, tableName);
   const verifyToken = options.verifyToken ?? acceptNoToken;
   return createLocalApp({
     apps: {
       events: eventsApp({ doc, tableName, now: options.now }),
       registrations: registrationsApp({ doc, tableName, now: options.now, verifyToken, limits: options.limits }),
-      identity: identityApp({ verifyToken, sponsorIdsOf: (sub) => sponsors.sponsorIdsOf(sub) }),
+      identity: identityApp({ verifyToken, sponsorIdsOf: createMembershipLookup(doc, tableName) }),
       sponsors: sponsorsApp({ doc, tableName, verifyToken, now: options.now }),
       docs: docsApp(),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitedError } from '../../functions/core/rate-limit.ts';
+import { RateLimitedError } from '../../functions/core/errors.ts';
 import { baseApp } from '../support/apps.ts';
 
 function app() {

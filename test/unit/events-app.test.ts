@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../functions/core/cursor.ts';
@@ -37,6 +37,12 @@ const categoryItem = (id: string, sortOrder: number, extra: Record<string, unkno
 });
 
 const app = () => eventsApp({ now: () => now });
+
+/** The event item (read by key) and its category items (queried by prefix). */
+function storedEvent(event: Record<string, unknown> | undefined, categories: Record<string, unknown>[] = []) {
+  ddb.on(GetCommand).resolves({ Item: event });
+  ddb.on(QueryCommand).resolves({ Items: categories });
+}
 
 async function problemOf(response: Response) {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -113,14 +119,11 @@ describe('events API', () => {
   });
 
   it('shows an event with live availability and whether each category is open now', async () => {
-    ddb.on(QueryCommand).resolves({
-      Items: [
-        eventItem(),
-        categoryItem('later', 1, { taken: 4, opensAt: '2027-02-01T00:00:00+00:00' }),
-        categoryItem('full', 2, { taken: 12, closesAt: '2027-05-01T00:00:00+00:00' }),
-        categoryItem('first', 0, { taken: 3 }),
-      ],
-    });
+    storedEvent(eventItem(), [
+      categoryItem('later', 1, { taken: 4, opensAt: '2027-02-01T00:00:00+00:00' }),
+      categoryItem('full', 2, { taken: 12, closesAt: '2027-05-01T00:00:00+00:00' }),
+      categoryItem('first', 0, { taken: 3 }),
+    ]);
     const response = await app().request('/api/events/citce-2027');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { categories: Record<string, unknown>[]; status?: string };
@@ -143,9 +146,10 @@ describe('events API', () => {
 
   it('hides drafts and unknown events behind the same 404 problem', async () => {
     ddb
-      .on(QueryCommand)
-      .resolvesOnce({ Items: [eventItem('draft')] })
-      .resolvesOnce({ Items: [] });
+      .on(GetCommand)
+      .resolvesOnce({ Item: eventItem('draft') })
+      .resolvesOnce({});
+    ddb.on(QueryCommand).resolves({ Items: [] });
     for (const expected of ['draft', 'missing']) {
       const response = await app().request('/api/events/citce-2027');
       expect(response.status, expected).toBe(404);
@@ -163,7 +167,7 @@ describe('events API', () => {
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(problem.errors).toEqual([{ path: 'eventId', message: 'Use 1-64 lower-case letters, digits or dashes' }]);
-    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+    expect(ddb.calls()).toHaveLength(0);
   });
 
   it('answers an unknown path with a 404 problem and a wrong method with 405 and Allow', async () => {
@@ -215,6 +219,7 @@ describe('events API', () => {
 
   it('maps DynamoDB throttling to 503 with Retry-After', async () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    ddb.on(GetCommand).rejects(throttled);
     ddb.on(QueryCommand).rejects(throttled);
     const log = captureAppLog();
     try {
@@ -230,7 +235,7 @@ describe('events API', () => {
 
 describe('caching of public reads', () => {
   it('sends an ETag and answers 304 when it still matches', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [eventItem(), categoryItem('first', 0, {})] });
+    storedEvent(eventItem(), [categoryItem('first', 0, {})]);
     const first = await app().request('/api/events/citce-2027');
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('public, max-age=5');

@@ -44,6 +44,9 @@ const eventItems = [
   },
 ];
 
+const eventKey = { PK: 'EVENT#e1', SK: 'EVENT' };
+const categoryKey = { PK: 'EVENT#e1', SK: 'CATEGORY#cat' };
+
 const faults = {
   conflict: () =>
     Object.assign(new Error('Transaction cancelled'), {
@@ -74,8 +77,9 @@ const post = (app: RegistrationsApp) =>
 function healthyTable() {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: eventKey }).resolves({ Item: eventItems[0] });
+  ddb.on(GetCommand, { Key: categoryKey }).resolves({ Item: eventItems[1] });
   ddb.on(UpdateCommand).resolves({});
-  ddb.on(QueryCommand).resolves({ Items: eventItems });
   ddb.on(TransactWriteCommand).resolves({});
 }
 
@@ -98,6 +102,7 @@ function callLog(): string[] {
       ExpressionAttributeValues?: Record<string, string>;
       TransactItems?: unknown[];
     };
+    if (Key?.PK.startsWith('EVENT#')) return `${name} ${Key.PK} ${(Key as { SK?: string }).SK}`;
     if (Key) return `${name} ${prefix(Key.PK)}`;
     if (TransactItems) return `${name} of ${TransactItems.length} items`;
     return `${name} ${ExpressionAttributeValues?.[':pk']}`;
@@ -120,7 +125,8 @@ const signUpCalls = [
   'Update RATE#register-client', // 20 a minute per client address
   'Update RATE#register-email', // 5 an hour per email
   'Get IDEM', // register(): the same question again, inside the use case
-  'Query EVENT#e1', // the event and its categories
+  'Get EVENT#e1 EVENT', // the event (through the events context's reader)
+  'Get EVENT#e1 CATEGORY#cat', // the category and its seat counters
   'TransactWrite of 5 items', // seat, registration, email lock, first response, mail
 ];
 
@@ -161,10 +167,11 @@ describe('sign-up under injected DynamoDB faults', () => {
    * transaction, when the fault hits it, is all or nothing, so it wrote nothing.
    */
   const steps = {
-    idempotency: { command: GetCommand, calls: 1, writesBefore: 0 },
-    rateLimit: { command: UpdateCommand, calls: 2, writesBefore: 0 },
-    event: { command: QueryCommand, calls: 5, writesBefore: 2 },
-    transaction: { command: TransactWriteCommand, calls: 6, writesBefore: 2 },
+    idempotency: { command: GetCommand, input: undefined, calls: 1, writesBefore: 0 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 2, writesBefore: 0 },
+    event: { command: GetCommand, input: { Key: eventKey }, calls: 5, writesBefore: 2 },
+    category: { command: GetCommand, input: { Key: categoryKey }, calls: 6, writesBefore: 2 },
+    transaction: { command: TransactWriteCommand, input: undefined, calls: 7, writesBefore: 2 },
   } as const;
   type Step = keyof typeof steps;
   type Fault = keyof typeof faults;
@@ -175,7 +182,7 @@ describe('sign-up under injected DynamoDB faults', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...stepNames), fc.constantFrom(...faultNames), async (step, fault) => {
         healthyTable();
-        ddb.on(steps[step].command as never).rejects(faults[fault]());
+        ddb.on(steps[step].command as never, steps[step].input as never).rejects(faults[fault]());
         const response = await post(registrationsApp());
         expect(response.status).toBe(503);
         expect(response.headers.get('retry-after')).toBe('1');

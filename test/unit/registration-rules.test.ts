@@ -4,8 +4,13 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../functions/core/errors.ts';
-import { approve, endRegistration, fillFreeSeats } from '../../functions/registrations/lifecycle.ts';
-import { register } from '../../functions/registrations/register.ts';
+import {
+  approve,
+  endRegistration,
+  fillFreeSeats,
+  type LifecycleDeps,
+} from '../../functions/registrations/lifecycle.ts';
+import { type RegisterDeps, register } from '../../functions/registrations/register.ts';
 import type { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { testEvent } from '../support/events.ts';
 import { InMemoryRegistrations } from '../support/in-memory-registrations.ts';
@@ -13,7 +18,7 @@ import { InMemoryRegistrations } from '../support/in-memory-registrations.ts';
 const EVENT = 'e1';
 let db: InMemoryRegistrations;
 let clock: Date;
-let deps: Parameters<typeof register>[0];
+let deps: RegisterDeps & LifecycleDeps & { store: InMemoryRegistrations };
 
 const input = (email: string, categoryId = 'talks', extra: Partial<RegistrationInput> = {}): RegistrationInput => ({
   categoryId,
@@ -29,8 +34,10 @@ const input = (email: string, categoryId = 'talks', extra: Partial<RegistrationI
 });
 
 let keys = 0;
-const signUp = (email: string, categoryId = 'talks') =>
-  register(deps, EVENT, `key-${(keys += 1)}`, input(email, categoryId));
+const signUp = (email: string, categoryId = 'talks') => {
+  keys += 1;
+  return register(deps, EVENT, `key-${keys}`, input(email, categoryId));
+};
 const statusOf = async (id: string) => (await db.get(id))?.status;
 
 beforeEach(() => {
