@@ -64,7 +64,8 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
     clearTimeout(killer);
   };
 
-  const deadline = Date.now() + 30_000;
+  // Java starts in about 1.5 s on an idle machine; a busy one (tests beside a bench) takes far longer.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.trim()}`);
     try {
@@ -73,7 +74,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
     } catch (error) {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s`, { cause: error });
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 120 s`, { cause: error });
       }
       await sleep(100);
     }

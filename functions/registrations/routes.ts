@@ -4,15 +4,7 @@ import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
-import {
-  Category,
-  CategoryCreate,
-  CategoryPatch,
-  Registration,
-  RegistrationInput,
-  RegistrationPatch,
-  RegistrationStatus,
-} from './schemas.ts';
+import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from './schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
