@@ -1,0 +1,258 @@
+/**
+ * Registration as an attacker would try it: someone else's address, enumeration, forged
+ * cursors, partial changes that reset other fields, a check-in desk that shows too much.
+ * Every request goes through the registrations app on DynamoDB Local.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentClient } from '../../functions/core/dynamo.ts';
+import { createEventsStore } from '../../functions/events/store.ts';
+import { createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { expireHolds } from '../../functions/registrations/holds.ts';
+import { eventsApp, type RegistrationsApp, registrationDeps, registrationsApp } from '../support/apps.ts';
+import { testEvent } from '../support/events.ts';
+import { testIssuer } from '../support/tokens.ts';
+import { freshTable } from './table.ts';
+
+const EVENT = 'hardening';
+let doc: DocumentClient;
+let tableName: string;
+let app: RegistrationsApp;
+let clock: Date;
+let organiser: Record<string, string>;
+let staff: Record<string, string>;
+let keyCount = 0;
+
+type Json = Record<string, unknown>;
+
+const person = (email: string, categoryId: string, extra: Json = {}) => ({
+  categoryId,
+  firstName: 'Ana',
+  lastName: 'Silva',
+  email,
+  organisation: 'Portuguese Customs',
+  country: 'PT',
+  consent: { privacy: true },
+  ...extra,
+});
+
+async function signUp(body: Json, headers: Record<string, string> = {}) {
+  keyCount += 1;
+  const response = await app.request(`/api/events/${EVENT}/registrations`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', 'idempotency-key': `hardening-${keyCount}`, ...headers },
+  });
+  return { status: response.status, body: (await response.json()) as Json, headers: response.headers };
+}
+
+const items = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+const mailsTo = async (email: string) =>
+  (await items()).filter((i) => i.entity === 'outbox' && i.to === email).map((i) => String(i.text));
+
+/** The manage link's id and token, from the newest mail to an address. */
+async function manageLink(email: string) {
+  const texts = await mailsTo(email);
+  const match = texts
+    .map((t) => /registration\/#token=([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})/.exec(t))
+    .filter(Boolean)
+    .at(-1);
+  if (!match) throw new Error(`no manage link mailed to ${email}: ${texts.join(' | ')}`);
+  return { id: match[1] as string, auth: { authorization: `Bearer ${match[2]}` } };
+}
+
+const asAttendee = (path: string, auth: Record<string, string>, init: RequestInit = {}) =>
+  app.request(path, { ...init, headers: { 'content-type': 'application/json', ...auth, ...init.headers } });
+
+beforeAll(async () => {
+  ({ doc, tableName } = await freshTable('hardening'));
+  await createEventsStore(doc, tableName).createEvent(testEvent(EVENT));
+  const categories = createCategoryStore(doc, tableName);
+  const category = (id: string, capacity: number, extra: Json = {}) => ({
+    id,
+    name: { en: id },
+    capacity,
+    waitlist: true,
+    requiresApproval: false,
+    ...extra,
+  });
+  await categories.createCategory(EVENT, category('open', 50), 0);
+  await categories.createCategory(EVENT, category('tiny', 1, { holdHours: 2 }), 1);
+  await categories.createCategory(EVENT, category('vip', 1, { waitlist: false }), 2);
+  await categories.createCategory(EVENT, category('gov', 5, { requiresApproval: true }), 3);
+  await categories.createCategory(EVENT, category('closed', 5, { closesAt: '2027-01-01T00:00:00Z' }), 4);
+  const issuer = await testIssuer();
+  clock = new Date('2027-01-10T10:00:00Z');
+  app = registrationsApp({ doc, tableName, verifyToken: issuer.verifyToken, now: () => clock });
+  organiser = { authorization: `Bearer ${await issuer.sign({ sub: 'org', groups: ['organisers'] })}` };
+  staff = { authorization: `Bearer ${await issuer.sign({ sub: 'desk', groups: ['staff'] })}` };
+});
+
+describe('nobody can take seats in someone else’s name', () => {
+  it('holds the seat as unverified until the mailed link is opened, then confirms', async () => {
+    const answer = await signUp(person('victim@example.org', 'open'));
+    expect(answer.status).toBe(201);
+    expect(answer.body.status).toBe('unverified');
+    expect(answer.body.checkInCode).toBeUndefined();
+    expect(answer.headers.get('location')).toBe(`/api/registrations/${answer.body.id}`);
+
+    const available = async () => {
+      const detail = (await (await eventsApp({ doc, tableName }).request(`/api/events/${EVENT}`)).json()) as {
+        categories: { id: string; available: number }[];
+      };
+      return detail.categories.find((c) => c.id === 'open')?.available;
+    };
+    expect(await available()).toBe(49);
+
+    const { id, auth } = await manageLink('victim@example.org');
+    expect(id).toBe(answer.body.id);
+    const verified = await asAttendee(`/api/registrations/${id}/verify`, auth, { method: 'POST' });
+    expect([verified.status, ((await verified.json()) as Json).status]).toEqual([200, 'confirmed']);
+    const again = await asAttendee(`/api/registrations/${id}/verify`, auth, { method: 'POST' });
+    expect([again.status, ((await again.json()) as Json).status]).toEqual([200, 'confirmed']);
+    expect(await available()).toBe(49);
+
+    const view = (await (await asAttendee(`/api/registrations/${id}`, auth)).json()) as Json;
+    expect(view.checkInCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(view.checkInCode).not.toContain(id);
+    const mails = await mailsTo('victim@example.org');
+    expect(mails.filter((t) => t.includes(String(view.checkInCode)))).toHaveLength(1);
+    expect(mails.filter((t) => t.includes(id) && !t.includes('#token='))).toEqual([]);
+  });
+
+  it('verifies into pending where organisers approve', async () => {
+    const answer = await signUp(person('delegate@example.org', 'gov'));
+    const { id, auth } = await manageLink('delegate@example.org');
+    const verified = await asAttendee(`/api/registrations/${id}/verify`, auth, { method: 'POST' });
+    expect([answer.body.status, ((await verified.json()) as Json).status]).toEqual(['unverified', 'pending']);
+  });
+
+  it('lets an unverified hold expire after the category’s hold time and hands the seat on', async () => {
+    const holder = await signUp(person('holder@example.org', 'tiny'));
+    const waiter = await signUp(person('waiter@example.org', 'tiny'));
+    expect([holder.body.status, waiter.body.status]).toEqual(['unverified', 'unverified']);
+    const waiterLink = await manageLink('waiter@example.org');
+    await asAttendee(`/api/registrations/${waiterLink.id}/verify`, waiterLink.auth, { method: 'POST' });
+
+    const deps = registrationDeps({ doc, tableName, now: () => clock });
+    clock = new Date('2027-01-10T11:59:00Z');
+    expect(await expireHolds(deps, EVENT)).toBe(0);
+    clock = new Date('2027-01-10T12:00:01Z');
+    expect(await expireHolds(deps, EVENT)).toBe(1);
+    clock = new Date('2027-01-10T10:00:00Z');
+
+    const statusOf = async (email: string) => (await items()).find((i) => i.SK === 'REG' && i.email === email)?.status;
+    expect([await statusOf('holder@example.org'), await statusOf('waiter@example.org')]).toEqual([
+      'expired',
+      'confirmed',
+    ]);
+    const category = (await createCategoryStore(doc, tableName).listCategories(EVENT)).find((c) => c.id === 'tiny');
+    expect([category?.taken, category?.waiting]).toEqual([1, 0]);
+  });
+});
+
+describe('no enumeration', () => {
+  it('answers a duplicate the same way whatever the category’s state, and tells the owner', async () => {
+    await signUp(person('owner@example.org', 'vip'));
+    const answers = [];
+    for (const categoryId of ['open', 'vip', 'closed'])
+      answers.push(await signUp(person('owner@example.org', categoryId)));
+    expect(answers.map((a) => a.status)).toEqual([409, 409, 409]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    const notices = (await mailsTo('owner@example.org')).filter((t) => t.includes('tried to register'));
+    expect(notices).toHaveLength(3);
+    expect(notices.every((t) => /#token=/.test(t))).toBe(true);
+  });
+
+  it('counts only sign-ups that queue a mail towards the per-email limit', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      expect((await signUp(person('typo@example.org', 'no-such-category'))).status).toBe(422);
+    }
+    expect((await signUp(person('typo@example.org', 'open'))).status).toBe(201);
+  });
+});
+
+describe('changing one field changes only that field', () => {
+  it('keeps omitted fields, recomputes the search text and exports every copy', async () => {
+    await signUp(person('visa@example.org', 'open', { preferredLanguage: 'fr', visaLetter: true, firstName: 'Marie' }));
+    const { id, auth } = await manageLink('visa@example.org');
+    const patched = await asAttendee(`/api/registrations/${id}`, auth, {
+      method: 'PATCH',
+      body: JSON.stringify({ organisation: 'New Org', firstName: 'Mariette' }),
+    });
+    const body = (await patched.json()) as Json;
+    expect([patched.status, body.organisation, body.preferredLanguage, body.visaLetter]).toEqual([
+      200,
+      'New Org',
+      'fr',
+      true,
+    ]);
+    const search = async (q: string) =>
+      (
+        (await (await app.request(`/api/events/${EVENT}/registrations?q=${q}`, { headers: organiser })).json()) as {
+          items: { id: string }[];
+        }
+      ).items.map((r) => r.id);
+    expect(await search('mariette')).toEqual([id]);
+    expect(await search('marie%20silva')).toEqual([]);
+
+    const exported = (await (await asAttendee(`/api/registrations/${id}/export`, auth)).json()) as Json;
+    expect(Object.keys(exported).sort()).toEqual(['exportedAt', 'firstResponse', 'mail', 'registration', 'sensitive']);
+    expect((exported.mail as unknown[]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('cursors and paging', () => {
+  it('answers a forged cursor with 400, never 500', async () => {
+    const forged = Buffer.from(JSON.stringify({ a: 'b' })).toString('base64url');
+    const events = await eventsApp({ doc, tableName }).request(`/api/events?cursor=${forged}`);
+    const regs = await app.request(`/api/events/${EVENT}/registrations?cursor=${forged}`, { headers: organiser });
+    expect([events.status, regs.status]).toEqual([400, 400]);
+  });
+
+  it('never returns an empty page that still has a next cursor', async () => {
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `status=cancelled&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await (
+        await app.request(`/api/events/${EVENT}/registrations?${query}`, { headers: organiser })
+      ).json()) as { items: unknown[]; nextCursor: string | null };
+      pages.push(page.items.length);
+      cursor = page.nextCursor;
+      if (cursor) expect(page.items.length).toBeGreaterThan(0);
+    } while (cursor && pages.length < 20);
+    expect(pages).toEqual([0]);
+  });
+});
+
+describe('least data at the desk', () => {
+  it('checks in by the short code in any case, and says when someone already came', async () => {
+    await signUp(person('guest@example.org', 'open', { firstName: 'Guest', dietaryNeeds: 'vegan' }));
+    const { id, auth } = await manageLink('guest@example.org');
+    await asAttendee(`/api/registrations/${id}/verify`, auth, { method: 'POST' });
+    const code = String(((await (await asAttendee(`/api/registrations/${id}`, auth)).json()) as Json).checkInCode);
+    const desk = (c: string) =>
+      app.request(`/api/events/${EVENT}/check-in`, {
+        method: 'POST',
+        body: JSON.stringify({ code: c }),
+        headers: { 'content-type': 'application/json', ...staff },
+      });
+    const first = await desk(code.toLowerCase());
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({
+      registrationId: id,
+      name: 'Guest Silva',
+      organisation: 'Portuguese Customs',
+      category: { en: 'open' },
+      status: 'confirmed',
+      checkedInAt: '2027-01-10T10:00:00.000Z',
+      alreadyCheckedIn: false,
+    });
+    clock = new Date('2027-01-10T10:42:00Z');
+    const second = (await (await desk(code)).json()) as Json;
+    expect([second.alreadyCheckedIn, second.checkedInAt]).toEqual([true, '2027-01-10T10:00:00.000Z']);
+    clock = new Date('2027-01-10T10:00:00Z');
+    expect((await desk('ZZZZZZZZ')).status).toBe(404);
+  });
+});
