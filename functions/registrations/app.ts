@@ -7,16 +7,16 @@ import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
-import type { CategoryStore } from './category-store.ts';
 import { csvHeader, csvRows } from './csv.ts';
-import type { Clock, EventReader } from './deps.ts';
-import { approve, checkIn, endRegistration } from './lifecycle.ts';
+import type { Clock } from './deps.ts';
+import { checkIn, checkInByCode } from './desk.ts';
+import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
+import { approve, endRegistration } from './lifecycle.ts';
 import { register } from './register.ts';
 import {
   approveRoute,
   cancelRegistrationRoute,
   changeRegistrationRoute,
-  checkInRoute,
   eraseRegistrationRoute,
   exportCsvRoute,
   exportRegistrationRoute,
@@ -26,10 +26,13 @@ import {
   registerRoute,
   rejectRoute,
   statsRoute,
+  verifyRoute,
 } from './routes.ts';
+import type { RegistrationStatus } from './schemas.ts';
 import { registrationStats } from './stats.ts';
-import type { RegistrationsStore } from './store.ts';
+import { verify } from './verify.ts';
 import { view } from './views.ts';
+import type { RegistrationStores } from './wiring.ts';
 
 export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
 
@@ -39,10 +42,10 @@ export const DEFAULT_LIMITS: RegistrationLimits = {
   perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
 };
 
-export type RegistrationsAppDeps = {
-  store: RegistrationsStore;
-  categories: CategoryStore;
-  events: EventReader;
+/** Every status a registration can be cancelled from. */
+const CANCELLABLE: RegistrationStatus[] = ['unverified', 'confirmed', 'pending', 'approved', 'waitlisted'];
+
+export type RegistrationsAppDeps = RegistrationStores & {
   siteUrl: string;
   now: Clock;
   /** Days after the event's end that personal data is kept. */
@@ -69,6 +72,11 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   const open = async (c: Context, id: string) => openWithToken(store, id, manageToken(c));
+  // Only sign-ups that get as far as queuing a mail count against the address's limit.
+  const useCases = {
+    ...deps,
+    countMailTo: (eventId: string, email: string) => deps.limit(limits.perEmail, `${eventId}:${email}`),
+  };
 
   app.openapi(registerRoute, async (c) => {
     const { eventId } = c.req.valid('param');
@@ -76,11 +84,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const key = c.req.valid('header')['idempotency-key'];
     // A replay is answered before any limit is counted: a retry must never be refused.
     const first = await store.getIdempotent(eventId, key);
-    if (!first) {
-      await deps.limit(limits.perClient, clientAddress(c));
-      await deps.limit(limits.perEmail, `${eventId}:${input.email.toLowerCase()}`);
-    }
-    const result = await register(deps, eventId, key, input);
+    if (!first) await deps.limit(limits.perClient, clientAddress(c));
+    const result = await register(useCases, eventId, key, input);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
     return c.json(result.body, 201);
@@ -92,12 +97,15 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     return c.json(await viewRegistration(store, reg), 200);
   });
 
+  app.openapi(verifyRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await verify(deps, reg), 200);
+  });
+
   app.openapi(cancelRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
-    return c.json(
-      await endRegistration(deps, reg.id, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']),
-      200,
-    );
+    return c.json(await endRegistration(deps, reg.id, 'cancelled', CANCELLABLE), 200);
   });
 
   app.openapi(changeRegistrationRoute, async (c) => {
@@ -175,18 +183,20 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(checkInRoute, async (c) => {
     const { eventId, registrationId } = c.req.valid('param');
     await requireRole(c, 'organiser', 'staff');
-    await inEvent(eventId, registrationId);
-    return c.json(await checkIn(deps, registrationId), 200);
+    return c.json(await checkIn(deps, eventId, registrationId), 200);
+  });
+
+  app.openapi(deskCheckInRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await requireRole(c, 'organiser', 'staff');
+    return c.json(await checkInByCode(deps, eventId, c.req.valid('json').code), 200);
   });
 
   app.openapi(organiserCancelRoute, async (c) => {
     const { eventId, registrationId } = c.req.valid('param');
     await requireRole(c, 'organiser');
     await inEvent(eventId, registrationId);
-    return c.json(
-      await endRegistration(deps, registrationId, 'cancelled', ['confirmed', 'pending', 'approved', 'waitlisted']),
-      200,
-    );
+    return c.json(await endRegistration(deps, registrationId, 'cancelled', CANCELLABLE), 200);
   });
 
   app.openapi(approveRoute, async (c) => {

@@ -1,11 +1,12 @@
 /** What attendees do with their manage link: open, view, change, export, erase. */
 import { timingSafeEqual } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
+import type { OutboxMail } from '../mail/outbox.ts';
 import { type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import type { Sensitive, StoredRegistration } from './keys.ts';
+import { isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
 import { endRegistration, type LifecycleDeps } from './lifecycle.ts';
 import type { Registration, RegistrationPatch } from './schemas.ts';
-import { hashToken, view } from './views.ts';
+import { hashToken, searchText, view } from './views.ts';
 
 /** What the attendee's own actions need of storage. */
 export interface AttendeeStore {
@@ -15,6 +16,8 @@ export interface AttendeeStore {
   putSensitive(id: string, sensitive: Sensitive): Promise<void>;
   update(id: string, from: Registration['status'], sets: Record<string, unknown>): Promise<boolean>;
   erase(reg: StoredRegistration): Promise<void>;
+  firstResponse(reg: StoredRegistration): Promise<unknown>;
+  unsentMail(id: string): Promise<OutboxMail[]>;
 }
 
 export type AttendeeDeps = { store: AttendeeStore; events: EventReader; now: Clock };
@@ -22,24 +25,28 @@ export type AttendeeDeps = { store: AttendeeStore; events: EventReader; now: Clo
 /** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
 export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: string, token: string) {
   const reg = await store.get(id);
-  const expected = reg ? Buffer.from(reg.tokenHash, 'hex') : Buffer.alloc(32);
   const given = Buffer.from(hashToken(token), 'hex');
-  if (!reg || !timingSafeEqual(expected, given)) throw new NotFoundError('No registration for this link.');
+  const hashes = reg ? [reg.tokenHash, ...(reg.tokenHashes ?? [])] : [''.padEnd(64, '0')];
+  // Compare with every link ever mailed, each in constant time.
+  const matches = hashes.map((hash) => timingSafeEqual(Buffer.from(hash, 'hex'), given));
+  if (!reg || !matches.includes(true)) throw new NotFoundError('No registration for this link.');
   return reg;
 }
 
 export async function viewRegistration(store: Pick<AttendeeStore, 'waitingAhead'>, reg: StoredRegistration) {
-  if (reg.status !== 'waitlisted') return view(reg);
+  if (!isWaiting(reg)) return view(reg);
   return view(reg, (await store.waitingAhead(reg.eventId, reg.categoryId, reg.waitSeq ?? 0)) + 1);
 }
 
-/** Everything held about the attendee, for the export right. */
+/** Everything held about the attendee, every copy included, for the export right. */
 export async function exportData(deps: AttendeeDeps, reg: StoredRegistration) {
-  return {
-    registration: await viewRegistration(deps.store, reg),
-    sensitive: await deps.store.getSensitive(reg.id),
-    exportedAt: deps.now().toISOString(),
-  };
+  const [registration, sensitive, firstResponse, mail] = await Promise.all([
+    viewRegistration(deps.store, reg),
+    deps.store.getSensitive(reg.id),
+    deps.store.firstResponse(reg),
+    deps.store.unsentMail(reg.id),
+  ]);
+  return { registration, sensitive, firstResponse, mail, exportedAt: deps.now().toISOString() };
 }
 
 /** Changes what an attendee may change; ended registrations are read-only. */
@@ -48,12 +55,14 @@ export async function changeRegistration(
   reg: StoredRegistration,
   patch: RegistrationPatch,
 ): Promise<Registration> {
-  if (reg.status === 'cancelled' || reg.status === 'rejected') {
+  if (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired') {
     throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
   }
   const { dietaryNeeds, accessibilityNeeds, ...fields } = patch;
   const now = deps.now().toISOString();
-  if (!(await deps.store.update(reg.id, reg.status, { ...fields, updatedAt: now }))) {
+  // The organisers' search must find the person under the name they have now.
+  const search = searchText({ ...reg, ...fields });
+  if (!(await deps.store.update(reg.id, reg.status, { ...fields, search, updatedAt: now }))) {
     throw new ConflictError('The registration changed meanwhile; reload it.');
   }
   if (dietaryNeeds !== undefined || accessibilityNeeds !== undefined) {
@@ -72,7 +81,7 @@ export async function changeRegistration(
 
 /** The right to erasure: the seat is given up first, then every copy is removed. */
 export async function erase(deps: LifecycleDeps & { store: AttendeeStore }, reg: StoredRegistration): Promise<void> {
-  if (reg.status !== 'cancelled' && reg.status !== 'rejected') {
+  if (reg.status !== 'cancelled' && reg.status !== 'rejected' && reg.status !== 'expired') {
     await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
   }
   await deps.store.erase(reg);

@@ -6,6 +6,8 @@
  *   sensitive     PK=REG#<id>  SK=SENSITIVE  (dietary and accessibility needs; expires right after the event)
  *   email lock    PK=EMAIL#<eventId>#<sha256(email)>  SK=LOCK
  *   idempotency   PK=IDEM#<eventId>#<key>  SK=IDEM  (first response, 24 h)
+ *   check-in code PK=CHECKIN#<eventId>#<code>  SK=CODE  (the short code at the desk → registration)
+ *   hold          PK=HOLDS  SK=<heldUntil>#<id>  (an unverified registration's place, swept when due)
  *   outbox mail   indexed GSI1PK=OUTBOXREG#<registrationId>, so an erasure finds unsent mail
  *
  * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
@@ -27,6 +29,13 @@ export const emailLockKey = (eventId: string, email: string) => ({
   SK: 'LOCK',
 });
 export const idemKey = (eventId: string, key: string) => ({ PK: `IDEM#${eventId}#${key}`, SK: 'IDEM' });
+export const checkInCodeKey = (eventId: string, code: string) => ({ PK: `CHECKIN#${eventId}#${code}`, SK: 'CODE' });
+/** One partition for every hold, ordered by when it lapses: the sweep reads what is due. */
+export const HOLDS_PK = 'HOLDS';
+export const holdKey = (reg: Pick<StoredRegistration, 'id' | 'heldUntil'>) => ({
+  PK: HOLDS_PK,
+  SK: `${reg.heldUntil}#${reg.id}`,
+});
 
 /** GSI1: an event's registrations, oldest first. */
 export const eventRegistrationsIndex = (reg: Pick<Registration, 'eventId' | 'createdAt' | 'id'>) => ({
@@ -50,6 +59,11 @@ export type StoredCategory = Category & { taken: number; waiting?: number; waitS
 
 export type StoredRegistration = Registration & {
   tokenHash: string;
+  /** Hashes of manage links mailed later (a notice to the owner of a duplicate address). */
+  tokenHashes?: string[];
+  checkInCode: string;
+  /** What an unverified registration holds: a seat, or a place on the waiting list. */
+  hold?: 'seat' | 'waitlist';
   idempotencyKey: string;
   search?: string;
   waitSeq?: number;
@@ -71,4 +85,9 @@ export type NewRegistration = {
 
 /** Statuses that hold a seat (a pending registration holds its seat until decided). */
 const HOLDING: RegistrationStatus[] = ['confirmed', 'pending', 'approved'];
-export const holdsSeat = (status: RegistrationStatus) => HOLDING.includes(status);
+/** Whether a registration holds a seat; an unverified one may hold a seat or a waiting place. */
+export const holdsSeat = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
+  HOLDING.includes(reg.status) || (reg.status === 'unverified' && reg.hold === 'seat');
+/** Whether a registration holds a place on the waiting list (GSI2). */
+export const isWaiting = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
+  reg.status === 'waitlisted' || (reg.status === 'unverified' && reg.hold === 'waitlist');

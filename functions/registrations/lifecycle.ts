@@ -7,6 +7,7 @@ import { backoff, type CategoryReader, type Clock, type EventReader } from './de
 import { holdsSeat, type OutboxItem, type StoredRegistration } from './keys.ts';
 import { attendeeMailItem } from './mails.ts';
 import type { Registration, RegistrationStatus } from './schemas.ts';
+import type { Promotion } from './store.ts';
 import { view } from './views.ts';
 
 /** What the state changes need of storage. */
@@ -15,27 +16,35 @@ export interface LifecycleStore {
   firstWaiting(eventId: string, categoryId: string): Promise<StoredRegistration | undefined>;
   release(
     reg: StoredRegistration,
-    to: 'cancelled' | 'rejected',
+    to: EndStatus,
     now: string,
-    promote: { reg: StoredRegistration; status: 'confirmed' | 'pending' } | undefined,
+    promote: Promotion | undefined,
     mails: OutboxItem[],
   ): Promise<boolean>;
-  promoteIntoFreeSeat(
-    waiter: StoredRegistration,
-    status: 'confirmed' | 'pending',
-    now: string,
-    mail: OutboxItem,
-  ): Promise<'promoted' | 'no-seat' | 'moved'>;
+  promoteIntoFreeSeat(promote: Promotion, now: string, mail: OutboxItem): Promise<'promoted' | 'no-seat' | 'moved'>;
   update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem): Promise<boolean>;
 }
+
+export type EndStatus = 'cancelled' | 'rejected' | 'expired';
 
 export type LifecycleDeps = { store: LifecycleStore; categories: CategoryReader; events: EventReader; now: Clock };
 
 const MAX_ATTEMPTS = 16;
 
-/** The status a promoted person gets: a category that needs approval keeps them pending. */
-const seatedStatus = (category: { requiresApproval: boolean } | undefined) =>
+/** The status a verified person takes with a seat: a category that needs approval keeps them pending. */
+export const seatedStatus = (category: { requiresApproval: boolean } | undefined) =>
   category?.requiresApproval ? ('pending' as const) : ('confirmed' as const);
+
+/** Who moves up from the waiting list: an unverified person keeps to verify, with a seat now. */
+const promotionOf = (waiter: StoredRegistration, category: { requiresApproval: boolean } | undefined): Promotion => ({
+  reg: waiter,
+  status: waiter.status === 'unverified' ? 'unverified' : seatedStatus(category),
+});
+
+function promotionMail(now: Date, promote: Promotion, name: { en: string; fr?: string }) {
+  const code = promote.status === 'confirmed' ? { checkInCode: promote.reg.checkInCode } : {};
+  return attendeeMailItem(now, promote.reg, 'promoted', name, code);
+}
 
 async function eventName(deps: LifecycleDeps, eventId: string) {
   return (await deps.events.getEvent(eventId))?.name ?? { en: eventId };
@@ -51,7 +60,7 @@ async function getOrNotFound(store: LifecycleStore, id: string) {
 export async function endRegistration(
   deps: LifecycleDeps,
   id: string,
-  to: 'cancelled' | 'rejected',
+  to: EndStatus,
   allowedFrom: RegistrationStatus[],
 ): Promise<Registration> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -62,14 +71,11 @@ export async function endRegistration(
       eventName(deps, reg.eventId),
       deps.categories.getCategory(reg.eventId, reg.categoryId),
     ]);
-    const waiter = holdsSeat(reg.status) ? await deps.store.firstWaiting(reg.eventId, reg.categoryId) : undefined;
-    const promote = waiter ? { reg: waiter, status: seatedStatus(category) } : undefined;
+    const waiter = holdsSeat(reg) ? await deps.store.firstWaiting(reg.eventId, reg.categoryId) : undefined;
+    const promote = waiter ? promotionOf(waiter, category) : undefined;
     const now = deps.now();
     const mails = [attendeeMailItem(now, reg, to, name)];
-    if (promote) {
-      const code = promote.status === 'confirmed' ? { checkInCode: promote.reg.id } : {};
-      mails.push(attendeeMailItem(now, promote.reg, 'promoted', name, code));
-    }
+    if (promote) mails.push(promotionMail(now, promote, name));
     const at = now.toISOString();
     if (await deps.store.release(reg, to, at, promote, mails)) return view({ ...reg, status: to, updatedAt: at });
     // The waiting list or the status moved (or the index lags behind a new waiter): read again.
@@ -85,26 +91,14 @@ export async function approve(deps: LifecycleDeps, id: string): Promise<Registra
     throw new ConflictError(`Only a pending registration can be approved; this one is ${reg.status}.`);
   }
   const now = deps.now();
-  const mail = attendeeMailItem(now, reg, 'approved', await eventName(deps, reg.eventId), { checkInCode: reg.id });
+  const mail = attendeeMailItem(now, reg, 'approved', await eventName(deps, reg.eventId), {
+    checkInCode: reg.checkInCode,
+  });
   const at = now.toISOString();
   if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: at }, mail))) {
     throw new ConflictError('The registration changed meanwhile; reload it.');
   }
   return view({ ...reg, status: 'approved', updatedAt: at });
-}
-
-/** Marks arrival at the venue (organisers and staff); idempotent for the same person. */
-export async function checkIn(deps: LifecycleDeps, id: string): Promise<Registration> {
-  const reg = await getOrNotFound(deps.store, id);
-  if (reg.checkedInAt) return view(reg);
-  if (reg.status !== 'confirmed' && reg.status !== 'approved') {
-    throw new ConflictError(`A ${reg.status} registration cannot be checked in.`);
-  }
-  const at = deps.now().toISOString();
-  if (!(await deps.store.update(id, reg.status, { checkedInAt: at, updatedAt: at }))) {
-    throw new ConflictError('The registration changed meanwhile; try again.');
-  }
-  return view({ ...reg, checkedInAt: at, updatedAt: at });
 }
 
 /** After a category grows: the first people waiting take the new seats, in order. */
@@ -120,8 +114,9 @@ export async function fillFreeSeats(deps: LifecycleDeps, eventId: string, catego
       continue;
     }
     const now = deps.now();
-    const mail = attendeeMailItem(now, waiter, 'promoted', await eventName(deps, eventId));
-    const outcome = await deps.store.promoteIntoFreeSeat(waiter, seatedStatus(category), now.toISOString(), mail);
+    const promote = promotionOf(waiter, category);
+    const mail = promotionMail(now, promote, await eventName(deps, eventId));
+    const outcome = await deps.store.promoteIntoFreeSeat(promote, now.toISOString(), mail);
     if (outcome === 'no-seat') return promoted;
     if (outcome === 'promoted') promoted += 1;
   }

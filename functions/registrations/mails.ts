@@ -5,12 +5,47 @@ import { outboxItem } from '../mail/outbox.ts';
 import { type OutboxItem, outboxIndex } from './keys.ts';
 import type { Registration } from './schemas.ts';
 
-export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'promoted' | 'approved' | 'rejected' | 'cancelled';
+export type MailKind =
+  | 'verify'
+  | 'verify-waitlist'
+  | 'duplicate'
+  | 'confirmed'
+  | 'pending'
+  | 'waitlisted'
+  | 'promoted'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired';
 
-type Parts = { eventName: string; firstName: string; manageUrl?: string; position?: number; checkInCode?: string };
+type Parts = {
+  eventName: string;
+  firstName: string;
+  manageUrl?: string;
+  position?: number;
+  checkInCode?: string;
+  /** When an unverified place lapses, as the attendee reads it (UTC). */
+  heldUntil?: string;
+};
 
 const text: Record<Language, Record<MailKind, (p: Parts) => { subject: string; body: string }>> = {
   en: {
+    verify: (p) => ({
+      subject: `Confirm your registration: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nA place at ${p.eventName} is held for you until ${p.heldUntil}. Open the link below to confirm that this address is yours; if you do not, the place goes to someone else.`,
+    }),
+    'verify-waitlist': (p) => ({
+      subject: `Confirm your place on the waiting list: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nThis category of ${p.eventName} is full. You are number ${p.position} on the waiting list. Open the link below before ${p.heldUntil} to confirm that this address is yours and keep your place.`,
+    }),
+    duplicate: (p) => ({
+      subject: `Someone tried to register with your address: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nSomeone tried to register with your address for ${p.eventName}, which is already registered. Nothing has changed. If it was you, your registration is at the link below.`,
+    }),
+    expired: (p) => ({
+      subject: `Registration not confirmed: ${p.eventName}`,
+      body: `Dear ${p.firstName},\n\nYour registration for ${p.eventName} was not confirmed in time, so the place has gone to someone else. You are welcome to register again.`,
+    }),
     confirmed: (p) => ({
       subject: `Registration confirmed: ${p.eventName}`,
       body: `Dear ${p.firstName},\n\nYour place at ${p.eventName} is confirmed.`,
@@ -41,6 +76,22 @@ const text: Record<Language, Record<MailKind, (p: Parts) => { subject: string; b
     }),
   },
   fr: {
+    verify: (p) => ({
+      subject: `Confirmez votre inscription : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nUne place à ${p.eventName} vous est réservée jusqu’au ${p.heldUntil}. Ouvrez le lien ci-dessous pour confirmer que cette adresse est la vôtre ; sinon, la place ira à quelqu’un d’autre.`,
+    }),
+    'verify-waitlist': (p) => ({
+      subject: `Confirmez votre place sur la liste d’attente : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${p.eventName} est complète. Vous êtes numéro ${p.position} sur la liste d’attente. Ouvrez le lien ci-dessous avant le ${p.heldUntil} pour confirmer que cette adresse est la vôtre et garder votre place.`,
+    }),
+    duplicate: (p) => ({
+      subject: `Tentative d’inscription avec votre adresse : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nQuelqu’un a essayé de s’inscrire à ${p.eventName} avec votre adresse, qui est déjà inscrite. Rien n’a changé. Si c’était vous, votre inscription se trouve au lien ci-dessous.`,
+    }),
+    expired: (p) => ({
+      subject: `Inscription non confirmée : ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} n’a pas été confirmée à temps ; la place est allée à quelqu’un d’autre. Vous pouvez vous inscrire de nouveau.`,
+    }),
     confirmed: (p) => ({
       subject: `Inscription confirmée : ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nVotre place à ${p.eventName} est confirmée.`,
@@ -100,19 +151,31 @@ const OUTBOX_LIFETIME_SECONDS = 7 * 86_400;
 
 export const eventNameIn = (name: Bilingual, language: Language) => name[language] ?? name.en;
 
+/** The manage link; the token rides in the fragment, which no server or log ever receives. */
+export const manageUrl = (siteUrl: string, language: Language, id: string, token: string) =>
+  `${siteUrl}/${language === 'fr' ? 'fr/' : ''}registration/#token=${id}.${token}`;
+
+const utcTime = (iso: string, language: Language) =>
+  `${new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso))} UTC`;
+
 /** The outbox item of one attendee mail; indexed by registration, so an erasure finds it unsent. */
 export function attendeeMailItem(
   now: Date,
   reg: Pick<Registration, 'id' | 'email' | 'firstName' | 'preferredLanguage'>,
   kind: MailKind,
   eventName: Bilingual,
-  extra: { manageUrl?: string; position?: number; checkInCode?: string } = {},
+  extra: Omit<Parts, 'eventName' | 'firstName'> = {},
 ): OutboxItem {
   const language = reg.preferredLanguage;
   const { subject, text } = attendeeMail(language, kind, {
     eventName: eventNameIn(eventName, language),
     firstName: reg.firstName,
     ...extra,
+    ...(extra.heldUntil ? { heldUntil: utcTime(extra.heldUntil, language) } : {}),
   });
   return {
     ...outboxItem(

@@ -1,24 +1,30 @@
 /**
- * Signing up: one transaction takes a seat (or a waiting-list place) together with the
- * registration, the email lock, the first response under its Idempotency-Key and the mail.
+ * Signing up: one transaction holds a seat (or a waiting-list place) for an unverified
+ * registration together with the email lock, the check-in code, the hold that lapses, the
+ * first response under its Idempotency-Key and the mail with the link that verifies it.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
+import type { Bilingual } from '../core/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
+import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import type { IdempotentResponse, NewRegistration, StoredRegistration } from './keys.ts';
-import { attendeeMailItem } from './mails.ts';
-import type { Registration, RegistrationInput, RegistrationStatus } from './schemas.ts';
-import { hashToken, searchText, view } from './views.ts';
+import type { IdempotentResponse, NewRegistration, OutboxItem, StoredRegistration } from './keys.ts';
+import { attendeeMailItem, manageUrl } from './mails.ts';
+import type { Registration, RegistrationInput } from './schemas.ts';
+import { hashToken, publicView, searchText } from './views.ts';
 
 /** What signing up needs of storage. */
 export interface RegisterStore {
   getIdempotent(eventId: string, key: string): Promise<IdempotentResponse | undefined>;
+  registrationIdByEmail(eventId: string, email: string): Promise<string | undefined>;
+  get(id: string): Promise<StoredRegistration | undefined>;
+  addManageToken(id: string, tokenHash: string, mail: OutboxItem): Promise<void>;
   writeWithSeat(entry: NewRegistration): Promise<WriteOutcome>;
   writeWaiting(entry: NewRegistration, seq: number): Promise<WriteOutcome>;
   waitingAhead(eventId: string, categoryId: string, seq: number): Promise<number>;
 }
-export type WriteOutcome = 'written' | 'full' | 'seat-free' | 'duplicate-email' | 'duplicate-key';
+export type WriteOutcome = 'written' | 'full' | 'seat-free' | 'duplicate-email' | 'duplicate-key' | 'code-taken';
 
 export type RegisterDeps = {
   store: RegisterStore;
@@ -28,12 +34,20 @@ export type RegisterDeps = {
   now: Clock;
   /** Days after the event's end that personal data is kept. */
   retentionDays: number;
+  /** Counts a mail to an address against its limit; throws when the limit is reached. */
+  countMailTo?: (eventId: string, email: string) => Promise<void>;
 };
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
 
+/** The answer to a duplicate address, the same whatever the category's state. */
+export const DUPLICATE_DETAIL =
+  'This address cannot be registered for this event. If it is yours, we have mailed it the link to its registration.';
+
 const MAX_ATTEMPTS = 8;
+const DEFAULT_HOLD_HOURS = 24;
 const requestHash = (input: RegistrationInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
 
 export async function register(
   deps: RegisterDeps,
@@ -53,10 +67,18 @@ export async function register(
       { path: 'categoryId', message: 'Unknown category' },
     ]);
   }
+  const email = input.email.toLowerCase();
   const now = deps.now();
+  // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
+  const existing = await deps.store.registrationIdByEmail(eventId, email);
+  if (existing) {
+    await tellOwner(deps, existing, event.name, now);
+    throw new ConflictError(DUPLICATE_DETAIL);
+  }
   if (!isCategoryOpen(category, now)) throw new ConflictError('Registration in this category is not open now.');
+  await deps.countMailTo?.(eventId, email);
 
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const id = randomUUID();
   const iso = now.toISOString();
   const eventEnd = eventEndSeconds(event);
@@ -65,15 +87,17 @@ export async function register(
     dietaryNeeds || accessibilityNeeds
       ? { dietaryNeeds, accessibilityNeeds, expiresAt: eventEnd + DAY_SECONDS }
       : undefined;
-  const manageUrl = `${deps.siteUrl}/${input.preferredLanguage === 'fr' ? 'fr/' : ''}registration/?token=${id}.${token}`;
+  const link = manageUrl(deps.siteUrl, input.preferredLanguage, id, token);
+  const heldUntil = new Date(now.getTime() + (category.holdHours ?? DEFAULT_HOLD_HOURS) * 3_600_000).toISOString();
   const idemExpiry = Math.floor(now.getTime() / 1000) + DAY_SECONDS;
-  const seated: RegistrationStatus = category.requiresApproval ? 'pending' : 'confirmed';
-  const reg: StoredRegistration = {
+  const base: Omit<StoredRegistration, 'checkInCode'> = {
     id,
     eventId,
     ...fields,
-    email: fields.email.toLowerCase(),
-    status: seated,
+    email,
+    status: 'unverified',
+    hold: 'seat',
+    heldUntil,
     tokenHash: hashToken(token),
     idempotencyKey,
     search: searchText(fields),
@@ -81,8 +105,8 @@ export async function register(
     updatedAt: iso,
     expiresAt: eventEnd + deps.retentionDays * DAY_SECONDS,
   };
-  const entry = (r: StoredRegistration, body: Registration, mail: NewRegistration['mail']): NewRegistration => ({
-    reg: r,
+  const entry = (reg: StoredRegistration, body: Registration, mail: OutboxItem): NewRegistration => ({
+    reg,
     sensitive,
     idempotency: {
       key: idempotencyKey,
@@ -93,30 +117,47 @@ export async function register(
   });
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const seatedMail = attendeeMailItem(now, reg, seated, event.name, {
-      manageUrl,
-      ...(seated === 'confirmed' ? { checkInCode: id } : {}),
-    });
-    let outcome = await deps.store.writeWithSeat(entry(reg, view(reg), seatedMail));
-    if (outcome === 'written') return { status: 201, body: view(reg), replayed: false };
+    const reg: StoredRegistration = { ...base, checkInCode: newCheckInCode() };
+    const seatMail = attendeeMailItem(now, reg, 'verify', event.name, { manageUrl: link, heldUntil });
+    let outcome = await deps.store.writeWithSeat(entry(reg, publicView(reg), seatMail));
+    if (outcome === 'written') return { status: 201, body: publicView(reg), replayed: false };
     if (outcome === 'full') {
       if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
       const seq = await deps.categories.nextWaitSeq(eventId, category.id);
       const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
-      const waiting: StoredRegistration = { ...reg, status: 'waitlisted' };
-      const mail = attendeeMailItem(now, waiting, 'waitlisted', event.name, { manageUrl, position });
-      outcome = await deps.store.writeWaiting(entry(waiting, view(waiting, position), mail), seq);
-      if (outcome === 'written') return { status: 201, body: view(waiting, position), replayed: false };
+      const waiting: StoredRegistration = { ...reg, hold: 'waitlist' };
+      const body = publicView(waiting, position);
+      const mail = attendeeMailItem(now, waiting, 'verify-waitlist', event.name, {
+        manageUrl: link,
+        position,
+        heldUntil,
+      });
+      outcome = await deps.store.writeWaiting(entry(waiting, body, mail), seq);
+      if (outcome === 'written') return { status: 201, body, replayed: false };
     }
-    if (outcome === 'duplicate-email')
-      throw new ConflictError('This email address is already registered for this event.');
+    // Another request for the same address won the race: the same neutral answer.
+    if (outcome === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
     if (outcome === 'duplicate-key') {
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
     }
-    // 'seat-free': a seat was released between our two attempts; try for it again.
+    // 'seat-free': a seat was released between our two attempts; 'code-taken': a rare clash.
   }
   throw new UnavailableError('Registration is very busy right now; please retry.', 1);
+}
+
+/** Mails the owner of an address someone tried to register again, with a fresh manage link. */
+async function tellOwner(deps: RegisterDeps, registrationId: string, eventName: Bilingual, now: Date) {
+  const owner = await deps.store.get(registrationId);
+  if (!owner) return;
+  await deps.countMailTo?.(owner.eventId, owner.email);
+  const token = newToken();
+  const link = manageUrl(deps.siteUrl, owner.preferredLanguage, owner.id, token);
+  await deps.store.addManageToken(
+    owner.id,
+    hashToken(token),
+    attendeeMailItem(now, owner, 'duplicate', eventName, { manageUrl: link }),
+  );
 }
 
 function replayOf(first: IdempotentResponse, fingerprint: string): RegisterResult {

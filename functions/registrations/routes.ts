@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
+import { deskRoutes } from './desk-routes.ts';
 import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from './schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
@@ -45,6 +46,21 @@ export const getRegistrationRoute = createRoute({
     200: json(Registration, 'The registration'),
     401: authProblems[401],
     404: problemResponse('No registration for this link'),
+  },
+});
+
+export const verifyRoute = createRoute({
+  method: 'post',
+  path: '/api/registrations/{registrationId}/verify',
+  tags: ['registrations'],
+  summary: 'The mailed link was opened: an unverified registration becomes confirmed, pending or waitlisted',
+  security: manageToken,
+  request: { params: registrationParams },
+  responses: {
+    200: json(Registration, 'The registration, verified (repeating is harmless)'),
+    401: authProblems[401],
+    404: problemResponse('No registration for this link'),
+    409: problemResponse('The registration lapsed or ended before it was verified'),
   },
 });
 
@@ -184,21 +200,6 @@ export const exportCsvRoute = createRoute({
   },
 });
 
-export const checkInRoute = createRoute({
-  method: 'post',
-  path: '/api/events/{eventId}/registrations/{registrationId}/check-in',
-  tags: ['registrations'],
-  summary: 'Check a person in at the venue (organisers and staff)',
-  security: bearerAuth,
-  request: { params: decisionParams },
-  responses: {
-    200: json(Registration, 'Checked in'),
-    ...authProblems,
-    404: problemResponse('No such registration'),
-    409: problemResponse('Not confirmed'),
-  },
-});
-
 export const organiserCancelRoute = createRoute({
   method: 'post',
   path: '/api/events/{eventId}/registrations/{registrationId}/cancel',
@@ -241,7 +242,8 @@ export const registrationsRoutes = [
   ...categoryRoutes,
   listRegistrationsRoute,
   exportCsvRoute,
-  checkInRoute,
+  ...deskRoutes,
+  verifyRoute,
   organiserCancelRoute,
   registerRoute,
   getRegistrationRoute,

@@ -12,6 +12,12 @@ const categoryFields = {
   closesAt: IsoDateTime.optional(),
   eligibility: Bilingual.optional(),
   fee: Bilingual.optional(),
+  holdHours: z
+    .int()
+    .min(1)
+    .max(168)
+    .optional()
+    .meta({ description: 'Hours an unverified registration holds its place before it lapses (default 24)' }),
 };
 
 export const Category = z
@@ -50,7 +56,16 @@ export const PublicCategory = z
   .meta({ description: 'A registration category with live availability' });
 export type PublicCategory = z.infer<typeof PublicCategory>;
 
-export const RegistrationStatus = z.enum(['confirmed', 'waitlisted', 'pending', 'approved', 'rejected', 'cancelled']);
+export const RegistrationStatus = z.enum([
+  'unverified',
+  'confirmed',
+  'waitlisted',
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 const name = z.string().trim().min(1, 'Required').max(100);
@@ -76,16 +91,17 @@ export const RegistrationInput = z
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 
 /** What an attendee may change after registering. */
+/** What an attendee may change after registering; a field left out is never changed. */
 export const RegistrationPatch = RegistrationInput.pick({
   firstName: true,
   lastName: true,
   organisation: true,
   jobTitle: true,
-  preferredLanguage: true,
   dietaryNeeds: true,
   accessibilityNeeds: true,
-  visaLetter: true,
 })
+  // Without the sign-up defaults: an omitted language or visa request must stay as it is.
+  .extend({ preferredLanguage: Language, visaLetter: z.boolean() })
   .partial()
   .strict();
 export type RegistrationPatch = z.infer<typeof RegistrationPatch>;
@@ -108,6 +124,8 @@ export const Registration = z
     accessibilityNeeds: z.string().optional(),
     visaLetter: z.boolean(),
     checkedInAt: z.string().optional(),
+    checkInCode: z.string().optional().meta({ description: 'Shown on the manage page only, never on sign-up' }),
+    heldUntil: z.string().optional().meta({ description: 'When an unverified registration lapses' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

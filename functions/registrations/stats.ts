@@ -1,6 +1,6 @@
 /** Counts for the organisers' dashboard, read page by page from the event's registrations. */
 import type { StoredRegistration } from './keys.ts';
-import type { RegistrationFilter } from './store.ts';
+import type { RegistrationFilter } from './records-store.ts';
 
 export interface StatsStore {
   list(

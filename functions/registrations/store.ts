@@ -1,25 +1,24 @@
 /**
  * The transactions that keep seat counts exact, built from named parts (see keys.ts for the
- * item layout). Each write states its condition; a failed condition comes back by name.
+ * item layout): sign-up, verification, release with promotion, holds that lapse.
  */
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { stripKeys as strip } from '../core/items.ts';
-import { queryAll, queryPage } from '../core/query.ts';
+import { queryPage } from '../core/query.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
-import { outboxKey } from '../mail/outbox.ts';
 import {
+  checkInCodeKey,
   emailLockKey,
   eventRegistrationsIndex,
-  eventRegistrationsPk,
+  HOLDS_PK,
+  holdKey,
   holdsSeat,
   type IdempotentResponse,
   idemKey,
+  isWaiting,
   type NewRegistration,
   type OutboxItem,
-  outboxOfRegistrationPk,
   regKey,
-  type Sensitive,
   type StoredRegistration,
   sensitiveKey,
   waitingListPk,
@@ -29,10 +28,18 @@ import type { WriteOutcome } from './register.ts';
 import type { RegistrationStatus } from './schemas.ts';
 import { allSeatsTaken, nobodyWaiting, partsFor, seatFree } from './transaction-parts.ts';
 
-export type RegistrationFilter = { status?: RegistrationStatus; categoryId?: string; country?: string; q?: string };
+/** Who takes a seat given up: the first person waiting, and the status they move to. */
+export type Promotion = { reg: StoredRegistration; status: 'confirmed' | 'pending' | 'unverified' };
+
+/** An unverified person promoted keeps to verify, but now holds a seat. */
+const promotedSets = (promote: Promotion, now: string) => ({
+  status: promote.status,
+  updatedAt: now,
+  ...(promote.status === 'unverified' ? { hold: 'seat' } : {}),
+});
 
 export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
-  const { putNew, put, counter, change } = partsFor(tableName);
+  const { putNew, put, remove, counter, change } = partsFor(tableName);
 
   const newRegistrationParts = ({ reg, sensitive, idempotency, mail }: NewRegistration) => ({
     registration: putNew({ ...regKey(reg.id), entity: 'registration', ...eventRegistrationsIndex(reg), ...reg }),
@@ -48,6 +55,13 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       ...idempotency.response,
       expiresAt: idempotency.expiresAt,
     }),
+    checkInCode: putNew({
+      ...checkInCodeKey(reg.eventId, reg.checkInCode),
+      entity: 'check-in-code',
+      registrationId: reg.id,
+      expiresAt: reg.expiresAt,
+    }),
+    hold: put({ ...holdKey(reg), entity: 'hold', registrationId: reg.id, expiresAt: reg.expiresAt }),
     outbox: put(mail),
     sensitive: sensitive ? putNew({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive }) : undefined,
   });
@@ -58,6 +72,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     // A retry of the same request trips the idempotency and email guards together: it is a replay.
     if (outcome.failed.has('idempotency')) return 'duplicate-key';
     if (outcome.failed.has('emailLock')) return 'duplicate-email';
+    if (outcome.failed.has('checkInCode')) return 'code-taken';
     if (outcome.failed.has('counter')) return counterFailed;
     throw new Error(`Registration write refused by ${[...outcome.failed].join(', ')}`);
   }
@@ -81,32 +96,15 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       return writeNew(counter(reg, { waiting: 1 }, allSeatsTaken), { ...entry, reg: waiting }, 'seat-free');
     },
 
-    async get(id: string): Promise<StoredRegistration | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: regKey(id), ConsistentRead: true }));
-      return Item ? strip<StoredRegistration>(Item) : undefined;
-    },
-
-    async getSensitive(id: string): Promise<Omit<Sensitive, 'expiresAt'>> {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: sensitiveKey(id), ConsistentRead: true }),
-      );
-      return Item
-        ? {
-            dietaryNeeds: Item.dietaryNeeds as string | undefined,
-            accessibilityNeeds: Item.accessibilityNeeds as string | undefined,
-          }
-        : {};
-    },
-
-    /** The first person waiting in a category, oldest number first. */
+    /** The first person waiting in a category (verified or not), oldest number first. */
     async firstWaiting(eventId: string, categoryId: string): Promise<StoredRegistration | undefined> {
-      const { items } = await queryPage<StoredRegistration>(doc, {
+      const page = await queryPage<StoredRegistration>(doc, {
         tableName,
         index: 'GSI2',
         pk: waitingListPk(eventId, categoryId),
         limit: 1,
       });
-      return items[0];
+      return page.items[0];
     },
 
     /** How many wait ahead of a waiting-list number. */
@@ -124,98 +122,76 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       return Count ?? 0;
     },
 
+    /** The mailed link was opened: the hold ends and the registration takes its real status. */
+    async verify(reg: StoredRegistration, to: RegistrationStatus, now: string, mail: OutboxItem) {
+      const outcome = await transact(doc, {
+        registration: change(reg.id, 'unverified', { status: to, updatedAt: now }, ['hold', 'heldUntil']),
+        hold: remove(holdKey(reg)),
+        outbox: put(mail),
+      });
+      return outcome.ok;
+    },
+
     /**
-     * Ends a registration (cancelled or rejected). A held seat goes to `promote` (the first
-     * waiting person) in the same transaction, or is freed only when nobody waits.
+     * Ends a registration (cancelled, rejected, expired). A held seat goes to `promote` (the
+     * first waiting person) in the same transaction, or is freed only when nobody waits.
      * Returns false when a condition moved under us; the caller reads again and retries.
      */
     async release(
       reg: StoredRegistration,
-      to: 'cancelled' | 'rejected',
+      to: 'cancelled' | 'rejected' | 'expired',
       now: string,
-      promote: { reg: StoredRegistration; status: 'confirmed' | 'pending' } | undefined,
+      promote: Promotion | undefined,
       mails: OutboxItem[],
     ): Promise<boolean> {
       const parts: [string, TransactItem][] = [
-        ['registration', change(reg.id, reg.status, { status: to, updatedAt: now })],
+        ['registration', change(reg.id, reg.status, { status: to, updatedAt: now }, ['hold', 'heldUntil'])],
       ];
-      if (!holdsSeat(reg.status)) parts.push(['counter', counter(reg, { waiting: -1 })]);
-      else if (promote) {
-        parts.push(['promoted', change(promote.reg.id, 'waitlisted', { status: promote.status, updatedAt: now })]);
+      if (reg.status === 'unverified') parts.push(['hold', remove(holdKey(reg))]);
+      if (isWaiting(reg)) parts.push(['counter', counter(reg, { waiting: -1 })]);
+      else if (holdsSeat(reg) && promote) {
+        parts.push(['promoted', change(promote.reg.id, promote.reg.status, promotedSets(promote, now))]);
         parts.push(['counter', counter(reg, { waiting: -1 })]);
-      } else parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
+      } else if (holdsSeat(reg)) parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
       for (const [i, mail] of mails.entries()) parts.push([`outbox${i}`, put(mail)]);
-      const outcome = await transact(doc, parts);
-      return outcome.ok;
+      return (await transact(doc, parts)).ok;
     },
 
     /** Gives a free seat (capacity grew) to a waiting person, in one transaction. */
     async promoteIntoFreeSeat(
-      waiter: StoredRegistration,
-      status: 'confirmed' | 'pending',
+      promote: Promotion,
       now: string,
       mail: OutboxItem,
     ): Promise<'promoted' | 'no-seat' | 'moved'> {
       const outcome = await transact(doc, {
-        counter: counter(waiter, { taken: 1, waiting: -1 }, seatFree),
-        registration: change(waiter.id, 'waitlisted', { status, updatedAt: now }),
+        counter: counter(promote.reg, { taken: 1, waiting: -1 }, seatFree),
+        registration: change(promote.reg.id, promote.reg.status, promotedSets(promote, now)),
         outbox: put(mail),
       });
       if (outcome.ok) return 'promoted';
       return outcome.failed.has('counter') ? 'no-seat' : 'moved';
     },
 
-    /** A change that does not move seats (approve, check-in, edits), guarded by the status read. */
-    async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {
-      const outcome = await transact(doc, { registration: change(id, from, sets), outbox: mail && put(mail) });
-      return outcome.ok;
+    /** Holds that lapsed before `now` (ISO), oldest first, at most `limit`. */
+    async dueHolds(now: string, limit = 100): Promise<{ registrationId: string; heldUntil: string }[]> {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk < :now',
+          ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
+          ExpressionAttributeValues: { ':pk': HOLDS_PK, ':now': now },
+          Limit: limit,
+        }),
+      );
+      return (Items ?? []).map((i) => ({
+        registrationId: String(i.registrationId),
+        heldUntil: String(i.SK).split('#')[0] ?? '',
+      }));
     },
 
-    async putSensitive(id: string, sensitive: Sensitive) {
-      await transact(doc, { sensitive: put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }) });
-    },
-
-    /** Removes the registration, its sensitive data, locks, first response and unsent mail. */
-    async erase(reg: StoredRegistration) {
-      const unsent = await queryAll<{ id: string }>(doc, {
-        tableName,
-        index: 'GSI1',
-        pk: outboxOfRegistrationPk(reg.id),
-      });
-      for (const mail of unsent) {
-        await doc.send(new DeleteCommand({ TableName: tableName, Key: outboxKey(mail.id) }));
-      }
-      const remove = (Key: Record<string, string>): TransactItem => ({ Delete: { TableName: tableName, Key } });
-      await transact(doc, {
-        registration: remove(regKey(reg.id)),
-        sensitive: remove(sensitiveKey(reg.id)),
-        emailLock: remove(emailLockKey(reg.eventId, reg.email)),
-        idempotency: remove(idemKey(reg.eventId, reg.idempotencyKey)),
-      });
-    },
-
-    /** One page of an event's registrations, oldest first, filtered on the server side of the Query. */
-    async list(eventId: string, filter: RegistrationFilter, page: { limit: number; cursor?: string }) {
-      const conditions: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      const add = (attribute: string, value: string | undefined, op: 'eq' | 'contains') => {
-        if (!value) return;
-        names[`#${attribute}`] = attribute;
-        values[`:${attribute}`] = value;
-        conditions.push(op === 'eq' ? `#${attribute} = :${attribute}` : `contains(#${attribute}, :${attribute})`);
-      };
-      add('status', filter.status, 'eq');
-      add('categoryId', filter.categoryId, 'eq');
-      add('country', filter.country, 'eq');
-      add('search', filter.q?.toLowerCase(), 'contains');
-      return queryPage<StoredRegistration>(doc, {
-        tableName,
-        index: 'GSI1',
-        pk: eventRegistrationsPk(eventId),
-        ...page,
-        ...(conditions.length > 0 ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
-      });
+    /** Drops a hold whose registration no longer waits for verification. */
+    async dropHold(hold: { registrationId: string; heldUntil: string }) {
+      await transact(doc, { hold: remove(holdKey({ id: hold.registrationId, heldUntil: hold.heldUntil })) });
     },
   };
 }

@@ -49,7 +49,12 @@ export function partsFor(tableName: string) {
   };
 
   /** The one builder for a change of a registration, guarded by the status it was read in. */
-  const change = (id: string, from: RegistrationStatus, sets: Record<string, unknown>): TransactItem => {
+  const change = (
+    id: string,
+    from: RegistrationStatus,
+    sets: Record<string, unknown>,
+    removes: string[] = [],
+  ): TransactItem => {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':from': from };
     const assignments = Object.entries(sets).map(([attribute, value], i) => {
@@ -59,11 +64,12 @@ export function partsFor(tableName: string) {
     });
     // Whoever leaves the waiting status leaves the waiting-list index too.
     const leavesList = sets.status !== undefined && sets.status !== 'waitlisted';
+    const removed = [...(leavesList ? ['GSI2PK', 'GSI2SK'] : []), ...removes];
     return {
       Update: {
         TableName: tableName,
         Key: regKey(id),
-        UpdateExpression: `SET ${assignments.join(', ')}${leavesList ? ' REMOVE GSI2PK, GSI2SK' : ''}`,
+        UpdateExpression: `SET ${assignments.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
         ConditionExpression: statusUnchanged,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -71,5 +77,7 @@ export function partsFor(tableName: string) {
     };
   };
 
-  return { putNew, put, counter, change };
+  const remove = (Key: Record<string, string>): TransactItem => ({ Delete: { TableName: tableName, Key } });
+
+  return { putNew, put, remove, counter, change };
 }

@@ -13,13 +13,14 @@ import type {
   StoredCategory,
   StoredRegistration,
 } from '../../functions/registrations/keys.ts';
+import { holdsSeat, isWaiting } from '../../functions/registrations/keys.ts';
 import type { LifecycleStore } from '../../functions/registrations/lifecycle.ts';
 import type { RegisterDeps, RegisterStore, WriteOutcome } from '../../functions/registrations/register.ts';
 import type { RegistrationStatus } from '../../functions/registrations/schemas.ts';
+import type { Promotion } from '../../functions/registrations/store.ts';
+import type { VerifyStore } from '../../functions/registrations/verify.ts';
 
-const holds = (status: RegistrationStatus) => status === 'confirmed' || status === 'pending' || status === 'approved';
-
-export class InMemoryRegistrations implements RegisterStore, LifecycleStore, AttendeeStore {
+export class InMemoryRegistrations implements RegisterStore, LifecycleStore, AttendeeStore, VerifyStore {
   readonly registrations = new Map<string, StoredRegistration>();
   readonly categories = new Map<string, StoredCategory>();
   readonly idempotency = new Map<string, IdempotentResponse>();
@@ -94,7 +95,7 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
 
   private waiting(eventId: string, categoryId: string) {
     return [...this.registrations.values()]
-      .filter((r) => r.eventId === eventId && r.categoryId === categoryId && r.status === 'waitlisted')
+      .filter((r) => r.eventId === eventId && r.categoryId === categoryId && isWaiting(r))
       .sort((a, b) => (a.waitSeq ?? 0) - (b.waitSeq ?? 0));
   }
 
@@ -112,42 +113,70 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     return found ? { ...found } : undefined;
   }
 
+  private promoteNow(promote: Promotion, now: string) {
+    const current = this.registrations.get(promote.reg.id);
+    if (!current || current.status !== promote.reg.status || !isWaiting(current)) return false;
+    Object.assign(
+      current,
+      { status: promote.status, updatedAt: now },
+      promote.status === 'unverified' ? { hold: 'seat' } : {},
+    );
+    return true;
+  }
+
   async release(
     reg: StoredRegistration,
-    to: 'cancelled' | 'rejected',
+    to: 'cancelled' | 'rejected' | 'expired',
     now: string,
-    promote: { reg: StoredRegistration; status: 'confirmed' | 'pending' } | undefined,
+    promote: Promotion | undefined,
     mails: OutboxItem[],
   ) {
     const current = this.registrations.get(reg.id);
     const category = this.category(reg.eventId, reg.categoryId);
     if (current?.status !== reg.status) return false;
-    if (promote && this.registrations.get(promote.reg.id)?.status !== 'waitlisted') return false;
-    if (holds(reg.status) && !promote && (category.waiting ?? 0) > 0) return false;
+    if (holdsSeat(reg) && !promote && (category.waiting ?? 0) > 0) return false;
+    if (holdsSeat(reg) && promote && !this.promoteNow(promote, now)) return false;
     Object.assign(current, { status: to, updatedAt: now });
-    if (!holds(reg.status) || promote) category.waiting = (category.waiting ?? 0) - 1;
+    if (isWaiting(reg) || promote) category.waiting = (category.waiting ?? 0) - 1;
     else category.taken -= 1;
-    if (promote)
-      Object.assign(this.registrations.get(promote.reg.id) ?? {}, { status: promote.status, updatedAt: now });
     this.outbox.push(...mails);
     return true;
   }
 
-  async promoteIntoFreeSeat(
-    waiter: StoredRegistration,
-    status: 'confirmed' | 'pending',
-    now: string,
-    mail: OutboxItem,
-  ) {
-    const category = this.category(waiter.eventId, waiter.categoryId);
+  async promoteIntoFreeSeat(promote: Promotion, now: string, mail: OutboxItem) {
+    const category = this.category(promote.reg.eventId, promote.reg.categoryId);
     if (category.taken >= category.capacity) return 'no-seat' as const;
-    const current = this.registrations.get(waiter.id);
-    if (current?.status !== 'waitlisted') return 'moved' as const;
-    Object.assign(current, { status, updatedAt: now });
+    if (!this.promoteNow(promote, now)) return 'moved' as const;
     category.taken += 1;
     category.waiting = (category.waiting ?? 0) - 1;
     this.outbox.push(mail);
     return 'promoted' as const;
+  }
+
+  async verify(reg: StoredRegistration, to: RegistrationStatus, now: string, mail: OutboxItem) {
+    const current = this.registrations.get(reg.id);
+    if (current?.status !== 'unverified') return false;
+    Object.assign(current, { status: to, updatedAt: now, hold: undefined, heldUntil: undefined });
+    this.outbox.push(mail);
+    return true;
+  }
+
+  async registrationIdByEmail(eventId: string, email: string) {
+    return [...this.registrations.values()].find((r) => r.eventId === eventId && r.email === email.toLowerCase())?.id;
+  }
+
+  async addManageToken(id: string, tokenHash: string, mail: OutboxItem) {
+    const current = this.registrations.get(id);
+    if (current) current.tokenHashes = [...(current.tokenHashes ?? []), tokenHash];
+    this.outbox.push(mail);
+  }
+
+  async firstResponse(reg: StoredRegistration) {
+    return this.idempotency.get(`${reg.eventId}/${reg.idempotencyKey}`)?.body;
+  }
+
+  async unsentMail(id: string) {
+    return this.outbox.filter((m) => m.GSI1PK === `OUTBOXREG#${id}`) as never[];
   }
 
   async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {

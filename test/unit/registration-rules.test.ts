@@ -4,14 +4,16 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../functions/core/errors.ts';
+import { expireHolds } from '../../functions/registrations/holds.ts';
 import {
   approve,
   endRegistration,
   fillFreeSeats,
   type LifecycleDeps,
 } from '../../functions/registrations/lifecycle.ts';
-import { type RegisterDeps, register } from '../../functions/registrations/register.ts';
+import { DUPLICATE_DETAIL, type RegisterDeps, register } from '../../functions/registrations/register.ts';
 import type { RegistrationInput } from '../../functions/registrations/schemas.ts';
+import { verify } from '../../functions/registrations/verify.ts';
 import { testEvent } from '../support/events.ts';
 import { InMemoryRegistrations } from '../support/in-memory-registrations.ts';
 
@@ -34,9 +36,17 @@ const input = (email: string, categoryId = 'talks', extra: Partial<RegistrationI
 });
 
 let keys = 0;
-const signUp = (email: string, categoryId = 'talks') => {
+/** Signs up without opening the mailed link: the place is held, unverified. */
+const signUpUnverified = (email: string, categoryId = 'talks') => {
   keys += 1;
   return register(deps, EVENT, `key-${keys}`, input(email, categoryId));
+};
+/** Signs up and opens the mailed link, as most people do. */
+const signUp = async (email: string, categoryId = 'talks') => {
+  const answer = await signUpUnverified(email, categoryId);
+  const stored = await db.get(answer.body.id);
+  if (!stored) return answer;
+  return { ...answer, body: await verify(deps, stored) };
 };
 const statusOf = async (id: string) => (await db.get(id))?.status;
 
@@ -67,7 +77,10 @@ describe('signing up', () => {
       ['waitlisted', 2],
     ]);
     expect(db.category(EVENT, 'talks')).toMatchObject({ taken: 2, waiting: 2 });
-    expect(db.mailTo('cy@x.org')).toEqual(['On the waiting list: Event e1']);
+    expect(db.mailTo('cy@x.org')).toEqual([
+      'Confirm your place on the waiting list: Event e1',
+      'On the waiting list: Event e1',
+    ]);
   });
 
   it('refuses a full category without a waiting list, and writes nothing', async () => {
@@ -87,16 +100,16 @@ describe('signing up', () => {
 
   it('accepts one registration per email in an event, whatever the letter case', async () => {
     await signUp('ana@x.org');
-    await expect(signUp('ANA@x.org')).rejects.toThrow(
-      new ConflictError('This email address is already registered for this event.'),
-    );
+    await expect(signUp('ANA@x.org')).rejects.toThrow(new ConflictError(DUPLICATE_DETAIL));
     expect(db.category(EVENT, 'talks').taken).toBe(1);
+    expect(db.mailTo('ana@x.org').at(-1)).toBe('Someone tried to register with your address: Event e1');
   });
 
   it('answers a replay of an Idempotency-Key with the first answer and writes nothing', async () => {
     const first = await register(deps, EVENT, 'same-key-1', input('ana@x.org'));
     const again = await register(deps, EVENT, 'same-key-1', input('ana@x.org'));
     expect(again).toEqual({ ...first, replayed: true });
+    expect(first.body.status).toBe('unverified');
     expect(db.registrations.size).toBe(1);
     expect(db.outbox).toHaveLength(1);
   });
@@ -126,7 +139,11 @@ describe('cancelling and rejecting', () => {
     expect(cancelled.status).toBe('cancelled');
     expect([await statusOf(cy.body.id), await statusOf(dee.body.id)]).toEqual(['confirmed', 'waitlisted']);
     expect(db.category(EVENT, 'talks')).toMatchObject({ taken: 2, waiting: 1 });
-    expect(db.mailTo('cy@x.org')).toEqual(['On the waiting list: Event e1', 'A place is now yours: Event e1']);
+    expect(db.mailTo('cy@x.org')).toEqual([
+      'Confirm your place on the waiting list: Event e1',
+      'On the waiting list: Event e1',
+      'A place is now yours: Event e1',
+    ]);
   });
 
   it('frees the seat when nobody waits', async () => {
@@ -168,7 +185,11 @@ describe('approving', () => {
     const approved = await approve(deps, ana.body.id);
     expect([approved.status, approved.updatedAt]).toEqual(['approved', '2027-01-11T09:00:00.000Z']);
     expect((await approve(deps, ana.body.id)).status).toBe('approved');
-    expect(db.mailTo('ana@x.org')).toEqual(['Registration received: Event e1', 'Registration approved: Event e1']);
+    expect(db.mailTo('ana@x.org')).toEqual([
+      'Confirm your registration: Event e1',
+      'Registration received: Event e1',
+      'Registration approved: Event e1',
+    ]);
   });
 
   it('refuses to approve anything but a pending registration', async () => {
@@ -194,3 +215,57 @@ describe('growing a category', () => {
     ]);
   });
 });
+
+describe('verifying the address', () => {
+  it('holds the seat unverified, then confirms once the link is opened, idempotently', async () => {
+    const ana = await signUpUnverified('ana@x.org');
+    expect([ana.body.status, ana.body.heldUntil, ana.body.checkInCode]).toEqual([
+      'unverified',
+      '2027-01-11T10:00:00.000Z',
+      undefined,
+    ]);
+    expect(db.category(EVENT, 'talks').taken).toBe(1);
+    const stored = await db.get(ana.body.id);
+    if (!stored) throw new Error('not stored');
+    expect((await verify(deps, stored)).status).toBe('confirmed');
+    expect((await verify(deps, stored)).status).toBe('confirmed');
+    expect(db.mailTo('ana@x.org')).toEqual(['Confirm your registration: Event e1', 'Registration confirmed: Event e1']);
+  });
+
+  it('lets a hold lapse after the hold time and gives the seat to the first person waiting', async () => {
+    const ana = await signUpUnverified('ana@x.org');
+    await signUp('ben@x.org');
+    const cy = await signUp('cy@x.org');
+    const dee = await signUpUnverified('dee@x.org');
+    clock = new Date('2027-01-11T09:59:59Z');
+    expect(await expireHolds({ ...deps, store: dueHoldsOf(db) })).toBe(0);
+    clock = new Date('2027-01-11T10:00:01Z');
+    expect(await expireHolds({ ...deps, store: dueHoldsOf(db) })).toBe(2);
+    expect([ana, cy, dee].map((r) => db.registrations.get(r.body.id)?.status)).toEqual([
+      'expired',
+      'confirmed',
+      'expired',
+    ]);
+    expect(db.category(EVENT, 'talks')).toMatchObject({ taken: 2, waiting: 0 });
+  });
+
+  it('promotes an unverified person into a seat they still have to verify', async () => {
+    const ana = await signUp('ana@x.org');
+    await signUp('ben@x.org');
+    const cy = await signUpUnverified('cy@x.org');
+    await endRegistration(deps, ana.body.id, 'cancelled', ['confirmed']);
+    expect(db.registrations.get(cy.body.id)).toMatchObject({ status: 'unverified', hold: 'seat' });
+    expect(db.category(EVENT, 'talks')).toMatchObject({ taken: 2, waiting: 0 });
+  });
+});
+
+/** The fake's holds: every unverified registration whose hold is due. */
+function dueHoldsOf(store: InMemoryRegistrations) {
+  return Object.assign(Object.create(store) as InMemoryRegistrations, {
+    dueHolds: async (now: string) =>
+      [...store.registrations.values()]
+        .filter((r) => r.status === 'unverified' && (r.heldUntil ?? '') < now)
+        .map((r) => ({ registrationId: r.id, heldUntil: r.heldUntil ?? '' })),
+    dropHold: async () => {},
+  });
+}
