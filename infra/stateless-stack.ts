@@ -1,9 +1,11 @@
 /** Everything that can be replaced freely: functions, API, mail, sign-in, site and CDN, monitoring. */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { type CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -112,6 +114,25 @@ export class StatelessStack extends Stack {
       }
       this.functions[context.name] = fn;
     }
+    // Unverified registrations lapse when their hold is due: a sweep every five minutes, with
+    // the registrations context's own table access.
+    const registrations = contexts.find((c) => c.name === 'registrations');
+    if (registrations?.table) {
+      const holdSweeper = new ContextFunction(this, 'HoldSweeper', {
+        entry: 'functions/registrations/sweeper.ts',
+        description: 'Lets unverified registrations lapse when their hold is due',
+        logRetention: config.logRetention,
+        environment: { SITE_URL: siteUrl, RETENTION_DAYS: String(config.retentionDays) },
+      });
+      holdSweeper.useTable(table, registrations.table.access, registrations.table.keyPrefixes);
+      new events.Rule(this, 'HoldSweep', {
+        description: 'Sweep lapsed registration holds',
+        schedule: events.Schedule.rate(Duration.minutes(5)),
+        targets: [new eventTargets.LambdaFunction(holdSweeper.fn, { retryAttempts: 2 })],
+      });
+      this.functions.holdSweeper = holdSweeper;
+    }
+
     const publicWrites = contexts.flatMap((c) => c.publicWrites ?? []);
     if (publicWrites.length > 0) {
       // RouteSettings is a free-form map in CloudFormation, so its keys are written as CloudFormation spells them.

@@ -18,6 +18,7 @@ import { eventStores } from '../functions/events/wiring.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
+import { expireHolds } from '../functions/registrations/holds.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { createMembershipLookup } from '../functions/sponsors/membership.ts';
@@ -63,6 +64,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   let dynamo: LocalDynamo | undefined;
   let build: BuildHandle | undefined;
   let streamWorker: { stop: () => Promise<void> } | undefined;
+  let holdSweep: NodeJS.Timeout | undefined;
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const server = createServer((req, res) => {
     if (handle) return handle(req, res);
@@ -70,6 +72,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   });
 
   const stop = async () => {
+    clearInterval(holdSweep);
     build?.cancel();
     await streamWorker?.stop();
     server.closeAllConnections();
@@ -155,6 +158,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         log: () => {},
       }),
     });
+
+    // What the scheduled sweeper Lambda does in AWS, every 30 seconds here.
+    const sweepDeps = { ...registrationStores(doc, tableName), now: () => new Date() };
+    holdSweep = setInterval(() => {
+      expireHolds(sweepDeps, Date.now() + 20_000).catch((error: Error) =>
+        console.error(JSON.stringify({ level: 'warn', message: 'hold sweep failed', error: error.message })),
+      );
+    }, 30_000);
+    holdSweep.unref();
 
     const fingerprint = await siteFingerprint(root, apiBase);
     if (isSiteCurrent(root, fingerprint)) {

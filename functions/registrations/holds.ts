@@ -14,10 +14,10 @@ export interface HoldsStore {
   dropHold(hold: Hold): Promise<void>;
 }
 
-/** Ends every hold due by now; returns how many registrations lapsed. */
-export async function expireHolds(deps: LifecycleDeps & { store: HoldsStore }): Promise<number> {
+/** Ends the holds due by now, until none is left or `stopAt` (epoch ms) passes; returns how many lapsed. */
+export async function expireHolds(deps: LifecycleDeps & { store: HoldsStore }, stopAt = Number.POSITIVE_INFINITY) {
   let expired = 0;
-  for (;;) {
+  while (Date.now() < stopAt) {
     const due = await deps.store.dueHolds(deps.now().toISOString());
     if (due.length === 0) return expired;
     for (const hold of due) {
@@ -32,4 +32,5 @@ export async function expireHolds(deps: LifecycleDeps & { store: HoldsStore }): 
       }
     }
   }
+  return expired;
 }

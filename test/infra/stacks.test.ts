@@ -324,9 +324,19 @@ describe('CDK app', () => {
 
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
-    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'registrations', 'sponsors'].flatMap(
-      (name) => [`The ${name} function failed 3 or more times in 5 minutes`, `The ${name} function was throttled`],
-    );
+    const perFunction = [
+      'docs',
+      'events',
+      'holdSweeper',
+      'identity',
+      'mail',
+      'preToken',
+      'registrations',
+      'sponsors',
+    ].flatMap((name) => [
+      `The ${name} function failed 3 or more times in 5 minutes`,
+      `The ${name} function was throttled`,
+    ]);
     expect(descriptions.sort()).toEqual(
       [
         'DynamoDB throttled reads or writes',
@@ -337,6 +347,18 @@ describe('CDK app', () => {
     );
     for (const alarm of values(app, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     app.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'conference-test' });
+  });
+
+  it("sweeps lapsed registration holds every five minutes with the registrations context's table access", () => {
+    const rules = values(app, 'AWS::Events::Rule');
+    expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(5 minutes)']);
+    const [target] = (rules[0]?.Properties.Targets ?? []) as { Arn: unknown }[];
+    const sweeper = Object.entries(app.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Properties.Description === 'Lets unverified registrations lapse when their hold is due',
+    );
+    expect(sweeper).toBeDefined();
+    expect(target?.Arn).toEqual({ 'Fn::GetAtt': [sweeper?.[0], 'Arn'] });
+    expect(sweeper?.[1].Properties.Environment.Variables.TABLE_NAME).toBeDefined();
   });
 
   it('reads stage settings from context', () => {

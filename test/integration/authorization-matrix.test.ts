@@ -37,7 +37,9 @@ const expected: Record<string, Row> = {
   'GET /api/events/{eventId}/registrations': organiserOnly(200),
   'GET /api/events/{eventId}/registrations/stats': organiserOnly(200),
   'GET /api/events/{eventId}/registrations.csv': organiserOnly(200),
+  'POST /api/registrations/{registrationId}/verify': [401, 200, 401, 401, 401, 401],
   'POST /api/events/{eventId}/registrations/{registrationId}/check-in': [401, 401, 200, 403, 403, 200],
+  'POST /api/events/{eventId}/check-in': [401, 401, 200, 403, 403, 200],
   'POST /api/events/{eventId}/registrations/{registrationId}/cancel': organiserOnly(200),
   'POST /api/events/{eventId}/categories': organiserOnly(201),
   'PATCH /api/events/{eventId}/categories/{categoryId}': organiserOnly(200),
@@ -68,6 +70,7 @@ describe('authorization matrix', () => {
   let invited = 0;
   let attendeeRegistration = '';
   let post: (body: object, key: string) => Promise<Response>;
+  let verified: (email: string, categoryId: string) => Promise<{ id: string; checkInCode: string }>;
 
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('matrix');
@@ -84,6 +87,21 @@ describe('authorization matrix', () => {
         body: JSON.stringify(body),
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
       });
+    /** Signs up and opens the mailed link, as the attendee would. */
+    verified = async (email, categoryId) => {
+      invited += 1;
+      const answer = await post(registration(email, categoryId), `verified-key-${invited}`);
+      const { id } = (await answer.json()) as { id: string };
+      const { Items } = await doc.send(new ScanCommand({ TableName: tableName }));
+      const mail = Items!.find((i) => i.entity === 'outbox' && i.to === email)!;
+      const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!;
+      const auth = { authorization: `Bearer ${token}` };
+      await app.request(`/api/registrations/${id}/verify`, { method: 'POST', headers: auth });
+      const view = (await (await app.request(`/api/registrations/${id}`, { headers: auth })).json()) as {
+        checkInCode: string;
+      };
+      return { id, checkInCode: view.checkInCode };
+    };
     const created = await post(registration('attendee@example.org', 'private-sector'), 'attendee-key-1');
     attendeeRegistration = ((await created.json()) as { id: string }).id;
     const { Items } = await doc.send(new ScanCommand({ TableName: tableName }));
@@ -169,11 +187,19 @@ describe('authorization matrix', () => {
       case 'POST /api/events/{eventId}/registrations/{registrationId}/check-in':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/cancel': {
         invited += 1;
-        const confirmed = await post(
-          registration(`arrival${invited}@customs.example.org`, 'private-sector'),
-          `arrival-key-${invited}`,
-        );
-        return { path: { ...path, registrationId: ((await confirmed.json()) as { id: string }).id }, init: {} };
+        const arrival = await verified(`arrival${invited}@customs.example.org`, 'private-sector');
+        return { path: { ...path, registrationId: arrival.id }, init: {} };
+      }
+      case 'POST /api/events/{eventId}/check-in': {
+        invited += 1;
+        const arrival = await verified(`desk${invited}@customs.example.org`, 'private-sector');
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ code: arrival.checkInCode.toLowerCase() }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
       }
       case 'POST /api/events/{eventId}/categories':
         invited += 1;
@@ -198,11 +224,8 @@ describe('authorization matrix', () => {
       case 'POST /api/events/{eventId}/registrations/{registrationId}/approve':
       case 'POST /api/events/{eventId}/registrations/{registrationId}/reject': {
         invited += 1;
-        const pending = await post(
-          registration(`pending${invited}@customs.example.org`, 'customs-government'),
-          `pending-key-${invited}`,
-        );
-        return { path: { ...path, registrationId: ((await pending.json()) as { id: string }).id }, init: {} };
+        const pending = await verified(`pending${invited}@customs.example.org`, 'customs-government');
+        return { path: { ...path, registrationId: pending.id }, init: {} };
       }
       default:
         return { path, init: {} };

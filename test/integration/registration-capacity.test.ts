@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/core/dynamo.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { holdsSeat, isWaiting, type StoredRegistration } from '../../functions/registrations/keys.ts';
 import { endRegistration } from '../../functions/registrations/lifecycle.ts';
 import { type RegistrationsApp, registrationDeps, registrationsApp, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
@@ -70,8 +71,11 @@ async function statuses(doc: DocumentClient, tableName: string, eventId: string)
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
-  const count = (status: string) => items.filter((i) => i.status === status).length;
-  return { total: items.length, confirmed: count('confirmed'), waitlisted: count('waitlisted'), items };
+  // Unverified sign-ups hold a seat or a waiting place as firmly as verified ones.
+  const regs = items as unknown as StoredRegistration[];
+  const seated = regs.filter((r) => holdsSeat(r));
+  const waiting = regs.filter((r) => isWaiting(r));
+  return { total: items.length, seated: seated.length, waiting: waiting.length, items: regs };
 }
 
 describe('registration capacity on DynamoDB Local', () => {
@@ -93,14 +97,15 @@ describe('registration capacity on DynamoDB Local', () => {
     expect(ids.filter((set) => set.size !== 1)).toEqual([]);
 
     const result = await statuses(doc, tableName, 'load-test');
-    expect({ total: result.total, confirmed: result.confirmed, waitlisted: result.waitlisted }).toEqual({
+    expect({ total: result.total, seated: result.seated, waiting: result.waiting }).toEqual({
       total: CLIENTS,
-      confirmed: SEATS,
-      waitlisted: CLIENTS - SEATS,
+      seated: SEATS,
+      waiting: CLIENTS - SEATS,
     });
+    expect(new Set(result.items.map((i) => i.status))).toEqual(new Set(['unverified']));
     const category = (await categories.listCategories('load-test'))[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: CLIENTS - SEATS });
-    const seqs = result.items.filter((i) => i.status === 'waitlisted').map((i) => i.waitSeq);
+    const seqs = result.items.filter((i) => isWaiting(i)).map((i) => i.waitSeq);
     expect(new Set(seqs).size).toBe(CLIENTS - SEATS);
   }, 300_000);
 
@@ -122,7 +127,7 @@ describe('registration capacity on DynamoDB Local', () => {
     const { app } = await setup(unguarded, tableName, 'oversold');
     await Promise.all(Array.from({ length: 40 }, (_, n) => signUp(app, 'oversold', n)));
     const result = await statuses(doc, tableName, 'oversold');
-    expect(result.confirmed).toBeGreaterThan(SEATS);
+    expect(result.seated).toBeGreaterThan(SEATS);
   });
 
   it('gives a cancelled seat to the first people waiting, in order, and never leaves it empty', async () => {
@@ -130,22 +135,22 @@ describe('registration capacity on DynamoDB Local', () => {
     const { app, categories } = await setup(doc, tableName, 'promote');
     for (let n = 0; n < SEATS + 5; n += 1) await signUp(app, 'promote', n);
     const before = await statuses(doc, tableName, 'promote');
-    const confirmed = before.items.filter((i) => i.status === 'confirmed').map((i) => String(i.id));
+    const seated = before.items.filter((i) => holdsSeat(i)).map((i) => String(i.id));
     const firstWaiting = before.items
-      .filter((i) => i.status === 'waitlisted')
+      .filter((i) => isWaiting(i))
       .sort((a, b) => Number(a.waitSeq) - Number(b.waitSeq))
       .slice(0, 3)
       .map((i) => String(i.email));
 
     const deps = registrationDeps({ doc, tableName, now: () => new Date('2027-01-11T10:00:00Z') });
-    await Promise.all(confirmed.slice(0, 3).map((id) => endRegistration(deps, id, 'cancelled', ['confirmed'])));
+    await Promise.all(seated.slice(0, 3).map((id) => endRegistration(deps, id, 'cancelled', ['unverified'])));
 
     const after = await statuses(doc, tableName, 'promote');
     const promoted = after.items
-      .filter((i) => i.status === 'confirmed' && firstWaiting.includes(String(i.email)))
+      .filter((i) => holdsSeat(i) && firstWaiting.includes(String(i.email)))
       .map((i) => String(i.email));
     expect(promoted.sort()).toEqual([...firstWaiting].sort());
-    expect({ confirmed: after.confirmed, waitlisted: after.waitlisted }).toEqual({ confirmed: SEATS, waitlisted: 2 });
+    expect({ seated: after.seated, waiting: after.waiting }).toEqual({ seated: SEATS, waiting: 2 });
     const category = (await categories.listCategories('promote'))[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: 2 });
   });
