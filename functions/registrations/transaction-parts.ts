@@ -64,7 +64,11 @@ export function partsFor(tableName: string) {
     });
     // Whoever leaves the waiting status leaves the waiting-list index too.
     const leavesList = sets.status !== undefined && sets.status !== 'waitlisted';
-    const removed = [...(leavesList ? ['GSI2PK', 'GSI2SK'] : []), ...removes];
+    // Named like the sets: `hold` and other attributes may be reserved words.
+    const removed = [...(leavesList ? ['GSI2PK', 'GSI2SK'] : []), ...removes].map((attribute, i) => {
+      names[`#r${i}`] = attribute;
+      return `#r${i}`;
+    });
     return {
       Update: {
         TableName: tableName,
