@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
-import { CountryCode, Id } from '../core/schemas.ts';
+import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from './schemas.ts';
 
@@ -149,7 +149,7 @@ const listQuery = z.object({
   status: RegistrationStatus.optional(),
   categoryId: Id.optional(),
   country: CountryCode.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: oneLineText({ max: 100 }).min(1).optional(),
 });
 
 export const listRegistrationsRoute = createRoute({
