@@ -1,6 +1,9 @@
 /** Route contracts of the registrations context. */
 import { createRoute } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { requireRoleFirst } from '../core/auth.ts';
+import { UnauthenticatedError } from '../core/errors.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
@@ -8,6 +11,21 @@ import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus 
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
+
+/** The manage token from the confirmation mail: 32 random bytes, base64url, as a bearer. */
+const MANAGE_TOKEN = /^Bearer ([A-Za-z0-9_-]{43})$/;
+export type ManageTokenEnv = { Variables: { manageToken: string } };
+
+/**
+ * Route middleware of the attendee's routes: a missing or garbled manage token is a 401
+ * before the request is read; the handler finds the token on the context.
+ */
+export const requireManageTokenFirst: MiddlewareHandler<ManageTokenEnv> = async (c, next) => {
+  const token = c.req.header('authorization')?.match(MANAGE_TOKEN)?.[1];
+  if (!token) throw new UnauthenticatedError('Open this from the link in your confirmation mail.');
+  c.set('manageToken', token);
+  await next();
+};
 
 export const registerRoute = createRoute({
   method: 'post',
@@ -40,6 +58,7 @@ export const getRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'View my registration (manage token from the confirmation mail)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(Registration, 'The registration'),
@@ -54,6 +73,7 @@ export const cancelRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Cancel my registration; the seat goes to the first person waiting',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(Registration, 'The cancelled registration'),
@@ -69,6 +89,7 @@ export const exportRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'All personal data held about me, as JSON',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(
@@ -86,6 +107,7 @@ export const changeRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Change my details (names, organisation, job title, language, needs, visa letter)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: {
     params: registrationParams,
     body: { required: true, content: { 'application/json': { schema: RegistrationPatch } } },
@@ -105,6 +127,7 @@ export const eraseRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Erase my registration and every copy of my data (the seat goes to the first person waiting)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     204: { description: 'Erased' },
@@ -121,6 +144,7 @@ export const approveRoute = createRoute({
   tags: ['registrations'],
   summary: 'Approve a pending registration (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Approved'),
@@ -136,6 +160,7 @@ export const rejectRoute = createRoute({
   tags: ['registrations'],
   summary: 'Reject a pending registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Rejected'),
@@ -158,6 +183,7 @@ export const listRegistrationsRoute = createRoute({
   tags: ['registrations'],
   summary: 'Registrations of an event, oldest first, with filters and a cursor (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: {
     params: z.object({ eventId: Id }),
     query: listQuery.extend({
@@ -177,6 +203,7 @@ export const exportCsvRoute = createRoute({
   tags: ['registrations'],
   summary: 'All registrations matching the filters as CSV, streamed page by page (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: z.object({ eventId: Id }), query: listQuery },
   responses: {
     200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
@@ -190,6 +217,7 @@ export const checkInRoute = createRoute({
   tags: ['registrations'],
   summary: 'Check a person in at the venue (organisers and staff)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser', 'staff'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Checked in'),
@@ -205,6 +233,7 @@ export const organiserCancelRoute = createRoute({
   tags: ['registrations'],
   summary: 'Cancel a registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Cancelled'),
@@ -220,6 +249,7 @@ export const statsRoute = createRoute({
   tags: ['registrations'],
   summary: 'Counts by status, category, country and day, for the dashboard (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: z.object({ eventId: Id }) },
   responses: {
     200: json(
