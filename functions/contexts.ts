@@ -36,6 +36,7 @@ export const contexts: ContextDefinition[] = [
     paths: [
       '/api/events/{eventId}/categories',
       '/api/events/{eventId}/categories/{proxy+}',
+      '/api/events/{eventId}/check-in',
       '/api/events/{eventId}/registrations',
       '/api/events/{eventId}/registrations.csv',
       '/api/events/{eventId}/registrations/{proxy+}',

@@ -110,7 +110,7 @@ try {
     JSON.stringify({
       categoryId: category,
       firstName: 'Bench',
-      lastName: String(i),
+      lastName: 'Delegate',
       email: `${category}${i}@example.org`,
       organisation: 'Customs',
       country: 'BE',

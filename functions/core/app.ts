@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
-import { type AuthEnv, authentication, type TokenVerifier } from './auth.ts';
+import { type AuthEnv, authentication, type MembershipLookup, type TokenVerifier } from './auth.ts';
 import { isTransientDependencyError } from './aws-errors.ts';
 import {
   BadRequestError,
@@ -55,6 +55,8 @@ function toDomainError(error: Error, c: Context, log: Logger): DomainError {
 export type AppOptions = {
   log?: Logger;
   verifyToken?: TokenVerifier;
+  /** Which sponsors a person may edit, for routes that use `requireSponsorAccessFirst`. */
+  sponsorIdsOf?: MembershipLookup;
   /** Browser origins allowed to call the API cross-origin (the site's own); none by default. */
   allowedOrigins?: string[];
 };
@@ -95,7 +97,7 @@ export function createApp(options: AppOptions = {}) {
       onError: (c) => problem(c, new ContentTooLargeError(MAX_BODY_BYTES)),
     }),
   );
-  if (options.verifyToken) app.use(authentication(options.verifyToken));
+  if (options.verifyToken) app.use(authentication(options.verifyToken, options.sponsorIdsOf));
   app.notFound((c) => problem(c, new NotFoundError(`No resource at ${c.req.path}.`)));
   app.onError((error, c) => problem(c, toDomainError(error, c, log)));
   return app;

@@ -2,7 +2,9 @@
  * Who is asking. Bearer access tokens are verified against the issuer's JWKS with jose, the
  * same code for Cognito in AWS and the local OpenID provider: signature (RS256 only),
  * issuer, expiry, token use, client id and, when configured, audience. Roles come from the
- * groups claim. Routes state their rule in one line with the helpers below.
+ * groups claim. Each route contract states its rule in one line, as route middleware
+ * (`requireRoleFirst`, `requireSponsorAccessFirst`, …) that runs before the request is
+ * validated: who you are is settled before what you sent is read.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
@@ -59,12 +61,25 @@ export function tokenVerifierFromEnv(env: Record<string, string | undefined> = p
   return createTokenVerifier({ issuer, clientIds, audience: env.OIDC_AUDIENCE || undefined });
 }
 
-export type AuthEnv = { Variables: { verifyToken: TokenVerifier; principal: Principal | undefined } };
+export type MembershipLookup = (sub: string) => Promise<string[]>;
 
-/** Makes the verifier available to routes; nothing is verified until a route asks. */
-export function authentication(verifyToken: TokenVerifier): MiddlewareHandler<AuthEnv> {
+export type AuthEnv = {
+  Variables: {
+    verifyToken: TokenVerifier;
+    /** Which sponsors a person may edit, for apps whose routes check sponsor access. */
+    sponsorIdsOf: MembershipLookup | undefined;
+    principal: Principal | undefined;
+  };
+};
+
+/** Makes the verifier (and the membership lookup) available to routes; nothing is verified until a route asks. */
+export function authentication(
+  verifyToken: TokenVerifier,
+  sponsorIdsOf?: MembershipLookup,
+): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     c.set('verifyToken', verifyToken);
+    c.set('sponsorIdsOf', sponsorIdsOf);
     await next();
   };
 }
@@ -96,8 +111,6 @@ export async function requireRole(c: Context<AuthEnv>, ...roles: Role[]): Promis
   return principal;
 }
 
-export type MembershipLookup = (sub: string) => Promise<string[]>;
-
 /** Organisers, or members of this sponsor; anyone else gets 403 whether or not it exists. */
 export async function requireSponsorAccess(
   c: Context<AuthEnv>,
@@ -108,4 +121,42 @@ export async function requireSponsorAccess(
   if (principal.roles.includes('organiser')) return principal;
   if ((await sponsorIdsOf(principal.sub)).includes(sponsorId)) return principal;
   throw new ForbiddenError('You are not a member of this sponsor.');
+}
+
+/*
+ * Route middleware, for the `middleware` of a route contract. @hono/zod-openapi registers a
+ * route as its middleware, then the validators of query, path, headers and body, then the
+ * handler: a caller who may not use the route gets 401 or 403 before the request is read,
+ * and never learns its schema from a 400 or 422. The principal stays on the context, so a
+ * handler that needs it calls `requirePrincipal(c)` without verifying the token again.
+ */
+
+/** Any signed-in caller; 401 otherwise. */
+export function requirePrincipalFirst(): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    await requirePrincipal(c);
+    await next();
+  };
+}
+
+/** A caller holding one of `roles`; 401 when anonymous, 403 otherwise. */
+export function requireRoleFirst(...roles: Role[]): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    await requireRole(c, ...roles);
+    await next();
+  };
+}
+
+/**
+ * Organisers, or members of the sponsor the path names (`param`, unvalidated: an id nobody
+ * is a member of is refused like any other); 403 whether or not the sponsor exists. The app
+ * must be created with a membership lookup.
+ */
+export function requireSponsorAccessFirst(param = 'sponsorId'): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const sponsorIdsOf = c.get('sponsorIdsOf');
+    if (!sponsorIdsOf) throw new Error('requireSponsorAccessFirst needs createApp({ sponsorIdsOf })');
+    await requireSponsorAccess(c, c.req.param(param) ?? '', sponsorIdsOf);
+    await next();
+  };
 }

@@ -20,7 +20,10 @@ export function buildOpenApiDocument() {
     scheme: 'bearer',
     description: 'The private token from the registration confirmation mail (the part after the dot in ?token=)',
   });
-  for (const route of allRoutes) generator.openAPIRegistry.registerPath(route);
+  // The contract without its middleware (who may call), as OpenAPIHono.openapi registers it.
+  for (const { middleware: _middleware, hide: _hide, ...route } of allRoutes) {
+    generator.openAPIRegistry.registerPath(route);
+  }
   return generator.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

@@ -1,13 +1,13 @@
 /** Events: the conference editions the public sees. */
 import { z } from 'zod';
-import { Bilingual, CountryCode, Id, IsoDate, TimeZone } from '../core/schemas.ts';
+import { Bilingual, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
 import { PublicCategory } from '../registrations/schemas.ts';
 
 export const Venue = z
   .object({
     name: Bilingual,
-    address: z.string().min(1).max(300),
-    city: z.string().min(1).max(120),
+    address: oneLineText({ max: 300 }).min(1),
+    city: oneLineText({ max: 120 }).min(1),
     country: CountryCode,
   })
   .strict();

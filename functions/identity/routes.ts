@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { requirePrincipalFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth } from '../core/openapi-helpers.ts';
 import { Me } from './schemas.ts';
 
@@ -8,6 +9,7 @@ export const meRoute = createRoute({
   tags: ['identity'],
   summary: 'The signed-in caller: roles and the sponsors they may edit',
   security: bearerAuth,
+  middleware: requirePrincipalFirst(),
   responses: {
     200: { description: 'The caller', content: { 'application/json': { schema: Me } } },
     401: authProblems[401],

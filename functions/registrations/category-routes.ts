@@ -1,6 +1,7 @@
 /** Route contracts of registration categories (quotas), organisers only. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { requireRoleFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { Category, CategoryCreate, CategoryPatch } from './schemas.ts';
@@ -11,6 +12,7 @@ export const createCategoryRoute = createRoute({
   tags: ['categories'],
   summary: 'Add a registration category with its quota (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: {
     params: z.object({ eventId: Id }),
     body: { required: true, content: { 'application/json': { schema: CategoryCreate } } },
@@ -30,6 +32,7 @@ export const updateCategoryRoute = createRoute({
   tags: ['categories'],
   summary: 'Change a category; more seats go straight to the people waiting (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: {
     params: z.object({ eventId: Id, categoryId: Id }),
     body: { required: true, content: { 'application/json': { schema: CategoryPatch } } },

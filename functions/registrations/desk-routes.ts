@@ -1,6 +1,7 @@
 /** Route contracts of the check-in desk (organisers and staff). */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { requireRoleFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Bilingual, Id } from '../core/schemas.ts';
 import { RegistrationStatus } from './schemas.ts';
@@ -30,6 +31,7 @@ export const deskCheckInRoute = createRoute({
   tags: ['check-in'],
   summary: 'Check a person in by the code from their mail or manage page, in any case (organisers and staff)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser', 'staff'),
   request: {
     params: z.object({ eventId: Id }),
     body: {
@@ -46,6 +48,7 @@ export const checkInRoute = createRoute({
   tags: ['check-in'],
   summary: 'Check a person in from the registrations list (organisers and staff)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser', 'staff'),
   request: { params: z.object({ eventId: Id, registrationId: z.uuid() }) },
   responses: { 200: json(DeskAnswer, 'Checked in, or already checked in'), ...deskProblems },
 });

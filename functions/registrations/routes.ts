@@ -1,14 +1,32 @@
 /** Route contracts of the registrations context. */
 import { createRoute } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { requireRoleFirst } from '../core/auth.ts';
+import { UnauthenticatedError } from '../core/errors.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
-import { CountryCode, Id } from '../core/schemas.ts';
+import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from './schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
+
+/** The manage token from the confirmation mail: 32 random bytes, base64url, as a bearer. */
+const MANAGE_TOKEN = /^Bearer ([A-Za-z0-9_-]{43})$/;
+export type ManageTokenEnv = { Variables: { manageToken: string } };
+
+/**
+ * Route middleware of the attendee's routes: a missing or garbled manage token is a 401
+ * before the request is read; the handler finds the token on the context.
+ */
+export const requireManageTokenFirst: MiddlewareHandler<ManageTokenEnv> = async (c, next) => {
+  const token = c.req.header('authorization')?.match(MANAGE_TOKEN)?.[1];
+  if (!token) throw new UnauthenticatedError('Open this from the link in your confirmation mail.');
+  c.set('manageToken', token);
+  await next();
+};
 
 export const registerRoute = createRoute({
   method: 'post',
@@ -41,6 +59,7 @@ export const getRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'View my registration (manage token from the confirmation mail)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(Registration, 'The registration'),
@@ -55,6 +74,7 @@ export const verifyRoute = createRoute({
   tags: ['registrations'],
   summary: 'The mailed link was opened: an unverified registration becomes confirmed, pending or waitlisted',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(Registration, 'The registration, verified (repeating is harmless)'),
@@ -70,6 +90,7 @@ export const cancelRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Cancel my registration; the seat goes to the first person waiting',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(Registration, 'The cancelled registration'),
@@ -85,6 +106,7 @@ export const exportRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'All personal data held about me, as JSON',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     200: json(
@@ -102,6 +124,7 @@ export const changeRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Change my details (names, organisation, job title, language, needs, visa letter)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: {
     params: registrationParams,
     body: { required: true, content: { 'application/json': { schema: RegistrationPatch } } },
@@ -121,6 +144,7 @@ export const eraseRegistrationRoute = createRoute({
   tags: ['registrations'],
   summary: 'Erase my registration and every copy of my data (the seat goes to the first person waiting)',
   security: manageToken,
+  middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
     204: { description: 'Erased' },
@@ -137,6 +161,7 @@ export const approveRoute = createRoute({
   tags: ['registrations'],
   summary: 'Approve a pending registration (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Approved'),
@@ -152,6 +177,7 @@ export const rejectRoute = createRoute({
   tags: ['registrations'],
   summary: 'Reject a pending registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Rejected'),
@@ -165,7 +191,7 @@ const listQuery = z.object({
   status: RegistrationStatus.optional(),
   categoryId: Id.optional(),
   country: CountryCode.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: oneLineText({ max: 100 }).min(1).optional(),
 });
 
 export const listRegistrationsRoute = createRoute({
@@ -174,6 +200,7 @@ export const listRegistrationsRoute = createRoute({
   tags: ['registrations'],
   summary: 'Registrations of an event, oldest first, with filters and a cursor (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: {
     params: z.object({ eventId: Id }),
     query: listQuery.extend({
@@ -193,6 +220,7 @@ export const exportCsvRoute = createRoute({
   tags: ['registrations'],
   summary: 'All registrations matching the filters as CSV, streamed page by page (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: z.object({ eventId: Id }), query: listQuery },
   responses: {
     200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
@@ -206,6 +234,7 @@ export const organiserCancelRoute = createRoute({
   tags: ['registrations'],
   summary: 'Cancel a registration (organisers); the seat goes to the first person waiting',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: decisionParams },
   responses: {
     200: json(Registration, 'Cancelled'),
@@ -221,6 +250,7 @@ export const statsRoute = createRoute({
   tags: ['registrations'],
   summary: 'Counts by status, category, country and day, for the dashboard (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: z.object({ eventId: Id }) },
   responses: {
     200: json(

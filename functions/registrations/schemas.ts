@@ -1,10 +1,20 @@
 /** Registration categories (quotas) and registrations: requests, views and statuses. */
 import { z } from 'zod';
-import { Bilingual, CountryCode, Id, IsoDateTime, Language } from '../core/schemas.ts';
+import {
+  Bilingual,
+  BilingualText,
+  CountryCode,
+  Id,
+  IsoDateTime,
+  Language,
+  multiLineText,
+  oneLineText,
+  personName,
+} from '../core/schemas.ts';
 
 const categoryFields = {
   name: Bilingual,
-  description: Bilingual.optional(),
+  description: BilingualText.optional(),
   capacity: z.int().min(0).max(100_000).meta({ description: 'Seats in this category' }),
   waitlist: z.boolean().meta({ description: 'Whether a waiting list opens when the category is full' }),
   requiresApproval: z.boolean().meta({ description: 'Whether organisers approve each registration' }),
@@ -68,7 +78,7 @@ export const RegistrationStatus = z.enum([
 ]);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
-const name = z.string().trim().min(1, 'Required').max(100);
+const name = personName({ max: 100 }).min(1, 'Required');
 
 /** The registration form: the site's form and the API validate with this same schema. */
 export const RegistrationInput = z
@@ -77,12 +87,12 @@ export const RegistrationInput = z
     firstName: name,
     lastName: name,
     email: z.email('Enter a valid email address').max(254),
-    organisation: z.string().trim().min(1, 'Required').max(200),
+    organisation: oneLineText({ max: 200 }).min(1, 'Required'),
     country: CountryCode,
-    jobTitle: z.string().trim().max(200).optional(),
+    jobTitle: oneLineText({ max: 200 }).optional(),
     preferredLanguage: Language.default('en'),
-    dietaryNeeds: z.string().trim().max(500).optional(),
-    accessibilityNeeds: z.string().trim().max(500).optional(),
+    dietaryNeeds: multiLineText({ max: 500 }).optional(),
+    accessibilityNeeds: multiLineText({ max: 500 }).optional(),
     visaLetter: z.boolean().default(false),
     consent: z.object({ privacy: z.literal(true, 'You must accept the privacy notice') }).strict(),
   })

@@ -1,5 +1,5 @@
 import { createApp } from '../core/app.ts';
-import { requireRole, requireSponsorAccess, type TokenVerifier } from '../core/auth.ts';
+import { requirePrincipal, type TokenVerifier } from '../core/auth.ts';
 import { PreconditionRequiredError } from '../core/errors.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
@@ -38,12 +38,16 @@ function requireVersion(header: string | undefined): number {
 
 export function createSponsorsApp(deps: SponsorsDeps) {
   const { store } = deps;
-  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
-  const members = (sub: string) => store.sponsorIdsOf(sub);
+  // Who may call is each route contract's `middleware` (organisers, or members of the sponsor
+  // through this lookup), checked before the request is validated.
+  const app = createApp({
+    verifyToken: deps.verifyToken,
+    sponsorIdsOf: (sub) => store.sponsorIdsOf(sub),
+    allowedOrigins: deps.allowedOrigins,
+  });
 
   app.openapi(getProfileRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    await requireSponsorAccess(c, sponsorId, members);
     const profile = await getProfile(store, sponsorId);
     c.header('ETag', `"${profile.version}"`);
     c.header('Cache-Control', 'private, no-store');
@@ -52,7 +56,6 @@ export function createSponsorsApp(deps: SponsorsDeps) {
 
   app.openapi(putProfileRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    await requireSponsorAccess(c, sponsorId, members);
     const version = requireVersion(c.req.valid('header')['if-match']);
     const profile = await saveProfile(store, sponsorId, c.req.valid('json'), version);
     c.header('ETag', `"${profile.version}"`);
@@ -61,7 +64,6 @@ export function createSponsorsApp(deps: SponsorsDeps) {
 
   app.openapi(submitProfileRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    await requireSponsorAccess(c, sponsorId, members);
     const version = requireVersion(c.req.valid('header')['if-match']);
     const profile = toProfile(await store.submitProfile(sponsorId, version));
     c.header('ETag', `"${profile.version}"`);
@@ -70,14 +72,13 @@ export function createSponsorsApp(deps: SponsorsDeps) {
 
   app.openapi(listMembersRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    await requireSponsorAccess(c, sponsorId, members);
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: await store.listMembers(sponsorId) }, 200);
   });
 
   app.openapi(inviteMemberRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
-    const organiser = await requireRole(c, 'organiser');
+    const organiser = await requirePrincipal(c);
     await deps.limit(INVITATIONS_PER_HOUR, organiser.sub);
     const member = await inviteMember(
       { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now },
@@ -89,7 +90,6 @@ export function createSponsorsApp(deps: SponsorsDeps) {
 
   app.openapi(removeMemberRoute, async (c) => {
     const { sponsorId, memberId } = c.req.valid('param');
-    await requireRole(c, 'organiser');
     await store.removeMember(sponsorId, memberId);
     return c.body(null, 204);
   });

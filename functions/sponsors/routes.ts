@@ -1,6 +1,7 @@
 /** Route contracts of the sponsors context. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { requireRoleFirst, requireSponsorAccessFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { InviteMember, Member, SponsorProfile, SponsorProfileInput } from './schemas.ts';
@@ -13,6 +14,7 @@ export const getProfileRoute = createRoute({
   tags: ['sponsors'],
   summary: 'The exhibitor profile, for its members and organisers (ETag is the version)',
   security: bearerAuth,
+  middleware: requireSponsorAccessFirst(),
   request: { params: sponsorParams },
   responses: { 200: json(SponsorProfile, 'The profile'), ...authProblems, 404: problemResponse('No such sponsor') },
 });
@@ -23,6 +25,7 @@ export const putProfileRoute = createRoute({
   tags: ['sponsors'],
   summary: 'Save the editable part of the profile (back to draft)',
   security: bearerAuth,
+  middleware: requireSponsorAccessFirst(),
   request: {
     params: sponsorParams,
     headers: IfMatch,
@@ -44,6 +47,7 @@ export const submitProfileRoute = createRoute({
   tags: ['sponsors'],
   summary: 'Submit the draft for review',
   security: bearerAuth,
+  middleware: requireSponsorAccessFirst(),
   request: { params: sponsorParams, headers: IfMatch },
   responses: {
     200: json(SponsorProfile, 'The submitted profile'),
@@ -61,6 +65,7 @@ export const listMembersRoute = createRoute({
   tags: ['sponsors'],
   summary: 'People who may edit this sponsor',
   security: bearerAuth,
+  middleware: requireSponsorAccessFirst(),
   request: { params: sponsorParams },
   responses: { 200: json(z.object({ items: z.array(Member) }), 'The members'), ...authProblems },
 });
@@ -71,6 +76,7 @@ export const inviteMemberRoute = createRoute({
   tags: ['sponsors'],
   summary: 'Invite a member by email (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: {
     params: sponsorParams,
     body: { required: true, content: { 'application/json': { schema: InviteMember } } },
@@ -90,6 +96,7 @@ export const removeMemberRoute = createRoute({
   tags: ['sponsors'],
   summary: 'Remove a member (organisers)',
   security: bearerAuth,
+  middleware: requireRoleFirst('organiser'),
   request: { params: z.object({ sponsorId: Id, memberId: Id }) },
   responses: { 204: { description: 'Removed' }, ...authProblems, 404: problemResponse('Not a member') },
 });

@@ -1,20 +1,24 @@
 /** Sponsors: exhibitor profiles and the people who may edit them. */
 import { z } from 'zod';
-import { Bilingual, Id, IsoDateTime } from '../core/schemas.ts';
+import { BilingualText, Id, IsoDateTime, oneLineText, personName } from '../core/schemas.ts';
 
 export const SponsorTier = z.enum(['platinum', 'gold', 'silver', 'bronze']);
 export const SponsorStatus = z.enum(['draft', 'submitted', 'published']);
 
 export const Contact = z
-  .object({ name: z.string().trim().min(1).max(200), email: z.email().max(254), phone: z.string().max(40).optional() })
+  .object({
+    name: personName({ max: 200 }).min(1),
+    email: z.email().max(254),
+    phone: oneLineText({ max: 40 }).optional(),
+  })
   .strict();
 
-export const Product = z.object({ name: z.string().trim().min(1).max(200), description: Bilingual }).strict();
+export const Product = z.object({ name: oneLineText({ max: 200 }).min(1), description: BilingualText }).strict();
 
 /** What a sponsor member may edit; tier and booth are the organisers'. */
 export const SponsorProfileInput = z
   .object({
-    description: Bilingual,
+    description: BilingualText,
     website: z
       .url({ protocol: /^https?$/ })
       .max(500)
@@ -33,12 +37,12 @@ export type SponsorProfileInput = z.infer<typeof SponsorProfileInput>;
 export const Sponsor = z
   .object({
     id: Id,
-    name: z.string().min(1).max(200),
+    name: oneLineText({ max: 200 }).min(1),
     tier: SponsorTier,
-    booth: z.string().max(20).optional(),
+    booth: oneLineText({ max: 20 }).optional(),
     website: z.url().optional(),
     logoUrl: z.url().optional(),
-    description: Bilingual.optional(),
+    description: BilingualText.optional(),
     contacts: z.array(Contact).optional(),
     products: z.array(Product).optional(),
     status: SponsorStatus,
@@ -53,7 +57,7 @@ export const SponsorProfile = z
     name: z.string(),
     tier: SponsorTier,
     booth: z.string().optional(),
-    description: Bilingual.optional(),
+    description: BilingualText.optional(),
     website: z.string().optional(),
     logoUrl: z.string().optional(),
     contacts: z.array(Contact),

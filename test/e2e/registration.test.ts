@@ -96,7 +96,7 @@ describe('registering and managing a registration', () => {
         body: JSON.stringify({
           categoryId: 'pre-conference-workshop',
           firstName: 'Filler',
-          lastName: String(n),
+          lastName: 'Delegate',
           email: `filler${n}@example.org`,
           organisation: 'Customs',
           country: 'BE',

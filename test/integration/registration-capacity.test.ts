@@ -33,7 +33,7 @@ async function setup(doc: DocumentClient, tableName: string, eventId: string) {
 function signUp(app: RegistrationsApp, eventId: string, n: number) {
   const body = JSON.stringify({
     categoryId: 'workshop',
-    firstName: `Person${n}`,
+    firstName: 'Person',
     lastName: 'Test',
     email: `person${n}@example.org`,
     organisation: 'Customs',
