@@ -35,17 +35,19 @@ const categoryNames = (event: EventDetail, lang: Language) => {
 /** A horizontal bar chart drawn as SVG, with the same numbers in a table for screen readers. */
 function barChart(text: UiStrings['console']['dashboard'], title: string, rows: [string, number][]): HTMLElement {
   const max = Math.max(1, ...rows.map(([, n]) => n));
-  const svg = svgEl('svg', { viewBox: `0 0 400 ${rows.length * 22 + 4}`, width: '100%', 'aria-hidden': 'true' });
+  // Each label sits above its bar, so long (translated) names never run into the bars.
+  const row = 34;
+  const svg = svgEl('svg', { viewBox: `0 0 400 ${rows.length * row + 2}`, width: '100%', 'aria-hidden': 'true' });
   rows.forEach(([label, n], i) => {
     svg.append(
+      svgEl('text', { x: '0', y: String(i * row + 12), 'font-size': '12' }, fill(text.bar, { label, n })),
       svgEl('rect', {
-        x: '150',
-        y: String(i * 22 + 2),
-        width: String((240 * n) / max),
-        height: '16',
+        x: '0',
+        y: String(i * row + 16),
+        width: String((398 * n) / max),
+        height: '14',
         fill: '#0b4f8a',
       }),
-      svgEl('text', { x: '0', y: String(i * 22 + 15), 'font-size': '12' }, fill(text.bar, { label, n })),
     );
   });
   const table = el(
