@@ -74,7 +74,7 @@ describe('registering and managing a registration', () => {
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(
-      /^Code QR d’enregistrement: [0-9a-f-]{36}$/,
+      /^Code QR d’enregistrement\u202f: [0-9a-f-]{36}$/,
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());

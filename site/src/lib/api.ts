@@ -1,6 +1,6 @@
 /** Build-time reads of published data from the API named by API_BASE_URL. */
 import { z } from 'zod';
-import { EventDetail, EventSummary } from '../../../functions/events/schemas.ts';
+import { EventDetail, EventSummary } from './api-types.ts';
 
 function apiBase(): string {
   const base = process.env.API_BASE_URL;

@@ -36,7 +36,8 @@ export async function startSignIn(
   const { as } = await discover(settings, origin);
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  const url = new URL(as.authorization_endpoint!);
+  if (!as.authorization_endpoint) throw new Error(`${as.issuer} publishes no authorization_endpoint.`);
+  const url = new URL(as.authorization_endpoint);
   url.searchParams.set('client_id', settings.clientId);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', redirectUri);

@@ -16,8 +16,6 @@ export const settings: OidcSettings = {
 
 const redirectUri = () => `${location.origin}${location.pathname}`;
 
-export type Me = { sub: string; email: string | null; roles: ('organiser' | 'staff')[]; sponsorIds: string[] };
-
 export class SessionExpired extends Error {}
 
 function saved(): Tokens | undefined {

@@ -1,72 +1,60 @@
 /** Console panels for registrations: dashboard, list with actions, CSV, check-in, categories. */
+import { fill, localized, plural } from '../i18n/format.ts';
+import type { UiStrings } from '../i18n/types.ts';
+import type {
+  CategoryUpdate,
+  DeskAnswer,
+  EventDetail,
+  Language,
+  Registration,
+  RegistrationPage,
+  RegistrationStats,
+  RegistrationStatus,
+} from '../lib/api-types.ts';
 import { api } from '../lib/session.ts';
+import { download, el, type Say, svgEl } from './dom.ts';
 
-type Reg = {
-  id: string;
-  status: string;
-  categoryId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  country: string;
-  organisation: string;
-  checkedInAt?: string;
-};
-type Stats = {
-  total: number;
-  byStatus: Record<string, number>;
-  byCategory: Record<string, Record<string, number>>;
-  byCountry: Record<string, number>;
-  byDay: { day: string; count: number }[];
-};
-type Category = {
-  id: string;
-  name: { en: string; fr?: string };
-  capacity: number;
-  available: number;
-  waitlist: boolean;
-  requiresApproval: boolean;
-};
+/** What every panel needs: the event, the page's language, the console's texts and the status line. */
+export type PanelContext = { eventId: string; lang: Language; text: UiStrings['console']; say: Say };
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+type Action = keyof UiStrings['console']['registrations']['actions'];
 
-const problemText = async (r: Response) =>
-  ((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? `Error ${r.status}`;
+const statuses: RegistrationStatus[] = ['confirmed', 'pending', 'approved', 'waitlisted', 'rejected', 'cancelled'];
+const isStatus = (value: string): value is RegistrationStatus => (statuses as string[]).includes(value);
+
+const problemText = async (r: Response, text: UiStrings['console']) =>
+  ((await r.json().catch(() => ({}))) as { detail?: string }).detail ?? fill(text.error, { status: r.status });
+
+const publicEvent = async (eventId: string) => (await (await fetch(`/api/events/${eventId}`)).json()) as EventDetail;
+
+/** Category names in the page's language, by id (the id itself for a category no longer listed). */
+const categoryNames = (event: EventDetail, lang: Language) => {
+  const names = new Map(event.categories.map((c) => [c.id, localized(c.name, lang)]));
+  return (id: string) => names.get(id) ?? id;
+};
 
 /** A horizontal bar chart drawn as SVG, with the same numbers in a table for screen readers. */
-function barChart(title: string, rows: [string, number][]): HTMLElement {
+function barChart(text: UiStrings['console']['dashboard'], title: string, rows: [string, number][]): HTMLElement {
   const max = Math.max(1, ...rows.map(([, n]) => n));
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', `0 0 400 ${rows.length * 22 + 4}`);
-  svg.setAttribute('width', '100%');
-  svg.setAttribute('aria-hidden', 'true');
+  // Each label sits above its bar, so long (translated) names never run into the bars.
+  const row = 34;
+  const svg = svgEl('svg', { viewBox: `0 0 400 ${rows.length * row + 2}`, width: '100%', 'aria-hidden': 'true' });
   rows.forEach(([label, n], i) => {
-    const bar = document.createElementNS(svg.namespaceURI, 'rect');
-    Object.entries({
-      x: '150',
-      y: String(i * 22 + 2),
-      width: String((240 * n) / max),
-      height: '16',
-      fill: '#0b4f8a',
-    }).forEach(([k, v]) => bar.setAttribute(k, v));
-    const text = document.createElementNS(svg.namespaceURI, 'text');
-    Object.entries({ x: '0', y: String(i * 22 + 15), 'font-size': '12' }).forEach(([k, v]) => text.setAttribute(k, v));
-    text.textContent = `${label} (${n})`;
-    svg.append(bar, text);
+    svg.append(
+      svgEl('text', { x: '0', y: String(i * row + 12), 'font-size': '12' }, fill(text.bar, { label, n })),
+      svgEl('rect', {
+        x: '0',
+        y: String(i * row + 16),
+        width: String((398 * n) / max),
+        height: '14',
+        fill: '#0b4f8a',
+      }),
+    );
   });
   const table = el(
     'table',
     {},
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, title), el('th', { scope: 'col' }, 'Count'))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, title), el('th', { scope: 'col' }, text.count))),
     el('tbody', {}, ...rows.map(([l, n]) => el('tr', {}, el('td', {}, l), el('td', {}, String(n))))),
   );
   return el(
@@ -74,55 +62,61 @@ function barChart(title: string, rows: [string, number][]): HTMLElement {
     {},
     el('figcaption', {}, title),
     svg,
-    el('details', {}, el('summary', {}, `${title}: data`), table),
+    el('details', {}, el('summary', {}, fill(text.data, { title })), table),
   );
 }
 
-export async function dashboardPanel(eventId: string): Promise<HTMLElement> {
-  const stats = (await (await api(`/api/events/${eventId}/registrations/stats`)).json()) as Stats;
-  const section = el(
+export async function dashboardPanel({ eventId, lang, text }: PanelContext): Promise<HTMLElement> {
+  const stats = (await (await api(`/api/events/${eventId}/registrations/stats`)).json()) as RegistrationStats;
+  const categoryName = categoryNames(await publicEvent(eventId), lang);
+  const d = text.dashboard;
+  const statusName = (s: string) => (isStatus(s) ? text.registrations.statuses[s] : s);
+  return el(
     'section',
     { 'aria-labelledby': 'dashboard-heading' },
-    el('h2', { id: 'dashboard-heading' }, `Dashboard · ${stats.total} registrations`),
-  );
-  section.append(
+    el('h2', { id: 'dashboard-heading' }, plural(lang, d.heading, stats.total)),
     barChart(
-      'Registrations per day',
-      stats.byDay.map((d) => [d.day, d.count]),
-    ),
-    barChart('By status', Object.entries(stats.byStatus)),
-    barChart(
-      'By category (all statuses)',
-      Object.entries(stats.byCategory).map(([c, s]) => [c, Object.values(s).reduce((a, b) => a + b, 0)]),
+      d,
+      d.perDay,
+      stats.byDay.map((day) => [day.day, day.count]),
     ),
     barChart(
-      'By country (active)',
+      d,
+      d.byStatus,
+      Object.entries(stats.byStatus).map(([s, n]) => [statusName(s), n]),
+    ),
+    barChart(
+      d,
+      d.byCategory,
+      Object.entries(stats.byCategory).map(([c, s]) => [categoryName(c), Object.values(s).reduce((a, b) => a + b, 0)]),
+    ),
+    barChart(
+      d,
+      d.byCountry,
       Object.entries(stats.byCountry)
         .sort((a, b) => b[1] - a[1])
         .slice(0, 15),
     ),
   );
-  return section;
 }
 
-export function checkInPanel(eventId: string, say: (m: string, e?: boolean) => void): HTMLElement {
+type BarcodeDetectorClass = new (options: {
+  formats: string[];
+}) => { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
+
+export function checkInPanel({ eventId, text, say }: PanelContext): HTMLElement {
+  const c = text.checkIn;
   const code = el('input', { id: 'checkin-code', autocomplete: 'off', required: '' });
   const form = el(
     'form',
     { 'aria-labelledby': 'checkin-heading' },
-    el('div', {}, el('label', { for: 'checkin-code' }, 'Registration code'), code),
-    el('button', { type: 'submit' }, 'Check in'),
+    el('div', {}, el('label', { for: 'checkin-code' }, c.code), code),
+    el('button', { type: 'submit' }, c.button),
   );
   // Scanning the QR code from the attendee's page, where the browser can read barcodes.
-  const Detector = (
-    globalThis as {
-      BarcodeDetector?: new (o: {
-        formats: string[];
-      }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> };
-    }
-  ).BarcodeDetector;
+  const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
   if (Detector && navigator.mediaDevices) {
-    const scan = el('button', { type: 'button' }, 'Scan QR code');
+    const scan = el('button', { type: 'button' }, c.scan);
     const video = el('video', { playsinline: '', muted: '', hidden: '' });
     scan.addEventListener('click', () => {
       void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(
@@ -132,58 +126,69 @@ export function checkInPanel(eventId: string, say: (m: string, e?: boolean) => v
           await video.play();
           const detector = new Detector({ formats: ['qr_code'] });
           const stop = () => {
-            media.getTracks().forEach((track) => track.stop());
+            for (const track of media.getTracks()) track.stop();
             video.hidden = true;
           };
           const look = async (): Promise<void> => {
             const [found] = await detector.detect(video);
-            if (!found) return void requestAnimationFrame(() => void look());
+            if (!found) {
+              requestAnimationFrame(() => void look());
+              return;
+            }
             stop();
             code.value = found.rawValue;
             form.requestSubmit();
           };
           await look();
         },
-        () => say('The camera is not available; type the code instead.', true),
+        () => say(c.noCamera, true),
       );
     });
     form.append(scan, video);
   }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void api(`/api/events/${eventId}/registrations/${encodeURIComponent(code.value.trim())}/check-in`, {
+    void api(`/api/events/${eventId}/check-in`, {
       method: 'POST',
+      body: JSON.stringify({ code: code.value.trim() }),
+      headers: { 'content-type': 'application/json' },
     }).then(async (r) => {
       if (r.ok) {
-        const reg = (await r.json()) as Reg;
-        say(`Checked in: ${reg.firstName} ${reg.lastName} (${reg.organisation})`);
+        const desk = (await r.json()) as DeskAnswer;
+        const time = new Date(desk.checkedInAt).toLocaleTimeString(document.documentElement.lang, {
+          hour: '2-digit',
+          minute: '2-digit',
+        });
+        const who = { name: desk.name, organisation: desk.organisation, time };
+        say(fill(desk.alreadyCheckedIn ? c.already : c.done, who), desk.alreadyCheckedIn);
         code.value = '';
-      } else say(r.status === 400 ? 'That is not a registration code.' : await problemText(r), true);
+      } else if (r.status === 404) say(c.notFound, true);
+      else say(r.status === 400 ? c.notACode : await problemText(r, text), true);
     });
   });
-  return el('section', {}, el('h2', { id: 'checkin-heading' }, 'Check-in'), form);
+  return el('section', {}, el('h2', { id: 'checkin-heading' }, c.heading), form);
 }
 
-export async function registrationsPanel(eventId: string, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
-  const event = (await (await fetch(`/api/events/${eventId}`)).json()) as { categories: Category[] };
+export async function registrationsPanel({ eventId, lang, text, say }: PanelContext): Promise<HTMLElement> {
+  const r = text.registrations;
+  const event = await publicEvent(eventId);
+  const categoryName = categoryNames(event, lang);
   const status = el(
     'select',
     { id: 'filter-status' },
-    el('option', { value: '' }, 'Any status'),
-    ...['confirmed', 'pending', 'approved', 'waitlisted', 'rejected', 'cancelled'].map((s) =>
-      el('option', { value: s }, s),
-    ),
+    el('option', { value: '' }, r.anyStatus),
+    ...statuses.map((s) => el('option', { value: s }, r.statuses[s])),
   );
   const category = el(
     'select',
     { id: 'filter-category' },
-    el('option', { value: '' }, 'Any category'),
-    ...event.categories.map((c) => el('option', { value: c.id }, c.name.en)),
+    el('option', { value: '' }, r.anyCategory),
+    ...event.categories.map((c) => el('option', { value: c.id }, categoryName(c.id))),
   );
   const country = el('input', { id: 'filter-country', maxlength: '2', size: '3' });
   const q = el('input', { id: 'filter-q', type: 'search' });
   const body = el('tbody');
-  const more = el('button', { type: 'button', hidden: '' }, 'Load more');
+  const more = el('button', { type: 'button', hidden: '' }, r.more);
   let cursor: string | null = null;
 
   const query = () => {
@@ -194,32 +199,34 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
     if (q.value.trim()) params.set('q', q.value.trim());
     return params;
   };
-  const action = (label: string, reg: Reg, path: string) => {
-    const button = el('button', { type: 'button', 'aria-label': `${label} ${reg.firstName} ${reg.lastName}` }, label);
-    button.addEventListener(
-      'click',
-      () =>
-        void api(`/api/events/${eventId}/registrations/${reg.id}/${path}`, { method: 'POST' }).then(async (r) =>
-          r.ok ? (say(`${label}: ${reg.email}`), load(true)) : say(await problemText(r), true),
-        ),
+  const action = (name: Action, reg: Registration) => {
+    const { label, done } = r.actions[name];
+    const button = el(
+      'button',
+      { type: 'button', 'aria-label': fill(r.actionFor, { action: label, name: `${reg.firstName} ${reg.lastName}` }) },
+      label,
     );
+    button.addEventListener('click', async () => {
+      const response = await api(`/api/events/${eventId}/registrations/${reg.id}/${name}`, { method: 'POST' });
+      if (!response.ok) return say(await problemText(response, text), true);
+      say(fill(done, { email: reg.email }));
+      await load(true);
+    });
     return button;
   };
   const load = async (reset: boolean) => {
     const params = query();
     params.set('limit', '50');
     if (!reset && cursor) params.set('cursor', cursor);
-    const page = (await (await api(`/api/events/${eventId}/registrations?${params}`)).json()) as {
-      items: Reg[];
-      nextCursor: string | null;
-    };
+    const page = (await (await api(`/api/events/${eventId}/registrations?${params}`)).json()) as RegistrationPage;
     if (reset) body.replaceChildren();
     for (const reg of page.items) {
       const actions = el('td');
-      if (reg.status === 'pending') actions.append(action('Approve', reg, 'approve'), action('Reject', reg, 'reject'));
-      if (['confirmed', 'approved'].includes(reg.status) && !reg.checkedInAt)
-        actions.append(action('Check in', reg, 'check-in'));
-      if (!['cancelled', 'rejected'].includes(reg.status)) actions.append(action('Cancel', reg, 'cancel'));
+      if (reg.status === 'pending') actions.append(action('approve', reg), action('reject', reg));
+      if ((reg.status === 'confirmed' || reg.status === 'approved') && !reg.checkedInAt)
+        actions.append(action('check-in', reg));
+      if (reg.status !== 'cancelled' && reg.status !== 'rejected') actions.append(action('cancel', reg));
+      const statusText = r.statuses[reg.status];
       body.append(
         el(
           'tr',
@@ -228,8 +235,8 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
           el('td', {}, reg.email),
           el('td', {}, reg.organisation),
           el('td', {}, reg.country),
-          el('td', {}, reg.categoryId),
-          el('td', {}, reg.checkedInAt ? `${reg.status} · checked in` : reg.status),
+          el('td', {}, categoryName(reg.categoryId)),
+          el('td', {}, reg.checkedInAt ? fill(r.checkedIn, { status: statusText }) : statusText),
           actions,
         ),
       );
@@ -239,46 +246,51 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
   };
   const filters = el(
     'form',
-    { 'aria-label': 'Filter registrations', class: 'filters' },
-    el('label', { for: 'filter-status' }, 'Status'),
+    { 'aria-label': r.filters, class: 'filters' },
+    el('label', { for: 'filter-status' }, r.status),
     status,
-    el('label', { for: 'filter-category' }, 'Category'),
+    el('label', { for: 'filter-category' }, r.category),
     category,
-    el('label', { for: 'filter-country' }, 'Country'),
+    el('label', { for: 'filter-country' }, r.country),
     country,
-    el('label', { for: 'filter-q' }, 'Search'),
+    el('label', { for: 'filter-q' }, r.search),
     q,
-    el('button', { type: 'submit' }, 'Apply'),
+    el('button', { type: 'submit' }, r.apply),
   );
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
     void load(true);
   });
   more.addEventListener('click', () => void load(false));
-  const csv = el('button', { type: 'button' }, 'Download CSV');
+  const csv = el('button', { type: 'button' }, r.csv);
   csv.addEventListener('click', () => {
-    void api(`/api/events/${eventId}/registrations.csv?${query()}`).then(async (r) => {
-      const link = el('a', { href: URL.createObjectURL(await r.blob()), download: `registrations-${eventId}.csv` });
-      link.click();
-      URL.revokeObjectURL(link.href);
-    });
+    void api(`/api/events/${eventId}/registrations.csv?${query()}`).then(async (response) =>
+      download(`registrations-${eventId}.csv`, await response.blob()),
+    );
   });
+  const columns = r.columns;
   const head = el(
     'thead',
     {},
     el(
       'tr',
       {},
-      ...['Name', 'Email', 'Organisation', 'Country', 'Category', 'Status', 'Actions'].map((h) =>
-        el('th', { scope: 'col' }, h),
-      ),
+      ...[
+        columns.name,
+        columns.email,
+        columns.organisation,
+        columns.country,
+        columns.category,
+        columns.status,
+        columns.actions,
+      ].map((h) => el('th', { scope: 'col' }, h)),
     ),
   );
   await load(true);
   return el(
     'section',
     { 'aria-labelledby': 'registrations-heading' },
-    el('h2', { id: 'registrations-heading' }, 'Registrations'),
+    el('h2', { id: 'registrations-heading' }, r.heading),
     filters,
     csv,
     el('div', { class: 'table-scroll' }, el('table', { id: 'registrations' }, head, body)),
@@ -286,49 +298,49 @@ export async function registrationsPanel(eventId: string, say: (m: string, e?: b
   );
 }
 
-export async function categoriesPanel(eventId: string, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
-  const event = (await (await fetch(`/api/events/${eventId}`)).json()) as { categories: Category[] };
-  const rows = event.categories.map((c) => {
+export async function categoriesPanel({ eventId, lang, text, say }: PanelContext): Promise<HTMLElement> {
+  const c = text.categories;
+  const event = await publicEvent(eventId);
+  const rows = event.categories.map((category) => {
+    const name = localized(category.name, lang);
     const capacity = el('input', {
       type: 'number',
       min: '0',
-      value: String(c.capacity),
-      'aria-label': `Capacity of ${c.name.en}`,
+      value: String(category.capacity),
+      'aria-label': fill(c.capacityOf, { name }),
       size: '5',
     });
-    const save = el('button', { type: 'button' }, 'Save');
-    save.addEventListener(
-      'click',
-      () =>
-        void api(`/api/events/${eventId}/categories/${c.id}`, {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ capacity: Number(capacity.value) }),
-        }).then(async (r) =>
-          r.ok
-            ? say(
-                `${c.name.en}: capacity ${capacity.value}; ${((await r.json()) as { promoted: number }).promoted} promoted from the waiting list`,
-              )
-            : say(await problemText(r), true),
-        ),
-    );
+    const save = el('button', { type: 'button' }, c.save);
+    save.addEventListener('click', async () => {
+      const response = await api(`/api/events/${eventId}/categories/${category.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ capacity: Number(capacity.value) }),
+      });
+      if (!response.ok) return say(await problemText(response, text), true);
+      const { promoted } = (await response.json()) as CategoryUpdate;
+      say(plural(lang, c.saved, promoted, { name, capacity: capacity.value }));
+    });
     return el(
       'tr',
       {},
-      el('td', {}, c.name.en),
-      el('td', {}, String(c.available)),
+      el('td', {}, name),
+      el('td', {}, String(category.available)),
       el('td', {}, capacity, save),
-      el('td', {}, c.waitlist ? 'yes' : 'no'),
-      el('td', {}, c.requiresApproval ? 'yes' : 'no'),
+      el('td', {}, category.waitlist ? c.yes : c.no),
+      el('td', {}, category.requiresApproval ? c.yes : c.no),
     );
   });
+  const columns = c.columns;
   const head = el(
     'thead',
     {},
     el(
       'tr',
       {},
-      ...['Category', 'Available', 'Capacity', 'Waiting list', 'Approval'].map((h) => el('th', { scope: 'col' }, h)),
+      ...[columns.category, columns.available, columns.capacity, columns.waitlist, columns.approval].map((h) =>
+        el('th', { scope: 'col' }, h),
+      ),
     ),
   );
   const input = (id: string, label: string, attrs: Record<string, string> = {}) => {
@@ -341,21 +353,21 @@ export async function categoriesPanel(eventId: string, say: (m: string, e?: bool
           : el('div', {}, el('label', { for: id }, label), control),
     };
   };
-  const nameEn = input('cat-name-en', 'Name (English)', { required: '' });
-  const nameFr = input('cat-name-fr', 'Name (French)');
-  const capacity = input('cat-capacity', 'Capacity', { type: 'number', min: '0', required: '' });
-  const fee = input('cat-fee', 'Fee (English)');
-  const opens = input('cat-opens', 'Opens at', { type: 'datetime-local' });
-  const closes = input('cat-closes', 'Closes at', { type: 'datetime-local' });
-  const waitlist = input('cat-waitlist', 'Waiting list when full', { type: 'checkbox', checked: '' });
-  const approval = input('cat-approval', 'Organisers approve each registration', { type: 'checkbox' });
+  const nameEn = input('cat-name-en', c.nameEn, { required: '' });
+  const nameFr = input('cat-name-fr', c.nameFr);
+  const capacity = input('cat-capacity', c.capacity, { type: 'number', min: '0', required: '' });
+  const fee = input('cat-fee', c.fee);
+  const opens = input('cat-opens', c.opensAt, { type: 'datetime-local' });
+  const closes = input('cat-closes', c.closesAt, { type: 'datetime-local' });
+  const waitlist = input('cat-waitlist', c.waitlist, { type: 'checkbox', checked: '' });
+  const approval = input('cat-approval', c.approval, { type: 'checkbox' });
   const create = el(
     'form',
     { 'aria-labelledby': 'new-category-heading' },
     ...[nameEn, nameFr, capacity, fee, opens, closes, waitlist, approval].map((i) => i.field),
-    el('button', { type: 'submit' }, 'Add category'),
+    el('button', { type: 'submit' }, c.add),
   );
-  create.addEventListener('submit', (e) => {
+  create.addEventListener('submit', async (e) => {
     e.preventDefault();
     const at = (value: string) => (value ? new Date(value).toISOString() : undefined);
     const body = {
@@ -370,20 +382,21 @@ export async function categoriesPanel(eventId: string, say: (m: string, e?: bool
       ...(at(opens.control.value) ? { opensAt: at(opens.control.value) } : {}),
       ...(at(closes.control.value) ? { closesAt: at(closes.control.value) } : {}),
     };
-    void api(`/api/events/${eventId}/categories`, {
+    const response = await api(`/api/events/${eventId}/categories`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    }).then(async (r) =>
-      r.ok ? (say(`Category added: ${body.name.en}`), create.reset()) : say(await problemText(r), true),
-    );
+    });
+    if (!response.ok) return say(await problemText(response, text), true);
+    say(fill(c.added, { name: localized(body.name, lang) }));
+    create.reset();
   });
   return el(
     'section',
     { 'aria-labelledby': 'categories-heading' },
-    el('h2', { id: 'categories-heading' }, 'Categories and quotas'),
+    el('h2', { id: 'categories-heading' }, c.heading),
     el('div', { class: 'table-scroll' }, el('table', {}, head, el('tbody', {}, ...rows))),
-    el('h3', { id: 'new-category-heading' }, 'New category'),
+    el('h3', { id: 'new-category-heading' }, c.newHeading),
     create,
   );
 }

@@ -1,59 +1,46 @@
-/** Manage my registration, from the private link (?token=<id>.<secret>) in the confirmation mail. */
+/** Manage my registration, from the private link (#token=<id>.<secret>) in the confirmation mail. */
 import { renderSVG } from 'uqr';
-import { t } from '../lib/i18n.ts';
+import { fill } from '../i18n/format.ts';
+import type { UiStrings } from '../i18n/types.ts';
+import type { Registration, RegistrationExport } from '../lib/api-types.ts';
+import { control, dataJson, download, find, statusMessage } from './dom.ts';
 
-type Reg = {
-  id: string;
-  status: 'confirmed' | 'waitlisted' | 'pending' | 'approved' | 'rejected' | 'cancelled';
-  waitlistPosition?: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  organisation: string;
-  jobTitle?: string;
-  preferredLanguage: 'en' | 'fr';
-  categoryId: string;
-};
-type EventInfo = { id: string; name: { en: string; fr?: string }; startDate: string; endDate: string } | null;
+/** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
+export type ManageEvent = { id: string; name: string; startDate: string; endDate: string };
 
 const KEY = 'conference:manage';
 
 /** The link is a credential: keep it for this tab only and take it out of the address bar. */
 function credentials(): { id: string; secret: string } | undefined {
   const url = new URL(location.href);
-  const token = url.searchParams.get('token');
+  // The token rides in the fragment, which no server sees; links mailed before used ?token=.
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
   if (token) {
     sessionStorage.setItem(KEY, token);
-    url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname);
   }
   const [id, secret] = (sessionStorage.getItem(KEY) ?? '').split('.');
   return id && secret ? { id, secret } : undefined;
 }
 
-function download(name: string, type: string, content: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([content], { type }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
-
 const icsDate = (date: string) => date.replaceAll('-', '');
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const hasSeat = (reg: Registration) => reg.status === 'confirmed' || reg.status === 'approved';
 
 export async function startManage(root: HTMLElement) {
-  const lang = root.dataset.lang === 'fr' ? 'fr' : 'en';
-  const m = t(lang).manage;
-  const event = JSON.parse(root.dataset.event ?? 'null') as EventInfo;
-  const status = root.querySelector<HTMLElement>('#manage-status')!;
-  const details = root.querySelector<HTMLElement>('#manage-details')!;
-  const form = root.querySelector<HTMLFormElement>('#manage-form')!;
-  const actions = root.querySelector<HTMLElement>('#manage-actions')!;
-  const say = (message: string) => {
-    status.textContent = message;
-    status.focus();
-  };
+  const m = dataJson<UiStrings['manage']>(root, 'text');
+  const event = dataJson<ManageEvent | null>(root, 'event');
+  const status = find(root, '#manage-status');
+  const say = statusMessage(status, { focus: true });
+  const details = find(root, '#manage-details');
+  const qr = find(root, '#manage-qr');
+  const form = find(root, '#manage-form', HTMLFormElement);
+  const actions = find(root, '#manage-actions');
+  const cancelButton = find(root, '#m-cancel', HTMLButtonElement);
+  const input = (name: string) => control(form, name, HTMLInputElement);
+  const textarea = (name: string) => control(form, name, HTMLTextAreaElement);
+  const language = control(form, 'preferredLanguage', HTMLSelectElement);
+
   const creds = credentials();
   if (!creds) return say(m.missing);
   const call = (path: string, init: RequestInit = {}) =>
@@ -62,67 +49,63 @@ export async function startManage(root: HTMLElement) {
       headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${creds.secret}` },
     });
 
-  const show = (reg: Reg) => {
+  const show = (reg: Registration) => {
+    const position = reg.waitlistPosition ? ` · ${fill(m.position, { n: reg.waitlistPosition })}` : '';
     const rows: [string, string][] = [
-      ['Status', `${m.status[reg.status]}${reg.waitlistPosition ? ` · ${m.position(reg.waitlistPosition)}` : ''}`],
-      ['Name', `${reg.firstName} ${reg.lastName}`],
-      ['Email', reg.email],
-      ...(['confirmed', 'approved'].includes(reg.status)
-        ? [[lang === 'fr' ? 'Code d’enregistrement' : 'Check-in code', reg.id] as [string, string]]
-        : []),
+      [m.details.status, `${m.status[reg.status]}${position}`],
+      [m.details.name, `${reg.firstName} ${reg.lastName}`],
+      [m.details.email, reg.email],
+      ...(hasSeat(reg) && reg.checkInCode ? [[m.details.checkInCode, reg.checkInCode] as [string, string]] : []),
     ];
     details.replaceChildren(
-      ...rows.flatMap(([k, v]) => [
-        Object.assign(document.createElement('dt'), { textContent: k }),
-        Object.assign(document.createElement('dd'), { textContent: v }),
+      ...rows.flatMap(([term, value]) => [
+        Object.assign(document.createElement('dt'), { textContent: term }),
+        Object.assign(document.createElement('dd'), { textContent: value }),
       ]),
     );
     details.hidden = false;
     // The check-in code as a QR code, for the registration desk's scanner.
-    const qr = root.querySelector<HTMLElement>('#manage-qr')!;
-    if (['confirmed', 'approved'].includes(reg.status)) {
-      qr.innerHTML = renderSVG(reg.id, { border: 2 });
-      qr.querySelector('svg')?.setAttribute('role', 'img');
-      qr.querySelector('svg')?.setAttribute(
-        'aria-label',
-        `${lang === 'fr' ? 'Code QR d’enregistrement' : 'Check-in QR code'}: ${reg.id}`,
-      );
+    if (hasSeat(reg) && reg.checkInCode) {
+      qr.innerHTML = renderSVG(reg.checkInCode, { border: 2 });
+      const svg = find(qr, 'svg', SVGSVGElement);
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', fill(m.qrCode, { code: reg.checkInCode }));
       qr.hidden = false;
     } else qr.hidden = true;
-    const ended = reg.status === 'cancelled' || reg.status === 'rejected';
+    const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
     form.hidden = ended;
     actions.hidden = false;
-    root.querySelector<HTMLButtonElement>('#m-cancel')!.hidden = ended;
-    (form.elements.namedItem('organisation') as HTMLInputElement).value = reg.organisation;
-    (form.elements.namedItem('jobTitle') as HTMLInputElement).value = reg.jobTitle ?? '';
-    (form.elements.namedItem('preferredLanguage') as HTMLSelectElement).value = reg.preferredLanguage;
+    cancelButton.hidden = ended;
+    input('organisation').value = reg.organisation;
+    input('jobTitle').value = reg.jobTitle ?? '';
+    language.value = reg.preferredLanguage;
   };
 
   const load = async () => {
     const response = await call('');
     if (!response.ok) return say(m.missing);
-    const reg = (await response.json()) as Reg;
-    const data = (await (await call('/export')).json()) as {
-      sensitive: { dietaryNeeds?: string; accessibilityNeeds?: string };
-    };
-    (form.elements.namedItem('dietaryNeeds') as HTMLTextAreaElement).value = data.sensitive.dietaryNeeds ?? '';
-    (form.elements.namedItem('accessibilityNeeds') as HTMLTextAreaElement).value =
-      data.sensitive.accessibilityNeeds ?? '';
+    let reg = (await response.json()) as Registration;
+    // Opening the mailed link is what proves the address: confirm it on the way in.
+    const verified = reg.status === 'unverified' ? await call('/verify', { method: 'POST' }) : undefined;
+    if (verified?.ok) reg = (await verified.json()) as Registration;
+    const data = (await (await call('/export')).json()) as RegistrationExport;
+    textarea('dietaryNeeds').value = data.sensitive.dietaryNeeds ?? '';
+    textarea('accessibilityNeeds').value = data.sensitive.accessibilityNeeds ?? '';
     show(reg);
-    status.textContent = '';
-    return reg;
+    if (verified?.ok) say(m.verified);
+    else status.textContent = '';
   };
   await load();
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+    const jobTitle = input('jobTitle').value.trim();
     const body = {
-      organisation: value('organisation'),
-      ...(value('jobTitle') ? { jobTitle: value('jobTitle') } : {}),
-      preferredLanguage: value('preferredLanguage'),
-      dietaryNeeds: value('dietaryNeeds'),
-      accessibilityNeeds: value('accessibilityNeeds'),
+      organisation: input('organisation').value.trim(),
+      ...(jobTitle ? { jobTitle } : {}),
+      preferredLanguage: language.value,
+      dietaryNeeds: textarea('dietaryNeeds').value.trim(),
+      accessibilityNeeds: textarea('accessibilityNeeds').value.trim(),
     };
     void call('', {
       method: 'PATCH',
@@ -130,26 +113,29 @@ export async function startManage(root: HTMLElement) {
       headers: { 'content-type': 'application/json' },
     }).then(async (r) => {
       if (r.ok) {
-        show((await r.json()) as Reg);
+        show((await r.json()) as Registration);
         say(m.saved);
       } else say(((await r.json()) as { detail?: string }).detail ?? m.missing);
     });
   });
-  root.querySelector('#m-cancel')!.addEventListener('click', () => {
+  cancelButton.addEventListener('click', () => {
     if (!confirm(m.cancelConfirm)) return;
     void call('', { method: 'DELETE' }).then(async (r) => {
       if (r.ok) {
-        show((await r.json()) as Reg);
+        show((await r.json()) as Registration);
         say(m.cancelled);
       }
     });
   });
-  root.querySelector('#m-export')!.addEventListener('click', () => {
+  find(root, '#m-export').addEventListener('click', () => {
     void call('/export').then(async (r) =>
-      download(`registration-${creds.id}.json`, 'application/json', JSON.stringify(await r.json(), null, 2)),
+      download(
+        `registration-${creds.id}.json`,
+        new Blob([JSON.stringify(await r.json(), null, 2)], { type: 'application/json' }),
+      ),
     );
   });
-  root.querySelector('#m-erase')!.addEventListener('click', () => {
+  find(root, '#m-erase').addEventListener('click', () => {
     if (!confirm(m.eraseConfirm)) return;
     void call('/erase', { method: 'POST' }).then((r) => {
       if (r.status === 204) {
@@ -161,9 +147,8 @@ export async function startManage(root: HTMLElement) {
       }
     });
   });
-  root.querySelector('#m-calendar')!.addEventListener('click', () => {
+  find(root, '#m-calendar').addEventListener('click', () => {
     if (!event) return;
-    const name = (lang === 'fr' ? event.name.fr : undefined) ?? event.name.en;
     const ics = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -173,11 +158,11 @@ export async function startManage(root: HTMLElement) {
       `DTSTAMP:${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`,
       `DTSTART;VALUE=DATE:${icsDate(event.startDate)}`,
       `DTEND;VALUE=DATE:${icsDate(nextDay(event.endDate))}`,
-      `SUMMARY:${name.replace(/([,;\\])/g, '\\$1')}`,
+      `SUMMARY:${event.name.replace(/([,;\\])/g, '\\$1')}`,
       'END:VEVENT',
       'END:VCALENDAR',
       '',
     ].join('\r\n');
-    download(`${event.id}.ics`, 'text/calendar', ics);
+    download(`${event.id}.ics`, new Blob([ics], { type: 'text/calendar' }));
   });
 }

@@ -1,54 +1,39 @@
 /** The portal and console island: sign-in state, the right place for each role, and the forms. */
-import type { t } from '../lib/i18n.ts';
-import { api, completeSignIn, isSignedIn, type Me, SessionExpired, signIn, signOut } from '../lib/session.ts';
-import { categoriesPanel, checkInPanel, dashboardPanel, registrationsPanel } from './console-registrations.ts';
 
-type Text = ReturnType<typeof t>['workspace'];
-type Config = {
+import { fill } from '../i18n/format.ts';
+import type { UiStrings } from '../i18n/types.ts';
+import type { Language, Me, Member, SponsorProfile } from '../lib/api-types.ts';
+import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../lib/session.ts';
+import { categoriesPanel, checkInPanel, dashboardPanel, registrationsPanel } from './console-registrations.ts';
+import { dataJson, el, find, type Say, statusMessage } from './dom.ts';
+
+type Text = UiStrings['workspace'];
+
+/** What Workspace.astro renders into data-config: the page's language, paths and texts. */
+export type WorkspaceConfig = {
   kind: 'portal' | 'console';
-  lang: 'en' | 'fr';
+  lang: Language;
   eventId: string;
   portal: string;
   console: string;
   home: string;
   text: Text;
+  consoleText: UiStrings['console'];
 };
-type Profile = {
-  sponsorId: string;
-  name: string;
-  description?: { en: string; fr?: string };
-  website?: string;
-  contacts: unknown[];
-  products: unknown[];
-  status: string;
-  version: number;
-};
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
 
 function field(id: string, label: string, control: HTMLElement) {
   control.id = id;
   return el('div', {}, el('label', { for: id }, label), control);
 }
 
+const problemDetail = async (response: Response) =>
+  ((await response.json().catch(() => ({}))) as { detail?: string }).detail;
+
 export async function start(root: HTMLElement) {
-  const config = JSON.parse(root.dataset.config!) as Config;
+  const config = dataJson<WorkspaceConfig>(root, 'config');
   const text = config.text;
-  const status = root.querySelector<HTMLElement>('#workspace-status')!;
-  const body = root.querySelector<HTMLElement>('#workspace-body')!;
-  const say = (message: string, error = false) => {
-    status.textContent = message;
-    status.className = error ? 'error' : '';
-  };
+  const body = find(root, '#workspace-body');
+  const say = statusMessage(find(root, '#workspace-status'));
   const signInButton = () => {
     const button = el('button', { type: 'button' }, text.signIn);
     button.addEventListener('click', () => void signIn());
@@ -66,11 +51,8 @@ export async function start(root: HTMLElement) {
 
     const signOutButton = el('button', { type: 'button' }, text.signOut);
     signOutButton.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
-    const who = el(
-      'p',
-      { id: 'signed-in-as' },
-      `${text.signedInAs} ${me.email ?? me.sub}${staffRole ? ` (${me.roles.map((r) => text.roles[r]).join(', ')})` : ''}`,
-    );
+    const roles = staffRole ? fill(text.rolesSuffix, { roles: me.roles.map((r) => text.roles[r]).join(', ') }) : '';
+    const who = el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub }) + roles);
     body.replaceChildren(el('div', {}, who, signOutButton));
 
     if (config.kind === 'portal') {
@@ -78,13 +60,14 @@ export async function start(root: HTMLElement) {
       for (const sponsorId of me.sponsorIds) body.append(await profileEditor(sponsorId, text, say));
     } else {
       if (!staffRole) return say(text.noAccess, true);
-      body.append(checkInPanel(config.eventId, say));
+      const panels = { eventId: config.eventId, lang: config.lang, text: config.consoleText, say };
+      body.append(checkInPanel(panels));
       if (me.roles.includes('organiser')) {
         body.append(
-          await dashboardPanel(config.eventId),
-          await registrationsPanel(config.eventId, say),
-          await categoriesPanel(config.eventId, say),
-          await membersPanel(config, text, say),
+          await dashboardPanel(panels),
+          await registrationsPanel(panels),
+          await categoriesPanel(panels),
+          await membersPanel(config.eventId, text, say),
         );
       }
     }
@@ -97,17 +80,14 @@ export async function start(root: HTMLElement) {
   }
 }
 
-async function profileEditor(
-  sponsorId: string,
-  text: Text,
-  say: (m: string, e?: boolean) => void,
-): Promise<HTMLElement> {
+async function profileEditor(sponsorId: string, text: Text, say: Say): Promise<HTMLElement> {
   const response = await api(`/api/sponsors/${sponsorId}/profile`);
-  let profile = (await response.json()) as Profile;
+  let profile = (await response.json()) as SponsorProfile;
   let etag = response.headers.get('etag') ?? `"${profile.version}"`;
   const state = el('p', {}, '');
-  const showState = () =>
-    (state.textContent = `${text.status[profile.status as keyof Text['status']] ?? profile.status} · v${profile.version}`);
+  const showState = () => {
+    state.textContent = fill(text.profileState, { status: text.status[profile.status], version: profile.version });
+  };
   showState();
   const en = el('textarea', { rows: '4', required: '' });
   const fr = el('textarea', { rows: '4' });
@@ -130,8 +110,8 @@ async function profileEditor(
       headers: { ...(init.headers as Record<string, string>), 'if-match': etag },
     });
     if (result.status === 412) return say(text.stale, true);
-    if (!result.ok) return say(((await result.json()) as { detail?: string }).detail ?? text.failed, true);
-    profile = (await result.json()) as Profile;
+    if (!result.ok) return say((await problemDetail(result)) ?? text.failed, true);
+    profile = (await result.json()) as SponsorProfile;
     etag = result.headers.get('etag') ?? `"${profile.version}"`;
     showState();
     say(done);
@@ -158,21 +138,20 @@ async function profileEditor(
   return el('section', {}, el('h2', { id: `sponsor-${sponsorId}` }, profile.name), state, form);
 }
 
-async function membersPanel(config: Config, text: Text, say: (m: string, e?: boolean) => void): Promise<HTMLElement> {
-  const sponsors = ((await (await api(`/api/events/${config.eventId}/sponsors`)).json()) as { items: Profile[] }).items;
+async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
+  const sponsors = ((await (await api(`/api/events/${eventId}/sponsors`)).json()) as { items: SponsorProfile[] }).items;
   const select = el('select', {}, ...sponsors.map((s) => el('option', { value: s.sponsorId }, s.name)));
   const email = el('input', { type: 'email', required: '', autocomplete: 'off' });
   const list = el('ul', { id: 'members' });
   const refresh = async () => {
-    const members = (
-      (await (await api(`/api/sponsors/${select.value}/members`)).json()) as {
-        items: { memberId: string; email: string }[];
-      }
-    ).items;
+    const members = ((await (await api(`/api/sponsors/${select.value}/members`)).json()) as { items: Member[] }).items;
     list.replaceChildren(
       ...members.map((m) => {
-        const remove = el('button', { type: 'button' }, text.remove);
-        remove.setAttribute('aria-label', `${text.remove} ${m.email}`);
+        const remove = el(
+          'button',
+          { type: 'button', 'aria-label': fill(text.removeMember, { email: m.email }) },
+          text.remove,
+        );
         remove.addEventListener(
           'click',
           () => void api(`/api/sponsors/${select.value}/members/${m.memberId}`, { method: 'DELETE' }).then(refresh),
@@ -196,10 +175,10 @@ async function membersPanel(config: Config, text: Text, say: (m: string, e?: boo
       headers: { 'content-type': 'application/json' },
     }).then(async (response) => {
       if (response.ok) {
-        say(`${text.invited} ${email.value}`);
+        say(fill(text.invited, { email: email.value }));
         email.value = '';
         await refresh();
-      } else say(((await response.json()) as { detail?: string }).detail ?? text.failed, true);
+      } else say((await problemDetail(response)) ?? text.failed, true);
     });
   });
   select.addEventListener('change', () => void refresh());

@@ -1,0 +1,17 @@
+/** Filling in the locale modules' texts; small and free of locale data, so islands may import it. */
+import type { Plural } from './types.ts';
+
+/** The template with each `{name}` replaced by its value (unknown names are left as they are). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The form for the count `n` in the language's plural rules (French: 0 and 1 are singular), with `{n}` filled in. */
+export function plural(lang: string, forms: Plural, n: number, values: Record<string, string | number> = {}): string {
+  return fill(new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other, { n, ...values });
+}
+
+/** The text in the reader's language, falling back to English when not translated. */
+export function localized(text: { en: string; fr?: string | undefined }, lang: string): string {
+  return (lang === 'fr' ? text.fr : undefined) ?? text.en;
+}
