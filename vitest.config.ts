@@ -22,6 +22,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits 1 s by default: too short for an island on a busy 2-core machine.
+          expect: { poll: { timeout: 20_000 } },
           // One browser at a time on a 2-core machine, against one shared local stack.
           fileParallelism: false,
         },
