@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, baseUrl, useBrowser } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
 type Mail = { to: string; subject: string; text: string };
 
 const mails = async () => (await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as Mail[];
@@ -29,30 +28,23 @@ async function fillForm(
 }
 
 describe('registering and managing a registration', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows accessible inline errors for an incomplete form', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/register/`);
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => page.locator('#error-summary li').count()).toBeGreaterThan(0);
-    expect(await page.locator('#firstName').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#firstName-error').innerText()).toBe('Required');
-    expect(await page.locator('#email-error').innerText()).toBe('Required');
+    await expect.poll(() => page.locator('#error-summary li').count()).toBe(6);
+    await expect
+      .poll(() => page.locator('[aria-invalid="true"]').evaluateAll((c) => c.map((e) => e.id)))
+      .toEqual(['firstName', 'lastName', 'email', 'organisation', 'country', 'consent']);
+    await expect.poll(() => page.locator('#firstName-error').innerText()).toBe('Required');
+    await expect.poll(() => page.locator('#email-error').innerText()).toBe('Required');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await context.close();
   });
 
   it('registers in French, mails the manage link, and cancels from it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/fr/register/`);
     await fillForm(
       page,
@@ -73,15 +65,14 @@ describe('registering and managing a registration', () => {
     await page.goto(manageLink(mail));
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(
-      /^Code QR d’enregistrement: [0-9a-f-]{36}$/,
-    );
+    await expect
+      .poll(() => page.locator('#manage-qr svg').getAttribute('aria-label'))
+      .toMatch(/^Code QR d’enregistrement: [0-9a-f-]{36}$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');
     await mailTo('amelie.durand@univ.example.fr', /Inscription annulée/);
-    await context.close();
   });
 
   it('puts the next person on the waiting list, and gives them the seat freed by a cancellation', async () => {
@@ -106,8 +97,7 @@ describe('registering and managing a registration', () => {
     );
     expect((await Promise.all(fill)).map((r) => r.status)).toEqual(Array(25).fill(201));
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/register/`);
     await fillForm(page, {
       category: 'pre-conference-workshop',
@@ -135,6 +125,5 @@ describe('registering and managing a registration', () => {
 
     await page.goto(manageLink(await mailTo('wanda@customs.example.org', /On the waiting list/)));
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmed');
-    await context.close();
   });
 });
