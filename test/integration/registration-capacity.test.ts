@@ -122,7 +122,7 @@ describe('registration capacity on DynamoDB Local', () => {
     await Promise.all(Array.from({ length: 40 }, (_, n) => signUp(app, 'oversold', n)));
     const result = await statuses(doc, tableName, 'oversold');
     expect(result.confirmed).toBeGreaterThan(SEATS);
-  });
+  }, 120_000);
 
   it('gives a cancelled seat to the first people waiting, in order, and never leaves it empty', async () => {
     const { doc, tableName } = await freshTable('promote');
@@ -147,5 +147,5 @@ describe('registration capacity on DynamoDB Local', () => {
     expect({ confirmed: after.confirmed, waitlisted: after.waitlisted }).toEqual({ confirmed: SEATS, waitlisted: 2 });
     const category = (await events.getEventRecord('promote'))!.categories[0]!;
     expect({ taken: category.taken, waiting: category.waiting }).toEqual({ taken: SEATS, waiting: 2 });
-  });
+  }, 120_000);
 });
