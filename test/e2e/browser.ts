@@ -71,6 +71,8 @@ export function useBrowser() {
     if (!browser) throw new Error('useBrowser() must be called in a describe block, before its tests run');
     const context = await browser.newContext(options);
     contexts.add(context);
+    // Playwright's 30 s for an action or a navigation is short on a loaded 2-core machine.
+    context.setDefaultTimeout(60_000);
     return context.newPage();
   }
 
