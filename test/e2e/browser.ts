@@ -1,20 +1,98 @@
+/**
+ * The one browser set-up of the e2e tests: headless Debian Chromium through playwright-core,
+ * a fresh context (cookies and storage of its own) for every page a test asks for, sign-in
+ * through the local OpenID provider's page, and everything closed after each test.
+ */
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
-export async function launchBrowser(): Promise<Browser> {
+export const baseUrl = inject('baseUrl');
+
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
-      '--disable-quic',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
     ],
   });
+}
+
+export type SignInOptions = {
+  /** Runs on the provider's sign-in page, before the email is sent (e.g. an accessibility scan). */
+  atProvider?: (page: Page) => Promise<void>;
+};
+
+/**
+ * Signs in from `startPath` through the local provider's page, and waits until the island
+ * shows who is signed in (after any move to the area the role belongs to).
+ */
+export async function signIn(page: Page, startPath: string, email: string, options: SignInOptions = {}) {
+  await page.goto(`${baseUrl}${startPath}`);
+  await page.getByRole('button', { name: /Sign in|Se connecter/ }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await options.atProvider?.(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#signed-in-as').waitFor();
+}
+
+/**
+ * One Chromium for the calling test file (launched before its tests, closed after them) and
+ * fresh contexts on demand; every context a test opened is closed when the test ends,
+ * whether it passed or not.
+ */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const contexts = new Set<BrowserContext>();
+  const closeContexts = async () => {
+    const open = [...contexts];
+    contexts.clear();
+    await Promise.all(open.map((context) => context.close()));
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(closeContexts);
+  afterAll(async () => {
+    await closeContexts();
+    await browser?.close();
+  });
+
+  /** A page in a context of its own (e.g. `{ javaScriptEnabled: false }`). */
+  async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+    if (!browser) throw new Error('useBrowser() must be called in a describe block, before its tests run');
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    // Playwright's 30 s for an action or a navigation is short on a loaded 2-core machine.
+    context.setDefaultTimeout(60_000);
+    return context.newPage();
+  }
+
+  /** A new page signed in as `email`, started from `startPath`. */
+  async function signedIn(email: string, startPath = '/console/', options: SignInOptions = {}): Promise<Page> {
+    const page = await newPage();
+    await signIn(page, startPath, email, options);
+    return page;
+  }
+
+  return { newPage, signedIn };
+}
+
+/** Messages of resources the page's content security policy refused, collected from now on. */
+export function cspRefusals(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return refused;
 }
 
 /** WCAG 2.2 AA violations on the page, as "rule: target" strings (empty when clean). */

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, baseUrl, useBrowser } from './browser.ts';
 
-const baseUrl = inject('baseUrl');
 type Mail = { to: string; subject: string; text: string };
 
 const mails = async () => (await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as Mail[];
@@ -12,7 +11,9 @@ async function mailTo(email: string, subject: RegExp): Promise<Mail> {
     .toBe(true);
   return (await mails()).find((m) => m.to === email && subject.test(m.subject))!;
 }
-const manageLink = (mail: Mail) => /(http\S+\/registration\/\?token=\S+)/.exec(mail.text)![1]!;
+const manageLink = (mail: Mail) => /(http\S+\/registration\/#token=\S+)/.exec(mail.text)![1]!;
+/** The registration id and secret a manage link carries in its fragment. */
+const tokenOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('token')!.split('.');
 
 async function fillForm(
   page: Page,
@@ -29,30 +30,23 @@ async function fillForm(
 }
 
 describe('registering and managing a registration', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows accessible inline errors for an incomplete form', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/register/`);
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => page.locator('#error-summary li').count()).toBeGreaterThan(0);
-    expect(await page.locator('#firstName').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#firstName-error').innerText()).toBe('Required');
-    expect(await page.locator('#email-error').innerText()).toBe('Required');
+    await expect.poll(() => page.locator('#error-summary li').count()).toBe(6);
+    await expect
+      .poll(() => page.locator('[aria-invalid="true"]').evaluateAll((c) => c.map((e) => e.id)))
+      .toEqual(['firstName', 'lastName', 'email', 'organisation', 'country', 'consent']);
+    await expect.poll(() => page.locator('#firstName-error').innerText()).toBe('Required');
+    await expect.poll(() => page.locator('#email-error').innerText()).toBe('Required');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await context.close();
   });
 
   it('registers in French, mails the manage link, and cancels from it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/fr/register/`);
     await fillForm(
       page,
@@ -67,21 +61,25 @@ describe('registering and managing a registration', () => {
       true,
     );
     await page.getByRole('button', { name: 'S’inscrire' }).click();
-    await expect.poll(() => page.locator('#outcome').innerText()).toContain('Votre inscription est confirmée.');
+    await expect.poll(() => page.locator('#outcome').innerText()).toContain('Presque terminé');
 
-    const mail = await mailTo('amelie.durand@univ.example.fr', /Inscription confirmée/);
+    // Opening the mailed link confirms the address; the token leaves the address bar.
+    const mail = await mailTo('amelie.durand@univ.example.fr', /Confirmez votre inscription/);
     await page.goto(manageLink(mail));
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
-    expect(new URL(page.url()).search).toBe('');
-    expect(await page.locator('#manage-qr svg').getAttribute('aria-label')).toMatch(
-      /^Code QR d’enregistrement\u202f: [0-9a-f-]{36}$/,
-    );
+    await expect
+      .poll(() => page.locator('#manage-status').innerText())
+      .toBe('Merci\u202f: votre adresse est confirmée.');
+    expect([new URL(page.url()).search, new URL(page.url()).hash]).toEqual(['', '']);
+    await mailTo('amelie.durand@univ.example.fr', /Inscription confirmée/);
+    await expect
+      .poll(() => page.locator('#manage-qr svg').getAttribute('aria-label'))
+      .toMatch(/^Code QR d’enregistrement\u202f: [0-9A-HJKMNP-TV-Z]{8}$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');
     await mailTo('amelie.durand@univ.example.fr', /Inscription annulée/);
-    await context.close();
   });
 
   it('puts the next person on the waiting list, and gives them the seat freed by a cancellation', async () => {
@@ -106,8 +104,7 @@ describe('registering and managing a registration', () => {
     );
     expect((await Promise.all(fill)).map((r) => r.status)).toEqual(Array(25).fill(201));
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/register/`);
     await fillForm(page, {
       category: 'pre-conference-workshop',
@@ -120,12 +117,14 @@ describe('registering and managing a registration', () => {
     await page.getByRole('button', { name: 'Register' }).click();
     await expect
       .poll(() => page.locator('#outcome').innerText())
-      .toBe('This category is full: you are number 1 on the waiting list. We will write as soon as a place is yours.');
-    await mailTo('wanda@customs.example.org', /On the waiting list/);
+      .toBe(
+        'This category is full: you are number 1 on the waiting list. We have sent you a mail: open the link in it within 24 hours to keep your place.',
+      );
+    const wandaLink = manageLink(await mailTo('wanda@customs.example.org', /Confirm your place on the waiting list/));
 
     // Filler 0 cancels through their own link; the seat goes to Wanda.
-    const link = manageLink(await mailTo('filler0@example.org', /Registration confirmed/));
-    const [id, secret] = new URL(link).searchParams.get('token')!.split('.');
+    const link = manageLink(await mailTo('filler0@example.org', /Confirm your registration/));
+    const [id, secret] = tokenOf(link);
     const cancelled = await fetch(`${baseUrl}/api/registrations/${id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${secret}` },
@@ -133,8 +132,7 @@ describe('registering and managing a registration', () => {
     expect(((await cancelled.json()) as { status: string }).status).toBe('cancelled');
     await mailTo('wanda@customs.example.org', /A place is now yours/);
 
-    await page.goto(manageLink(await mailTo('wanda@customs.example.org', /On the waiting list/)));
+    await page.goto(wandaLink);
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmed');
-    await context.close();
   });
 });

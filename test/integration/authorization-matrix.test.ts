@@ -268,12 +268,19 @@ describe('authorization matrix', () => {
     ).json();
     const own = await app.request('/api/sponsors/borealis-scanning/profile', { headers: headers.sponsorB });
     expect(own.status).toBe(200);
+    expect(((await own.json()) as { sponsorId: string }).sponsorId).toBe('borealis-scanning');
     const attempt = await app.request('/api/sponsors/northwind-trade/profile', {
       method: 'PUT',
       body: JSON.stringify({ description: { en: 'Hijacked' }, contacts: [], products: [] }),
       headers: { ...headers.sponsorB, 'content-type': 'application/json', 'if-match': await currentVersion() },
     });
     expect(attempt.status).toBe(403);
+    expect(await attempt.json()).toEqual({
+      type: '/problems/forbidden',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'You are not a member of this sponsor.',
+    });
     expect(
       await (await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.sponsorA })).json(),
     ).toEqual(before);

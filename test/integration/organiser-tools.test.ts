@@ -105,8 +105,12 @@ describe('organiser tools for registrations', () => {
       body: JSON.stringify({ capacity: 3 }),
     });
     expect(response.status).toBe(200);
-    expect((await response.json()) as { promoted: number; capacity: number }).toMatchObject({
+    expect(await response.json()).toEqual({
+      id: 'seminar',
+      name: { en: 'Seminar' },
       capacity: 3,
+      waitlist: true,
+      requiresApproval: false,
       promoted: 1,
     });
     const list = (await (await app.request('/api/events/tools/registrations', { headers: organiser })).json()) as {
@@ -124,6 +128,12 @@ describe('organiser tools for registrations', () => {
       body: JSON.stringify({ capacity: 2 }),
     });
     expect(shrink.status).toBe(409);
+    expect(await shrink.json()).toEqual({
+      type: '/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'The capacity cannot be lower than the seats already taken.',
+    });
   });
 
   it('counts for the dashboard by status, category, country and day', async () => {
@@ -155,9 +165,16 @@ describe('organiser tools for registrations', () => {
       false,
       true,
     ]);
-    expect(
-      (await app.request(`/api/events/tools/registrations/${berg}/check-in`, { method: 'POST', headers: organiser }))
-        .status,
-    ).toBe(409);
+    const waiting = await app.request(`/api/events/tools/registrations/${berg}/check-in`, {
+      method: 'POST',
+      headers: organiser,
+    });
+    expect(waiting.status).toBe(409);
+    expect(await waiting.json()).toEqual({
+      type: '/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'A waitlisted registration cannot be checked in.',
+    });
   });
 });

@@ -63,6 +63,12 @@ describe('OpenAPI document and reference page', () => {
     const response = await docsApp().request('/api/registrations/abc');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toEqual({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No resource at /api/registrations/abc.',
+    });
   });
 });
 

@@ -97,15 +97,20 @@ describe('events API', () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
     const response = await app().request(`/api/events?cursor=${encodeCursor(key)}`);
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ items: [], nextCursor: null });
     expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input.ExclusiveStartKey).toEqual(key);
   });
 
   it('rejects a malformed limit or cursor with a 400 problem', async () => {
     const limit = await app().request('/api/events?limit=0');
     expect(limit.status).toBe(400);
-    expect((await problemOf(limit)).errors).toEqual([
-      { path: 'limit', message: 'Too small: expected number to be >=1' },
-    ]);
+    expect(await problemOf(limit)).toEqual({
+      type: '/problems/bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The request query is not valid.',
+      errors: [{ path: 'limit', message: 'Too small: expected number to be >=1' }],
+    });
 
     const cursor = await app().request('/api/events?cursor=not-a-cursor');
     expect(cursor.status).toBe(400);
@@ -165,20 +170,35 @@ describe('events API', () => {
   it('rejects an event id that cannot exist with a 400 problem, without reading the table', async () => {
     const response = await app().request('/api/events/Not_An_Id');
     expect(response.status).toBe(400);
-    const problem = await problemOf(response);
-    expect(problem.errors).toEqual([{ path: 'eventId', message: 'Use 1-64 lower-case letters, digits or dashes' }]);
+    expect(await problemOf(response)).toEqual({
+      type: '/problems/bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The request param is not valid.',
+      errors: [{ path: 'eventId', message: 'Use 1-64 lower-case letters, digits or dashes' }],
+    });
     expect(ddb.calls()).toHaveLength(0);
   });
 
   it('answers an unknown path with a 404 problem and a wrong method with 405 and Allow', async () => {
     const missing = await app().request('/api/nothing');
     expect(missing.status).toBe(404);
-    expect((await problemOf(missing)).title).toBe('Not Found');
+    expect(await problemOf(missing)).toEqual({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No resource at /api/nothing.',
+    });
 
     const wrongMethod = await app().request('/api/events', { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
-    expect((await problemOf(wrongMethod)).status).toBe(405);
+    expect(await problemOf(wrongMethod)).toEqual({
+      type: '/problems/method-not-allowed',
+      title: 'Method Not Allowed',
+      status: 405,
+      detail: 'Use GET, HEAD on this resource.',
+    });
   });
 
   it('refuses bodies over the limit with 413 before doing any work', async () => {
@@ -188,7 +208,13 @@ describe('events API', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(413);
-    expect((await problemOf(response)).detail).toBe('Request bodies are limited to 65536 bytes.');
+    expect(await problemOf(response)).toEqual({
+      type: '/problems/too-large',
+      title: 'Content Too Large',
+      status: 413,
+      detail: 'Request bodies are limited to 65536 bytes.',
+    });
+    expect(ddb.calls()).toHaveLength(0);
   });
 
   it('maps an unexpected failure to a 500 problem without leaking the stack', async () => {
@@ -226,7 +252,20 @@ describe('events API', () => {
       const response = await app().request('/api/events/citce-2027');
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('1');
-      expect((await problemOf(response)).title).toBe('Service Unavailable');
+      expect(await problemOf(response)).toEqual({
+        type: '/problems/unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'A service we depend on is busy; please retry shortly.',
+      });
+      expect(log.entries).toEqual([
+        {
+          level: 'warn',
+          message: 'dependency unavailable',
+          error: 'ThrottlingException',
+          path: '/api/events/citce-2027',
+        },
+      ]);
     } finally {
       log.restore();
     }

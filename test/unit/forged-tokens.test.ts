@@ -51,18 +51,29 @@ describe('bearer token verification', () => {
     ['another client', async () => issuer.sign({ ...organiser, client_id: 'other-client' })],
     ['an ID token', async () => issuer.sign({ ...organiser, token_use: 'id' })],
     ['an opaque manage token', async () => 'k3Jd8s0vQ2m9xPq4Lw7eT1yZ5aB6cN8dF0gH2jK4lM6'],
-  ])('answers 401 to %s', async (_name, token) => {
+  ])('answers 401 to %s', async (name, token) => {
     const response = await me(await token());
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer realm="conference"');
-    expect(((await response.json()) as { type: string }).type).toBe('/problems/unauthenticated');
+    expect(await response.json()).toEqual({
+      type: '/problems/unauthenticated',
+      title: 'Unauthorized',
+      status: 401,
+      detail:
+        name === 'an opaque manage token'
+          ? 'The Authorization header does not carry a bearer access token.'
+          : 'The access token is not valid (signature, issuer, audience, client or expiry).',
+    });
   });
 
   it('answers 401 without an Authorization header', async () => {
     const response = await app.request('/api/me');
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { detail: string }).detail).toBe(
-      'Sign in: this resource needs a bearer access token.',
-    );
+    expect(await response.json()).toEqual({
+      type: '/problems/unauthenticated',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'Sign in: this resource needs a bearer access token.',
+    });
   });
 });
