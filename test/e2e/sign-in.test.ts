@@ -4,8 +4,8 @@ import { accessibilityViolations, launchBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
-async function signIn(page: Page, startPath: string, email: string) {
-  await page.goto(`${baseUrl}${startPath}`);
+async function signIn(page: Page, startPath: string, email: string, origin = baseUrl) {
+  await page.goto(`${origin}${startPath}`);
   await page.getByRole('button', { name: /Sign in|Se connecter/ }).click();
   await page.waitForURL(/\/oidc\/interaction\//);
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -37,6 +37,16 @@ describe('signing in through the local OpenID provider', () => {
     expect(await page.locator('#signed-in-as').innerText()).toBe(greeting);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('signs in on http://127.0.0.1:<port> as on localhost', async () => {
+    const loopback = baseUrl.replace('//localhost:', '//127.0.0.1:');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, '/console/', 'organiser@example.org', loopback);
+    expect(new URL(page.url()).origin).toBe(loopback);
+    expect(await page.locator('#signed-in-as').innerText()).toBe('Signed in as organiser@example.org (organiser)');
     await context.close();
   });
 
