@@ -52,6 +52,11 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout?.resume();
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Last resort when this process ends without calling stop() (a test worker torn down, an
+  // uncaught error): no Java is left behind. Exit handlers may only do synchronous work.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
 
