@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
     inMemory: true,
     progress: (message) => console.log(`[e2e] ${message}`),
   });
-  // The OpenID issuer is http://localhost:<port>/oidc, so the browser uses that host too.
+  // The stack also answers on 127.0.0.1 (sign-in included); the tests use the origin it advertises.
   project.provide('baseUrl', stack.url);
   return () => stack.stop();
 }
