@@ -150,7 +150,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         ? oidc.handle(req, res, requested)
         : void listener(req, res);
 
-    streamWorker = startStreamWorker({
+    streamWorker = await startStreamWorker({
       client: dynamo.client,
       endpoint: dynamo.endpoint,
       tableName,
