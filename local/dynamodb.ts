@@ -128,6 +128,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
  */
 async function switchStreamView(client: DynamoDBClient, tableName: string, enabled: boolean): Promise<void> {
   const { StreamSpecification } = createTableInput(tableName);
+  const { partitionKey, sortKey } = tableDefinition;
   if (enabled) {
     await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }));
   }
@@ -137,13 +138,12 @@ async function switchStreamView(client: DynamoDBClient, tableName: string, enabl
     {
       TableName: tableName,
       FilterExpression: 'begins_with(#pk, :outbox)',
-      ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey },
+      ExpressionAttributeNames: { '#pk': partitionKey },
       ExpressionAttributeValues: { ':outbox': { S: 'OUTBOX#' } },
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      const { partitionKey, sortKey } = tableDefinition;
       const Key = { [partitionKey]: item[partitionKey]!, [sortKey]: item[sortKey]! };
       await client.send(new DeleteItemCommand({ TableName: tableName, Key }));
       await client.send(new PutItemCommand({ TableName: tableName, Item: item }));

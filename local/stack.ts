@@ -44,8 +44,9 @@ export type StackOptions = {
 
 export type LocalStack = {
   url: string;
-  /** The issuer of the advertised origin, and of every origin the stack answers on. */
+  /** The OpenID issuer of `url`. */
   issuer: string;
+  /** The issuer of each origin the stack answers on (localhost, 127.0.0.1, [::1]). */
   issuers: string[];
   dynamoEndpoint: string;
   javaPid: number | undefined;
