@@ -4,7 +4,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../functions/core/table.ts';
 
-const streamViews = { NEW_AND_OLD_IMAGES: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES } as const;
+// Keys only (see the table definition): the mail worker reads each outbox item itself.
+const streamViews = { KEYS_ONLY: dynamodb.StreamViewType.KEYS_ONLY } as const;
 
 export class StatefulStack extends Stack {
   readonly table: dynamodb.TableV2;

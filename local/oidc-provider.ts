@@ -3,6 +3,11 @@
  * the local twin: authorization code + PKCE for the site, JWT access tokens carrying the
  * claims our API reads from Cognito's (`token_use`, `client_id`, `cognito:groups`, `email`),
  * and its keys published at the same JWKS path Cognito uses.
+ *
+ * The site finds its issuer at `/oidc` on the page's own origin, and an issuer must equal
+ * the URL it is discovered at, so each origin the stack answers on (localhost, 127.0.0.1…)
+ * has its own provider, issuer `<origin>/oidc`, sharing keys and accounts. The API trusts
+ * all of them (OIDC_ISSUER may list several issuers).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -33,19 +38,43 @@ async function signingKeys(dir: string | undefined): Promise<{ jwks: JWK[]; cook
 }
 
 export type LocalOidc = {
-  issuer: string;
-  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** One issuer per origin, in the order of `origins`. */
+  issuers: string[];
+  /** Serves a request addressed to `origin` (one of `origins`) with that origin's provider. */
+  handle: (req: IncomingMessage, res: ServerResponse, origin: string) => void;
 };
 
 export async function createLocalOidc(options: {
-  origin: string;
+  origins: string[];
   accounts: LocalAccounts;
   keysDir?: string;
 }): Promise<LocalOidc> {
-  const { origin, accounts } = options;
-  const issuer = `${origin}${OIDC_PATH}`;
   const { jwks, cookieKeys } = await signingKeys(options.keysDir);
+  const providers = new Map(
+    options.origins.map((origin) => [origin, providerFor(origin, options.accounts, jwks, cookieKeys)]),
+  );
+  return {
+    issuers: options.origins.map((origin) => `${origin}${OIDC_PATH}`),
+    handle: (req, res, origin) => {
+      const found = providers.get(origin);
+      if (!found) {
+        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No sign-in for this origin.\n');
+        return;
+      }
+      const { provider, callback } = found;
+      void handleInteraction(provider, options.accounts, req, res).then((handled) => {
+        if (handled) return;
+        // Mounted like Express would: the provider finds its mount path from originalUrl.
+        const original = req.url!;
+        Object.assign(req, { originalUrl: original, url: original.slice(OIDC_PATH.length) || '/' });
+        callback(req, res);
+      });
+    },
+  };
+}
 
+function providerFor(origin: string, accounts: LocalAccounts, jwks: JWK[], cookieKeys: string[]) {
+  const issuer = `${origin}${OIDC_PATH}`;
   const configuration: Configuration = {
     clients: [
       {
@@ -138,17 +167,5 @@ export async function createLocalOidc(options: {
   };
 
   const provider = new Provider(issuer, configuration);
-  const callback = provider.callback();
-  return {
-    issuer,
-    handle: (req, res) => {
-      void handleInteraction(provider, accounts, req, res).then((handled) => {
-        if (handled) return;
-        // Mounted like Express would: the provider finds its mount path from originalUrl.
-        const original = req.url!;
-        Object.assign(req, { originalUrl: original, url: original.slice(OIDC_PATH.length) || '/' });
-        callback(req, res);
-      });
-    },
-  };
+  return { provider, callback: provider.callback() };
 }

@@ -2,6 +2,8 @@
  * The local twin: DynamoDB Local, the table, the demo seed, every context's Hono app, a real
  * OpenID provider, the mail worker fed by the table's stream with an SES-compatible sink,
  * and the built site, all on one origin. `npm start` and the e2e tests start it through here.
+ * It answers only its own names (see host-guard.ts): http://localhost:<port>, the origin it
+ * advertises, http://127.0.0.1:<port> and http://[::1]:<port>.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -25,6 +27,7 @@ import { createMembershipLookup } from '../functions/sponsors/membership.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { LocalAccounts } from './accounts.ts';
 import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
+import { localOrigins, ownOrigin, refuseForeignHost } from './host-guard.ts';
 import { MailSink } from './mail-sink.ts';
 import { API_RESOURCE, createLocalOidc, LOCAL_CLIENT_ID, OIDC_PATH } from './oidc-provider.ts';
 import { seedDemoConference } from './seed.ts';
@@ -43,7 +46,10 @@ export type StackOptions = {
 
 export type LocalStack = {
   url: string;
+  /** The OpenID issuer of `url`. */
   issuer: string;
+  /** The issuer of each origin the stack answers on (localhost, 127.0.0.1, [::1]). */
+  issuers: string[];
   dynamoEndpoint: string;
   javaPid: number | undefined;
   stop: () => Promise<void>;
@@ -65,9 +71,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   let build: BuildHandle | undefined;
   let streamWorker: { stop: () => Promise<void> } | undefined;
   let holdSweep: NodeJS.Timeout | undefined;
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let handle: ((req: IncomingMessage, res: ServerResponse, origin: string) => void) | undefined;
+  let port = 0;
   const server = createServer((req, res) => {
-    if (handle) return handle(req, res);
+    const origin = ownOrigin(req, port);
+    if (!origin) return refuseForeignHost(req, res, port);
+    if (handle) return handle(req, res, origin);
     res.writeHead(503, { 'Retry-After': '1' }).end('Starting');
   });
 
@@ -92,15 +101,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const seeded = await seedDemoConference(doc, tableName);
     progress(seeded ? 'Seeded the demo conference.' : 'Demo conference already present, kept as is.');
 
-    const port = await listen(server, options.port);
-    const origin = `http://localhost:${port}`;
+    port = await listen(server, options.port);
+    const origins = localOrigins(port);
+    const origin = origins[0]!; // http://localhost:<port>, the one the stack advertises
     const apiBase = `http://127.0.0.1:${port}`;
 
     progress('Starting sign-in (OpenID provider)…');
     const accounts = new LocalAccounts(dataFile('oidc/accounts.json'));
-    const oidc = await createLocalOidc({ origin, accounts, keysDir: dataFile('oidc') });
+    const oidc = await createLocalOidc({ origins, accounts, keysDir: dataFile('oidc') });
+    // Tokens name the issuer of the origin they were obtained on; all of them are ours.
     const verifyToken = createTokenVerifier({
-      issuer: oidc.issuer,
+      issuer: oidc.issuers,
       clientIds: [LOCAL_CLIENT_ID],
       audience: API_RESOURCE,
     });
@@ -139,10 +150,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       siteDir: join(root, 'site/dist'),
     });
     const listener = getRequestListener(app.fetch);
-    handle = (req, res) =>
-      req.url === OIDC_PATH || req.url?.startsWith(`${OIDC_PATH}/`) ? oidc.handle(req, res) : void listener(req, res);
+    handle = (req, res, requested) =>
+      req.url === OIDC_PATH || req.url?.startsWith(`${OIDC_PATH}/`)
+        ? oidc.handle(req, res, requested)
+        : void listener(req, res);
 
-    streamWorker = startStreamWorker({
+    streamWorker = await startStreamWorker({
       client: dynamo.client,
       endpoint: dynamo.endpoint,
       tableName,
@@ -177,7 +190,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       await build.done;
       build = undefined;
     }
-    return { url: origin, issuer: oidc.issuer, dynamoEndpoint: dynamo.endpoint, javaPid: dynamo.pid, stop };
+    return {
+      url: origin,
+      issuer: oidc.issuers[0]!,
+      issuers: oidc.issuers,
+      dynamoEndpoint: dynamo.endpoint,
+      javaPid: dynamo.pid,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,9 @@
 /**
  * Feeds a stream handler from DynamoDB Local's stream API, as Lambda's event source mapping
  * does in AWS: batches in order per shard, a reported failure retried from that record, and
- * after the retries the record is set aside (logged) like a dead letter.
+ * after the retries the record is set aside (logged) like a dead letter. Records carry keys
+ * only, as the shared table definition says: it will not start on a stream that carries
+ * item images (ensureTable switches older local tables).
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,10 +16,11 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { tableDefinition } from '../functions/core/table.ts';
 
 type Handler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-export function startStreamWorker(options: {
+export async function startStreamWorker(options: {
   client: DynamoDBClient;
   endpoint: string;
   tableName: string;
@@ -26,6 +29,13 @@ export function startStreamWorker(options: {
   pollMs?: number;
   log?: (message: string) => void;
 }) {
+  const { Table } = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
+  const arn = Table?.StreamSpecification?.StreamEnabled ? Table.LatestStreamArn : undefined;
+  if (!arn) throw new Error(`Table ${options.tableName} has no stream`);
+  const view = Table?.StreamSpecification?.StreamViewType;
+  if (view !== tableDefinition.streamViewType) {
+    throw new Error(`The stream of ${options.tableName} is ${view}; it must be ${tableDefinition.streamViewType}`);
+  }
   const streams = new DynamoDBStreamsClient({
     endpoint: options.endpoint,
     region: 'eu-west-1',
@@ -54,7 +64,7 @@ export function startStreamWorker(options: {
     }
     const { ShardIterator } = await streams.send(
       new GetShardIteratorCommand({
-        StreamArn: await streamArn(),
+        StreamArn: arn,
         ShardId: shardId,
         ShardIteratorType: 'AT_SEQUENCE_NUMBER',
         SequenceNumber: failed,
@@ -65,24 +75,16 @@ export function startStreamWorker(options: {
     return false;
   }
 
-  let arn: string | undefined;
-  async function streamArn(): Promise<string> {
-    arn ??= (await options.client.send(new DescribeTableCommand({ TableName: options.tableName }))).Table
-      ?.LatestStreamArn;
-    if (!arn) throw new Error(`Table ${options.tableName} has no stream`);
-    return arn;
-  }
-
   async function loop() {
     while (running) {
       try {
-        const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: await streamArn() }));
+        const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
         for (const shard of StreamDescription?.Shards ?? []) {
           const shardId = shard.ShardId!;
           if (!iterators.has(shardId)) {
             const { ShardIterator } = await streams.send(
               new GetShardIteratorCommand({
-                StreamArn: await streamArn(),
+                StreamArn: arn,
                 ShardId: shardId,
                 ShardIteratorType: 'TRIM_HORIZON',
               }),

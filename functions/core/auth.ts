@@ -1,13 +1,14 @@
 /**
  * Who is asking. Bearer access tokens are verified against the issuer's JWKS with jose, the
  * same code for Cognito in AWS and the local OpenID provider: signature (RS256 only),
- * issuer, expiry, token use, client id and, when configured, audience. Roles come from the
- * groups claim. Each route contract states its rule in one line, as route middleware
- * (`requireRoleFirst`, `requireSponsorAccessFirst`, …) that runs before the request is
- * validated: who you are is settled before what you sent is read.
+ * issuer, expiry, token use, client id and, when configured, audience. Several issuers may
+ * be trusted (each with its own keys); AWS configures one, the local twin one per host name
+ * it answers. Roles come from the groups claim. Each route contract states its rule in one
+ * line, as route middleware (`requireRoleFirst`, `requireSponsorAccessFirst`, …) that runs
+ * before the request is validated: who you are is settled before what you sent is read.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 export const ROLES = ['organiser', 'staff'] as const;
@@ -17,10 +18,11 @@ const roleOfGroup: Record<string, Role> = { organisers: 'organiser', staff: 'sta
 export type Principal = { sub: string; email: string | undefined; roles: Role[] };
 
 export type TokenVerifierConfig = {
-  issuer: string;
+  /** The trusted issuer, or several: a token must name one of them in `iss` and carry its signature. */
+  issuer: string | readonly string[];
   clientIds: string[];
   audience?: string;
-  /** Key source; defaults to the issuer's /.well-known/jwks.json (Cognito's path). */
+  /** Key source for every issuer; defaults to each issuer's /.well-known/jwks.json (Cognito's path). */
   keys?: JWTVerifyGetKey;
 };
 
@@ -31,10 +33,18 @@ export class InvalidTokenError extends Error {
 }
 
 export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
-  const keys = config.keys ?? createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`));
+  const issuers = typeof config.issuer === 'string' ? [config.issuer] : [...config.issuer];
+  if (issuers.length === 0) throw new Error('A token verifier needs at least one issuer');
+  const keysOf = new Map(
+    issuers.map((issuer) => [issuer, config.keys ?? createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`))]),
+  );
   return async (token) => {
+    // The keys are those of the issuer the token names, and only of a trusted one; the
+    // signature check below then proves that issuer really issued it.
+    const keys = keysOf.get(String(decodeJwt(token).iss));
+    if (!keys) throw new InvalidTokenError('issued by an issuer that is not trusted');
     const { payload } = await jwtVerify(token, keys, {
-      issuer: config.issuer,
+      issuer: issuers,
       algorithms: ['RS256'],
       requiredClaims: ['exp', 'sub'],
       ...(config.audience ? { audience: config.audience } : {}),
@@ -53,12 +63,20 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   };
 }
 
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 /** Reads the verifier settings from the environment (a missing issuer fails at cold start). */
 export function tokenVerifierFromEnv(env: Record<string, string | undefined> = process.env): TokenVerifier {
-  const issuer = env.OIDC_ISSUER;
-  const clientIds = (env.OIDC_CLIENT_IDS ?? '').split(',').filter(Boolean);
-  if (!issuer || clientIds.length === 0) throw new Error('Missing environment variable OIDC_ISSUER or OIDC_CLIENT_IDS');
-  return createTokenVerifier({ issuer, clientIds, audience: env.OIDC_AUDIENCE || undefined });
+  const issuers = list(env.OIDC_ISSUER);
+  const clientIds = list(env.OIDC_CLIENT_IDS);
+  if (issuers.length === 0 || clientIds.length === 0) {
+    throw new Error('Missing environment variable OIDC_ISSUER or OIDC_CLIENT_IDS');
+  }
+  return createTokenVerifier({ issuer: issuers, clientIds, audience: env.OIDC_AUDIENCE || undefined });
 }
 
 export type MembershipLookup = (sub: string) => Promise<string[]>;

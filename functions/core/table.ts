@@ -10,7 +10,9 @@ export const tableDefinition = {
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
   timeToLiveAttribute: 'expiresAt',
-  streamViewType: 'NEW_AND_OLD_IMAGES',
+  // Keys only: the mail worker reads the outbox item itself, so no manage link or personal
+  // data needs to travel through the stream (or its dead-letter queue, or a logged record).
+  streamViewType: 'KEYS_ONLY',
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalIndexes)[number]['indexName'];

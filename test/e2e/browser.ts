@@ -27,6 +27,8 @@ export function launchBrowser(): Promise<Browser> {
 export type SignInOptions = {
   /** Runs on the provider's sign-in page, before the email is sent (e.g. an accessibility scan). */
   atProvider?: (page: Page) => Promise<void>;
+  /** Where to start: the stack answers on localhost and 127.0.0.1 alike. */
+  origin?: string;
 };
 
 /**
@@ -34,7 +36,7 @@ export type SignInOptions = {
  * shows who is signed in (after any move to the area the role belongs to).
  */
 export async function signIn(page: Page, startPath: string, email: string, options: SignInOptions = {}) {
-  await page.goto(`${baseUrl}${startPath}`);
+  await page.goto(`${options.origin ?? baseUrl}${startPath}`);
   await page.getByRole('button', { name: /Sign in|Se connecter/ }).click();
   await page.waitForURL(/\/oidc\/interaction\//);
   await options.atProvider?.(page);

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
       console.log(`[e2e] The local stack did not start (${(error as Error).message}); trying once more.`);
     }
   }
-  // The OpenID issuer is http://localhost:<port>/oidc, so the browser uses that host too.
+  // The stack also answers on 127.0.0.1 (sign-in included); the tests use the origin it advertises.
   project.provide('baseUrl', stack.url);
   return () => stack.stop();
 }

@@ -31,6 +31,15 @@ describe('signing in through the local OpenID provider', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('signs in on http://127.0.0.1:<port> as on localhost', async () => {
+    const loopback = baseUrl.replace('//localhost:', '//127.0.0.1:');
+    const page = await browser.signedIn('organiser@example.org', '/console/', { origin: loopback });
+    expect(new URL(page.url()).origin).toBe(loopback);
+    await expect
+      .poll(() => page.locator('#signed-in-as').innerText())
+      .toBe('Signed in as organiser@example.org (organiser)');
+  });
+
   it('lets sponsor A edit only its own profile, with a version check', async () => {
     const page = await browser.newPage();
     const refused = cspRefusals(page);

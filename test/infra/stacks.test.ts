@@ -39,7 +39,7 @@ describe('CDK app', () => {
     ]);
   });
 
-  it('keeps the table safe: PITR, deletion protection, retained, TTL and stream', () => {
+  it('keeps the table safe: PITR, deletion protection, retained, TTL and a keys-only stream', () => {
     data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     data.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
@@ -51,7 +51,8 @@ describe('CDK app', () => {
         ],
         BillingMode: 'PAY_PER_REQUEST',
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        // Keys only: no manage link, token or personal data travels in the stream.
+        StreamSpecification: { StreamViewType: 'KEYS_ONLY' },
         GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
         Replicas: [
           Match.objectLike({

@@ -48,7 +48,7 @@ describe('events store on DynamoDB Local', () => {
       { AttributeName: 'SK', KeyType: 'RANGE' },
     ]);
     expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
-    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription).toEqual({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
   });

@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 
 describe('mail worker', () => {
-  it('sends each new outbox mail once through SES v2, then removes it', async () => {
+  it('sends each new outbox mail once through SES v2 from a keys-only record, then removes it', async () => {
     ddb.on(GetCommand, { Key: { PK: 'OUTBOX#m1', SK: 'MAIL' } }).resolves({ Item: mail('m1') });
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
 
@@ -49,6 +49,48 @@ describe('mail worker', () => {
       },
     ]);
     expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'OUTBOX#m1', SK: 'MAIL' }]);
+  });
+
+  it('sends what the table holds, whatever a stream record might carry besides its keys', async () => {
+    ddb.on(GetCommand, { Key: { PK: 'OUTBOX#m3', SK: 'MAIL' } }).resolves({ Item: mail('m3') });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-3' });
+    const withImage: DynamoDBRecord = {
+      eventName: 'INSERT',
+      dynamodb: {
+        Keys: { PK: { S: 'OUTBOX#m3' }, SK: { S: 'MAIL' } },
+        NewImage: { PK: { S: 'OUTBOX#m3' }, to: { S: 'intruder@example.org' }, text: { S: 'forged' } },
+        SequenceNumber: '5',
+      },
+    };
+
+    const result = await worker()({ Records: [withImage] } as DynamoDBStreamEvent);
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input)).toEqual([
+      { TableName: 'table', Key: { PK: 'OUTBOX#m3', SK: 'MAIL' }, ConsistentRead: true },
+    ]);
+    expect(ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination?.ToAddresses)).toEqual([
+      ['m3@example.org'],
+    ]);
+    expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Body?.Text?.Data).toBe('Text m3');
+  });
+
+  it('leaves a mail whose send failed in the outbox, and sends and removes it on the retry', async () => {
+    ddb.on(GetCommand).resolves({ Item: mail('m4') });
+    ses
+      .on(SendEmailCommand)
+      .rejectsOnce(Object.assign(new Error('Throttled'), { name: 'TooManyRequestsException' }))
+      .resolves({ MessageId: 'ses-4' });
+    const event = { Records: [record('OUTBOX#m4', '7')] } as DynamoDBStreamEvent;
+
+    expect(await worker()(event)).toEqual({ batchItemFailures: [{ itemIdentifier: '7' }] });
+    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0);
+
+    expect(await worker()(event)).toEqual({ batchItemFailures: [] });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input)).toEqual([
+      { TableName: 'table', Key: { PK: 'OUTBOX#m4', SK: 'MAIL' } },
+    ]);
   });
 
   it('ignores other items and other changes, and skips mail that was erased meanwhile', async () => {
