@@ -4,7 +4,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { outboxItem } from '../../functions/mail/outbox.ts';
-import { mailWorker } from '../support/apps.ts';
+import { mailWorker, TEST_TABLE } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
@@ -67,7 +67,7 @@ describe('mail worker', () => {
 
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input)).toEqual([
-      { TableName: 'table', Key: { PK: 'OUTBOX#m3', SK: 'MAIL' }, ConsistentRead: true },
+      { TableName: TEST_TABLE, Key: { PK: 'OUTBOX#m3', SK: 'MAIL' }, ConsistentRead: true },
     ]);
     expect(ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination?.ToAddresses)).toEqual([
       ['m3@example.org'],
@@ -89,7 +89,7 @@ describe('mail worker', () => {
     expect(await worker()(event)).toEqual({ batchItemFailures: [] });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
     expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input)).toEqual([
-      { TableName: 'table', Key: { PK: 'OUTBOX#m4', SK: 'MAIL' } },
+      { TableName: TEST_TABLE, Key: { PK: 'OUTBOX#m4', SK: 'MAIL' } },
     ]);
   });
 
