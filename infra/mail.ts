@@ -46,7 +46,7 @@ export class Mail extends Construct {
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       },
     });
-    this.worker.useTable(props.table, 'readWrite', ['OUTBOX#']);
+    this.worker.useTable(props.table, { readWrite: ['OUTBOX#'] });
     this.worker.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['ses:SendEmail'],

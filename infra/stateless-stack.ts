@@ -95,7 +95,7 @@ export class StatelessStack extends Stack {
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },
       });
-      if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
+      if (context.table) fn.useTable(table, context.table);
       if (context.managesUsers) {
         fn.role.addToPolicy(
           new iam.PolicyStatement({

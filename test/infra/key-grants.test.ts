@@ -5,10 +5,10 @@
  * `ForAllValues:StringLike` (`*` any run of characters, `?` one character), which is the
  * item's partition key for table actions and the index's partition key for a Query on an index.
  */
-import { createHash } from 'node:crypto';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rateWindowKey } from '../../functions/core/rate-limit.ts';
 import { eventKey, PUBLISHED_EVENTS_PK } from '../../functions/events/keys.ts';
 import { outboxKey } from '../../functions/mail/outbox.ts';
 import {
@@ -38,8 +38,6 @@ const allFunctions = Object.values(functionsByDescription);
 
 type Where = 'table' | 'GSI1' | 'GSI2';
 type Sample = { what: string; where: Where; pk: string; readers: Fn[]; writers: Fn[] };
-
-const sha = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** One key of every kind, from the key builders, and who may touch it. Index keys are never written. */
 const samples: Sample[] = [
@@ -105,14 +103,14 @@ const samples: Sample[] = [
   {
     what: 'sign-up rate window',
     where: 'table',
-    pk: `RATE#register-client#${sha('203.0.113.7')}`,
+    pk: rateWindowKey('register-client', '203.0.113.7', 1).PK,
     readers: ['registrations', 'sponsors'],
     writers: ['registrations', 'sponsors'],
   },
   {
     what: 'invitation rate window',
     where: 'table',
-    pk: `RATE#invite#${sha('organiser-sub')}`,
+    pk: rateWindowKey('invite', 'organiser-sub', 1).PK,
     readers: ['registrations', 'sponsors'],
     writers: ['registrations', 'sponsors'],
   },

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
+import { eventSponsorsPk } from '../../functions/sponsors/keys.ts';
 import { DEMO_EVENT_ID, demoCategories, demoSponsors } from '../../local/demo-conference.ts';
 import { seedDemoConference } from '../../local/seed.ts';
 import { freshTable } from './table.ts';
@@ -23,7 +24,7 @@ describe('demo conference seed', () => {
         IndexName: 'GSI1',
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${DEMO_EVENT_ID}#SPONSORS` },
+        ExpressionAttributeValues: { ':pk': eventSponsorsPk(DEMO_EVENT_ID) },
       }),
     );
     // Ordered by tier: gold before silver.
