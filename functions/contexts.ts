@@ -6,13 +6,27 @@
  */
 export type ContextName = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs';
 
+/**
+ * Table access by partition-key prefix, enforced by IAM (`dynamodb:LeadingKeys`): the item's
+ * partition key for table actions, the index's partition key for a Query on an index. A
+ * prefix `P` is granted as the glob `P*`, so each prefix must begin the keys of one kind only
+ * (the key builders in functions/<context>/keys.ts keep them apart; test/infra/key-grants.test.ts
+ * checks every kind of key against these grants).
+ */
+export type TableGrant = {
+  /** GetItem, BatchGetItem and Query: items of other contexts and index-only keys. */
+  read?: string[];
+  /** Also PutItem, UpdateItem, DeleteItem, BatchWriteItem and ConditionCheckItem, on the table. */
+  readWrite?: string[];
+};
+
 export type ContextDefinition = {
   name: ContextName;
   /** Lambda entry, relative to the project root. */
   entry: string;
   paths: string[];
-  /** Table access, limited to items whose partition key starts with one of the prefixes. */
-  table?: { access: 'read' | 'readWrite'; keyPrefixes: string[] };
+  /** What the context may do in the table, by partition-key prefix (see TableGrant). */
+  table?: TableGrant;
   /** Unauthenticated write routes ("POST /path"), throttled harder at the gateway. */
   publicWrites?: string[];
   /** Verifies bearer tokens (gets the OIDC settings). */
@@ -28,7 +42,8 @@ export const contexts: ContextDefinition[] = [
     name: 'events',
     entry: 'functions/events/handler.ts',
     paths: ['/api/health', '/api/events', '/api/events/{proxy+}'],
-    table: { access: 'read', keyPrefixes: ['EVENT#', 'EVENTS#'] },
+    // The event items and the published list; categories, read through registrations/public.ts.
+    table: { read: ['EVENT#', 'EVENTS#', 'CATEGORIES#'] },
   },
   {
     name: 'registrations',
@@ -43,8 +58,10 @@ export const contexts: ContextDefinition[] = [
       '/api/registrations/{proxy+}',
     ],
     table: {
-      access: 'readWrite',
-      keyPrefixes: ['REG#', 'EMAIL#', 'IDEM#', 'EVENT#', 'WAIT#', 'OUTBOX#', 'OUTBOXREG#', 'RATE#'],
+      // The event item (events/public.ts); its index keys: an event's registrations, waiting
+      // lists, a registration's unsent mail.
+      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#'],
+      readWrite: ['CATEGORIES#', 'REG#', 'EMAIL#', 'IDEM#', 'CHECKIN#', 'HOLDS', 'OUTBOX#', 'RATE#'],
     },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
@@ -54,14 +71,16 @@ export const contexts: ContextDefinition[] = [
     name: 'identity',
     entry: 'functions/identity/handler.ts',
     paths: ['/api/me'],
-    table: { access: 'read', keyPrefixes: ['MEMBER#'] },
+    // A person's memberships, read through sponsors/membership.ts.
+    table: { read: ['MEMBER#'] },
     authenticates: true,
   },
   {
     name: 'sponsors',
     entry: 'functions/sponsors/handler.ts',
     paths: ['/api/sponsors/{proxy+}', '/api/events/{eventId}/sponsors'],
-    table: { access: 'readWrite', keyPrefixes: ['SPONSOR#', 'MEMBER#', 'EVENT#', 'OUTBOX#', 'RATE#'] },
+    // Index keys (an event's sponsors, a person's memberships) are read; items are written.
+    table: { read: ['SPONSORS#', 'MEMBER#'], readWrite: ['SPONSOR#', 'OUTBOX#', 'RATE#'] },
     authenticates: true,
     managesUsers: true,
   },

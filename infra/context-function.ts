@@ -13,14 +13,20 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { TableGrant } from '../functions/contexts.ts';
 import { tableDefinition } from '../functions/core/table.ts';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
-export type TableAccess = 'read' | 'readWrite';
-
-const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+// ConditionCheckItem only checks, but only transactions that also write use it.
+const writeActions = [
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 export class ContextFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -81,27 +87,41 @@ export class ContextFunction extends Construct {
   }
 
   /**
-   * Sets TABLE_NAME and grants exactly the table and index actions the context needs, on
-   * items whose partition key (table or index) starts with one of `keyPrefixes`.
+   * Sets TABLE_NAME and grants the table by partition-key prefix (`dynamodb:LeadingKeys`):
+   * reads of the table and its indexes on `read` and `readWrite` prefixes, writes of the
+   * table (indexes take none) on `readWrite` prefixes only.
    */
-  useTable(table: ITableV2, access: TableAccess, keyPrefixes: string[]) {
+  useTable(table: ITableV2, grant: TableGrant) {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
-    const resources = [
-      table.tableArn,
-      ...tableDefinition.globalIndexes.map((index) =>
-        Stack.of(this).formatArn({
-          service: 'dynamodb',
-          resource: 'table',
-          resourceName: `${table.tableName}/index/${index.indexName}`,
-        }),
-      ),
-    ];
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: access === 'read' ? readActions : [...readActions, ...writeActions],
-        resources,
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keyPrefixes.map((p) => `${p}*`) } },
+    const readWrite = grant.readWrite ?? [];
+    const readable = [...(grant.read ?? []), ...readWrite];
+    const leadingKeys = (prefixes: string[]) => ({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) },
+    });
+    const indexes = tableDefinition.globalIndexes.map((index) =>
+      Stack.of(this).formatArn({
+        service: 'dynamodb',
+        resource: 'table',
+        resourceName: `${table.tableName}/index/${index.indexName}`,
       }),
     );
+    if (readable.length > 0) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: readActions,
+          resources: [table.tableArn, ...indexes],
+          conditions: leadingKeys(readable),
+        }),
+      );
+    }
+    if (readWrite.length > 0) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: writeActions,
+          resources: [table.tableArn],
+          conditions: leadingKeys(readWrite),
+        }),
+      );
+    }
   }
 }

@@ -8,6 +8,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { OUTBOX_PK_PREFIX } from '../functions/mail/outbox.ts';
 import { ContextFunction } from './context-function.ts';
 
 export class Mail extends Construct {
@@ -46,7 +47,7 @@ export class Mail extends Construct {
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       },
     });
-    this.worker.useTable(props.table, 'readWrite', ['OUTBOX#']);
+    this.worker.useTable(props.table, { readWrite: [OUTBOX_PK_PREFIX] });
     this.worker.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['ses:SendEmail'],
@@ -72,7 +73,7 @@ export class Mail extends Construct {
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('OUTBOX#') } } },
+            dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(OUTBOX_PK_PREFIX) } } },
           }),
         ],
       }),

@@ -97,7 +97,7 @@ export class StatelessStack extends Stack {
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },
       });
-      if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
+      if (context.table) fn.useTable(table, context.table);
       if (context.managesUsers) {
         fn.role.addToPolicy(
           new iam.PolicyStatement({
@@ -124,7 +124,7 @@ export class StatelessStack extends Stack {
         logRetention: config.logRetention,
         environment: { SITE_URL: siteUrl, RETENTION_DAYS: String(config.retentionDays) },
       });
-      holdSweeper.useTable(table, registrations.table.access, registrations.table.keyPrefixes);
+      holdSweeper.useTable(table, registrations.table);
       new events.Rule(this, 'HoldSweep', {
         description: 'Sweep lapsed registration holds',
         schedule: events.Schedule.rate(Duration.minutes(5)),

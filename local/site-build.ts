@@ -4,7 +4,17 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const SOURCES = ['site/src', 'site/public', 'site/astro.config.mjs', 'functions/core/schemas.ts', 'package-lock.json'];
+const SOURCES = [
+  'site/src',
+  'site/public',
+  'site/astro.config.mjs',
+  'functions/core/schemas.ts',
+  'functions/events/schemas.ts',
+  'functions/registrations/schemas.ts',
+  'functions/sponsors/schemas.ts',
+  'functions/identity/schemas.ts',
+  'package-lock.json',
+];
 const STAMP = 'site/dist/.build-stamp';
 
 function filesUnder(path: string): string[] {

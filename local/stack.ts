@@ -30,7 +30,7 @@ import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts
 import { localOrigins, ownOrigin, refuseForeignHost } from './host-guard.ts';
 import { MailSink } from './mail-sink.ts';
 import { API_RESOURCE, createLocalOidc, LOCAL_CLIENT_ID, OIDC_PATH } from './oidc-provider.ts';
-import { seedDemoConference } from './seed.ts';
+import { dropOutdatedData, seedDemoConference } from './seed.ts';
 import { createLocalApp } from './server.ts';
 import { type BuildHandle, buildSite, isSiteCurrent, siteFingerprint } from './site-build.ts';
 import { startStreamWorker } from './stream-worker.ts';
@@ -96,6 +96,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     progress('Preparing table…');
     await ensureTable(dynamo.client, tableName);
     const doc = createDocumentClient(dynamo.client);
+    if (await dropOutdatedData(dynamo.client, tableName)) {
+      progress('The data in .data/ used an older key layout: starting again from the demo data.');
+    }
 
     progress('Seeding demo conference…');
     const seeded = await seedDemoConference(doc, tableName);

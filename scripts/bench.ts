@@ -13,9 +13,16 @@ import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createEventsStore } from '../functions/events/store.ts';
+import { outboxKey } from '../functions/mail/outbox.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
-import { categoryKey } from '../functions/registrations/keys.ts';
+import {
+  categoryKey,
+  emailLockKey,
+  eventRegistrationsIndex,
+  idemKey,
+  regKey,
+} from '../functions/registrations/keys.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
 
@@ -147,10 +154,8 @@ try {
             Put: {
               TableName: TABLE,
               Item: {
-                PK: `REG#${id}`,
-                SK: 'REG',
-                GSI1PK: 'EVENT#bench#REGS',
-                GSI1SK: `${now}#${id}`,
+                ...regKey(id),
+                ...eventRegistrationsIndex({ eventId: 'bench', createdAt: now, id }),
                 id,
                 eventId: 'bench',
                 categoryId: 'raw',
@@ -169,14 +174,14 @@ try {
           {
             Put: {
               TableName: TABLE,
-              Item: { PK: `EMAIL#bench#raw${i}`, SK: 'LOCK' },
+              Item: emailLockKey('bench', `raw${i}@example.org`),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           {
             Put: {
               TableName: TABLE,
-              Item: { PK: `IDEM#bench#raw-${i}`, SK: 'IDEM', status: 201 },
+              Item: { ...idemKey('bench', `raw-${i}`), status: 201 },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -184,8 +189,7 @@ try {
             Put: {
               TableName: TABLE,
               Item: {
-                PK: `OUTBOX#${id}`,
-                SK: 'MAIL',
+                ...outboxKey(id),
                 to: `raw${i}@example.org`,
                 subject: 'Registration confirmed',
                 text: 'x'.repeat(300),

@@ -12,6 +12,12 @@ import { RateLimitedError } from './errors.ts';
 
 export type RateRule = { scope: string; limit: number; windowSeconds: number };
 
+/** The counter of one key in one window of a rule's scope. */
+export const rateWindowKey = (scope: string, key: string, window: number) => ({
+  PK: `RATE#${scope}#${createHash('sha256').update(key).digest('hex')}`,
+  SK: `W#${window}`,
+});
+
 export function createRateLimiter(doc: DocumentClient, tableName: string, clock: () => number = Date.now) {
   /** Counts one use of `key` under `rule`; throws RateLimitedError once the window is full. */
   return async function consume(rule: RateRule, key: string): Promise<void> {
@@ -22,7 +28,7 @@ export function createRateLimiter(doc: DocumentClient, tableName: string, clock:
       await doc.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { PK: `RATE#${rule.scope}#${createHash('sha256').update(key).digest('hex')}`, SK: `W#${window}` },
+          Key: rateWindowKey(rule.scope, key, window),
           UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
           ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
           ExpressionAttributeNames: { '#count': 'count', '#expiresAt': 'expiresAt' },

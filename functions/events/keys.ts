@@ -1,6 +1,10 @@
 /**
  * How events sit in the table (the events context's only keys).
  *   event  PK=EVENT#<eventId>  SK=EVENT  GSI1PK=EVENTS#published  GSI1SK=<startDate>#<eventId>  (published only)
+ *
+ * EVENT# begins the event item's key and no other: what belongs to an event but to another
+ * context (its categories, registrations, sponsors) is keyed under that context's own prefix,
+ * because IAM grants match partition keys by prefix (`EVENT#*` would cover them all).
  */
 import type { Event } from './schemas.ts';
 

@@ -15,7 +15,11 @@ export const OutboxMail = z.object({
 });
 export type OutboxMail = z.infer<typeof OutboxMail>;
 
-export const outboxKey = (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'MAIL' });
+export const OUTBOX_PK_PREFIX = 'OUTBOX#';
+export const outboxKey = (id: string) => ({ PK: `${OUTBOX_PK_PREFIX}${id}`, SK: 'MAIL' });
+/** The outbox id in a partition key, or undefined when the key is not an outbox item's. */
+export const outboxIdOf = (pk: string | undefined) =>
+  pk?.startsWith(OUTBOX_PK_PREFIX) ? pk.slice(OUTBOX_PK_PREFIX.length) : undefined;
 
 export const OUTBOX_ENTITY = 'outbox';
 

@@ -7,7 +7,7 @@ import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { OutboxMail, outboxKey } from './outbox.ts';
+import { OutboxMail, outboxIdOf, outboxKey } from './outbox.ts';
 
 export type MailWorkerDeps = {
   doc: DocumentClient;
@@ -50,9 +50,8 @@ export function createMailWorker(deps: MailWorkerDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
-      const pk = record.dynamodb?.Keys?.PK?.S;
-      if (record.eventName !== 'INSERT' || !pk?.startsWith('OUTBOX#')) continue;
-      const id = pk.slice('OUTBOX#'.length);
+      const id = outboxIdOf(record.dynamodb?.Keys?.PK?.S);
+      if (record.eventName !== 'INSERT' || !id) continue;
       try {
         const outcome = await sendOutboxMail(deps, id);
         log({ level: 'info', message: `mail ${outcome}`, outboxId: id });

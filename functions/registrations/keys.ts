@@ -1,7 +1,7 @@
 /**
  * How the registrations context sits in the table: every key and item shape it owns.
- *   category      PK=EVENT#<eventId>  SK=CATEGORY#<categoryId>  (the quota and its seat counters)
- *   registration  PK=REG#<id>  SK=REG        GSI1PK=EVENT#<eventId>#REGS  GSI1SK=<createdAt>#<id>
+ *   category      PK=CATEGORIES#<eventId>  SK=CATEGORY#<categoryId>  (the quota and its seat counters)
+ *   registration  PK=REG#<id>  SK=REG        GSI1PK=REGS#<eventId>  GSI1SK=<createdAt>#<id>
  *                                            GSI2PK=WAIT#<eventId>#<categoryId>  GSI2SK=<seq, 12 digits>  (waiting only)
  *   sensitive     PK=REG#<id>  SK=SENSITIVE  (dietary and accessibility needs; expires right after the event)
  *   email lock    PK=EMAIL#<eventId>#<sha256(email)>  SK=LOCK
@@ -10,17 +10,23 @@
  *   hold          PK=HOLDS  SK=<heldUntil>#<id>  (an unverified registration's place, swept when due)
  *   outbox mail   indexed GSI1PK=OUTBOXREG#<registrationId>, so an erasure finds unsent mail
  *
+ * Every partition key (table or index) starts with a segment of its own: IAM grants each
+ * function `<segment>#*` (dynamodb:LeadingKeys in functions/contexts.ts), so a key that began
+ * with another kind's segment (the old EVENT#<id>#REGS) would be readable by that kind's readers.
+ *
  * Invariants: taken <= capacity; someone waits only while taken = capacity; a seat given up
  * goes to the first waiting person in the same transaction.
  */
 import { createHash } from 'node:crypto';
 import type { Category, Registration, RegistrationStatus } from './schemas.ts';
 
+/** An event's categories share a partition of their own, apart from the event item (EVENT#). */
+const categoriesPk = (eventId: string) => `CATEGORIES#${eventId}`;
 export const categoryKey = (eventId: string, categoryId: string) => ({
-  PK: `EVENT#${eventId}`,
+  PK: categoriesPk(eventId),
   SK: `CATEGORY#${categoryId}`,
 });
-export const categoriesOfEvent = (eventId: string) => ({ PK: `EVENT#${eventId}`, skPrefix: 'CATEGORY#' });
+export const categoriesOfEvent = (eventId: string) => ({ PK: categoriesPk(eventId), skPrefix: 'CATEGORY#' });
 
 export const regKey = (id: string) => ({ PK: `REG#${id}`, SK: 'REG' });
 export const sensitiveKey = (id: string) => ({ PK: `REG#${id}`, SK: 'SENSITIVE' });
@@ -42,7 +48,7 @@ export const eventRegistrationsIndex = (reg: Pick<Registration, 'eventId' | 'cre
   GSI1PK: eventRegistrationsPk(reg.eventId),
   GSI1SK: `${reg.createdAt}#${reg.id}`,
 });
-export const eventRegistrationsPk = (eventId: string) => `EVENT#${eventId}#REGS`;
+export const eventRegistrationsPk = (eventId: string) => `REGS#${eventId}`;
 
 /** GSI2: a category's waiting list, by number. */
 export const waitingListPk = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentClient } from '../../functions/core/dynamo.ts';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
-import { holdsSeat, isWaiting, type StoredRegistration } from '../../functions/registrations/keys.ts';
+import {
+  eventRegistrationsPk,
+  holdsSeat,
+  isWaiting,
+  type StoredRegistration,
+} from '../../functions/registrations/keys.ts';
 import { endRegistration } from '../../functions/registrations/lifecycle.ts';
 import { type RegistrationsApp, registrationDeps, registrationsApp, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testEvent } from '../support/events.ts';
@@ -67,7 +72,7 @@ async function statuses(doc: DocumentClient, tableName: string, eventId: string)
         IndexName: 'GSI1',
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}#REGS` },
+        ExpressionAttributeValues: { ':pk': eventRegistrationsPk(eventId) },
         ExclusiveStartKey: start,
       }),
     );

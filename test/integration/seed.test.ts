@@ -1,9 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
-import { DEMO_EVENT_ID, demoCategories, demoSponsors } from '../../local/demo-conference.ts';
-import { seedDemoConference } from '../../local/seed.ts';
+import { eventSponsorsPk } from '../../functions/sponsors/keys.ts';
+import { DEMO_EVENT_ID, demoCategories, demoEvent, demoSponsors } from '../../local/demo-conference.ts';
+import { dropOutdatedData, holdsOutdatedKeys, seedDemoConference } from '../../local/seed.ts';
 import { freshTable } from './table.ts';
 
 describe('demo conference seed', () => {
@@ -23,10 +24,30 @@ describe('demo conference seed', () => {
         IndexName: 'GSI1',
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': 'GSI1PK' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${DEMO_EVENT_ID}#SPONSORS` },
+        ExpressionAttributeValues: { ':pk': eventSponsorsPk(DEMO_EVENT_ID) },
       }),
     );
     // Ordered by tier: gold before silver.
     expect(sponsors.Items?.map((i) => i.id)).toEqual(demoSponsors.map((s) => s.id));
+  });
+
+  it('starts again from the demo data when .data/ holds the key layout before CATEGORIES#', async () => {
+    const { client, doc, tableName } = await freshTable('seed-outdated');
+    expect(await dropOutdatedData(client, tableName)).toBe(false); // an empty table is not outdated
+    // The old layout: categories under the event's own partition key.
+    await createEventsStore(doc, tableName).createEvent(demoEvent);
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { PK: `EVENT#${DEMO_EVENT_ID}`, SK: `CATEGORY#${demoCategories[0]!.id}`, ...demoCategories[0] },
+      }),
+    );
+    expect(await holdsOutdatedKeys(doc, tableName)).toBe(true);
+
+    expect(await dropOutdatedData(client, tableName)).toBe(true);
+    expect(await createEventsStore(doc, tableName).getEvent(DEMO_EVENT_ID)).toBeUndefined();
+    expect(await seedDemoConference(doc, tableName)).toBe(true);
+    expect(await holdsOutdatedKeys(doc, tableName)).toBe(false);
+    expect(await dropOutdatedData(client, tableName)).toBe(false);
   });
 });

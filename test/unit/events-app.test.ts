@@ -2,6 +2,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../functions/core/cursor.ts';
+import { categoryKey } from '../../functions/registrations/keys.ts';
 import { captureAppLog, eventsApp, TEST_TABLE } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -23,8 +24,7 @@ const eventItem = (status: 'published' | 'draft' = 'published') => ({
 });
 
 const categoryItem = (id: string, sortOrder: number, extra: Record<string, unknown>) => ({
-  PK: 'EVENT#citce-2027',
-  SK: `CATEGORY#${id}`,
+  ...categoryKey('citce-2027', id),
   entity: 'category',
   id,
   name: { en: id },

@@ -13,16 +13,19 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emailLockKey } from '../../functions/registrations/keys.ts';
+import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
+import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
+const eventKey = eventKeyOf('e1');
+const categoryKey = categoryKeyOf('e1', 'cat');
+
 const eventItems = [
   {
-    PK: 'EVENT#e1',
-    SK: 'EVENT',
+    ...eventKey,
     id: 'e1',
     name: { en: 'E' },
     startDate: '2027-06-08',
@@ -32,8 +35,7 @@ const eventItems = [
     status: 'published',
   },
   {
-    PK: 'EVENT#e1',
-    SK: 'CATEGORY#cat',
+    ...categoryKey,
     id: 'cat',
     name: { en: 'Cat' },
     capacity: 10,
@@ -44,9 +46,6 @@ const eventItems = [
     sortOrder: 0,
   },
 ];
-
-const eventKey = { PK: 'EVENT#e1', SK: 'EVENT' };
-const categoryKey = { PK: 'EVENT#e1', SK: 'CATEGORY#cat' };
 
 const faults = {
   conflict: () =>
@@ -103,7 +102,8 @@ function callLog(): string[] {
       ExpressionAttributeValues?: Record<string, string>;
       TransactItems?: unknown[];
     };
-    if (Key?.PK.startsWith('EVENT#')) return `${name} ${Key.PK} ${(Key as { SK?: string }).SK}`;
+    if (Key && [eventKey.PK, categoryKey.PK].includes(Key.PK))
+      return `${name} ${Key.PK} ${(Key as { SK?: string }).SK}`;
     if (Key) return `${name} ${prefix(Key.PK)}`;
     if (TransactItems) return `${name} of ${TransactItems.length} items`;
     return `${name} ${ExpressionAttributeValues?.[':pk']}`;
@@ -126,7 +126,7 @@ const signUpCalls = [
   'Update RATE#register-client', // 20 a minute per client address
   'Get IDEM', // register(): the same question again, inside the use case
   'Get EVENT#e1 EVENT', // the event (through the events context's reader)
-  'Get EVENT#e1 CATEGORY#cat', // the category and its seat counters
+  'Get CATEGORIES#e1 CATEGORY#cat', // the category and its seat counters
   'Get EMAIL', // is the address registered already? (a duplicate is answered before the category's state)
   'Update RATE#register-email', // 5 mails an hour per address, counted once a mail is about to be queued
   'TransactWrite of 7 items', // seat, registration, email lock, first response, check-in code, hold, mail
@@ -161,7 +161,7 @@ describe('sign-up under injected DynamoDB faults', () => {
           : `Put ${String(item.Put!.Item!.PK).split('#')[0]} ${String(item.Put!.Item!.SK).split('#')[0]}`,
       ),
     ).toEqual([
-      'Update EVENT#e1 CATEGORY#cat',
+      'Update CATEGORIES#e1 CATEGORY#cat',
       'Put REG REG',
       'Put EMAIL LOCK',
       'Put IDEM IDEM',
