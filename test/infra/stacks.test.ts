@@ -19,6 +19,17 @@ describe('CDK app', () => {
   let edge: Template;
   let app: Template;
 
+  type Statement = { Action: string | string[]; Effect: string; Resource: unknown; Condition?: unknown };
+  /** The IAM statements of the role of the function with this description. */
+  function statementsOfFunction(description: string): Statement[] {
+    const fn = values(app, 'AWS::Lambda::Function').find((f) => f.Properties.Description === description);
+    const roleId = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] } | undefined)?.['Fn::GetAtt'][0];
+    expect(roleId, description).toBeDefined();
+    return values(app, 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  }
+
   beforeAll(() => {
     built = synth();
     data = Template.fromStack(built.stateful);
@@ -234,6 +245,52 @@ describe('CDK app', () => {
     expect(security.ContentTypeOptions).toEqual({ Override: true });
     expect(security.ReferrerPolicy).toEqual({ Override: true, ReferrerPolicy: 'strict-origin-when-cross-origin' });
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+  });
+
+  it('lets the API be reached only through CloudFront: a generated, rotated secret header every context can read', () => {
+    const secrets = app.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const secretId = Object.keys(secrets)[0]!;
+    app.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ ExcludePunctuation: true, PasswordLength: 48 }),
+    });
+    // The /api/* origin sends the secret as it is in Secrets Manager (a dynamic reference).
+    const config = values(app, 'AWS::CloudFront::Distribution')[0]?.Properties.DistributionConfig as {
+      Origins: { Id: string; CustomOriginConfig?: unknown; OriginCustomHeaders?: unknown[] }[];
+    };
+    const apiOrigins = config.Origins.filter((o) => o.CustomOriginConfig);
+    expect(apiOrigins).toHaveLength(1);
+    expect(apiOrigins[0]?.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: 'X-Origin-Verify',
+        HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] },
+      },
+    ]);
+    // Rotated on a schedule by a function that also updates the distribution's header.
+    app.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      SecretId: { Ref: secretId },
+      RotationLambdaArn: Match.anyValue(),
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const rotator = statementsOfFunction('Rotates the origin secret and the header CloudFront sends');
+    expect(rotator).toContainEqual(
+      expect.objectContaining({
+        Action: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'],
+        Effect: 'Allow',
+      }),
+    );
+    // Every context reads it: its name in the environment and GetSecretValue on it.
+    for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
+      const description = `The ${name} context`;
+      app.hasResourceProperties('AWS::Lambda::Function', {
+        Description: description,
+        Environment: { Variables: Match.objectLike({ ORIGIN_SECRET_ARN: { Ref: secretId } }) },
+      });
+      const reads = statementsOfFunction(description).filter(
+        (s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') && s.Effect === 'Allow',
+      );
+      expect([name, reads.map((s) => s.Resource)]).toEqual([name, [{ Ref: secretId }]]);
+    }
   });
 
   it('caches public API GETs only as long as the API says, keyed by Authorization', () => {
