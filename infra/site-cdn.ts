@@ -1,6 +1,7 @@
 /**
  * The public edge: a private bucket for the site behind CloudFront (origin access control,
- * HTTPS only, security headers, WAF), and /api/* sent to the HTTP API. Public API GETs are
+ * HTTPS only, security headers, WAF), and /api/* sent to the HTTP API with the secret origin
+ * header the API requires (so nobody reaches it around the WAF). Public API GETs are
  * cached as briefly as the API's Cache-Control allows, so anonymous browsing rarely
  * reaches Lambda; requests with a token are keyed by it and answered `private, no-store`.
  */
@@ -26,6 +27,8 @@ const directoryIndex = `function handler(event) {
 
 export type SiteCdnProps = {
   api: HttpApi;
+  /** The header CloudFront adds to every /api/* origin request, and its value. */
+  originHeader: { name: string; value: string };
   webAclArn: string;
   authOrigins: string[];
   domainName?: string;
@@ -128,6 +131,7 @@ export class SiteCdn extends Construct {
           origin: new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [props.originHeader.name]: props.originHeader.value },
           }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,

@@ -13,6 +13,7 @@ import type { StageConfig } from './config.ts';
 import { ContextFunction } from './context-function.ts';
 import { Mail } from './mail.ts';
 import { Monitoring } from './monitoring.ts';
+import { OriginSecret } from './origin-secret.ts';
 import { SiteCdn } from './site-cdn.ts';
 
 export type StatelessStackProps = StackProps & {
@@ -42,6 +43,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, ContextFunction> = {};
   readonly api: HttpApi;
   readonly site: SiteCdn;
+  readonly originSecret: OriginSecret;
   readonly auth: Auth;
   readonly mail: Mail;
   readonly monitoring: Monitoring;
@@ -63,8 +65,10 @@ export class StatelessStack extends Stack {
 
     const authDomain = `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
     const cognitoIdp = `https://cognito-idp.${this.region}.amazonaws.com`;
+    this.originSecret = new OriginSecret(this, 'OriginSecret');
     this.site = new SiteCdn(this, 'Site', {
       api: this.api,
+      originHeader: { name: this.originSecret.headerName, value: this.originSecret.headerValue },
       webAclArn: props.webAclArn,
       authOrigins: [authDomain, cognitoIdp],
       domainName: config.domainName,
@@ -79,6 +83,7 @@ export class StatelessStack extends Stack {
       logRetention: config.logRetention,
     });
     this.functions.preToken = this.auth.preToken;
+    this.functions.originSecretRotation = this.originSecret.rotateWith(this.site.distribution, config.logRetention);
 
     for (const context of contexts) {
       const fn = new ContextFunction(this, `${context.name}Function`, {
@@ -95,6 +100,7 @@ export class StatelessStack extends Stack {
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
         },
       });
+      this.originSecret.grantCheck(fn);
       if (context.table) fn.useTable(table, context.table.access, context.table.keyPrefixes);
       if (context.managesUsers) {
         fn.role.addToPolicy(
@@ -147,6 +153,7 @@ export class StatelessStack extends Stack {
     output('SiteBucketName', this.site.bucket.bucketName);
     output('DistributionId', this.site.distribution.distributionId);
     output('ApiEndpoint', this.api.apiEndpoint);
+    output('OriginSecretArn', this.originSecret.secret.secretArn);
     output('UserPoolId', this.auth.userPool.userPoolId);
     output('SiteClientId', this.auth.siteClient.userPoolClientId);
     output('AuthDomain', authDomain);

@@ -1,6 +1,7 @@
 /**
- * The one way every context builds its Hono app: problem+json for every error, the body
- * limit, 405 with Allow, security headers and validation failures mapped to 400/422.
+ * The one way every context builds its Hono app: the origin secret (when configured),
+ * problem+json for every error, the body limit, 405 with Allow, security headers and
+ * validation failures mapped to 400/422.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -23,6 +24,7 @@ import {
   UnavailableError,
   UnprocessableError,
 } from './errors.ts';
+import { type OriginSecret, originSecretFromEnv, requireOriginSecret } from './origin-secret.ts';
 import { problem } from './problem.ts';
 
 /** Largest request body any route accepts (documented in the README). */
@@ -52,7 +54,13 @@ function toDomainError(error: Error, c: Context, log: Logger): DomainError {
   return new InternalError();
 }
 
-export type AppOptions = {
+/** What the app needs to know about what sits in front of it (CloudFront in AWS, nothing locally). */
+export type EdgeOptions = {
+  /** When set, a request without an accepted `X-Origin-Verify` header gets 403: it did not come through CloudFront. */
+  originSecret?: OriginSecret;
+};
+
+export type AppOptions = EdgeOptions & {
   log?: Logger;
   verifyToken?: TokenVerifier;
   /** Browser origins allowed to call the API cross-origin (the site's own); none by default. */
@@ -61,6 +69,11 @@ export type AppOptions = {
 
 /** Origins from SITE_ORIGIN (comma-separated), for the Lambda entries. */
 export const allowedOriginsFromEnv = () => (process.env.SITE_ORIGIN ?? '').split(',').filter(Boolean);
+
+/** The edge settings from the environment (ORIGIN_SECRET_ARN), for the Lambda entries. */
+export const edgeFromEnv = (env: Record<string, string | undefined> = process.env): EdgeOptions => ({
+  originSecret: originSecretFromEnv(env),
+});
 
 export function createApp(options: AppOptions = {}) {
   const log = options.log ?? jsonLogger;
@@ -75,6 +88,8 @@ export function createApp(options: AppOptions = {}) {
       return problem(c, body ? new UnprocessableError(detail, errors) : new BadRequestError(detail, errors));
     },
   });
+  // First, so a request that did not come through CloudFront reaches nothing else.
+  if (options.originSecret) app.use(requireOriginSecret(options.originSecret));
   app.use(
     methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, new MethodNotAllowedError(methods)) }),
   );

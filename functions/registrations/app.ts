@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requireRole, type TokenVerifier } from '../core/auth.ts';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
@@ -51,6 +51,7 @@ export type RegistrationsAppDeps = {
   limit: RateLimiter;
   limits?: RegistrationLimits;
   allowedOrigins?: string[];
+  edge?: EdgeOptions;
 };
 
 /** The viewer's address: CloudFront puts it first in X-Forwarded-For. */
@@ -67,7 +68,7 @@ function manageToken(c: Context): string {
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const { store } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const app = createApp({ ...deps.edge, verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   const open = async (c: Context, id: string) => openWithToken(store, id, manageToken(c));
 
   app.openapi(registerRoute, async (c) => {

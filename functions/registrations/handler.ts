@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
@@ -18,5 +18,6 @@ export const handler = handle(
     retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
     now: () => new Date(),
     allowedOrigins: allowedOriginsFromEnv(),
+    edge: edgeFromEnv(),
   }),
 );

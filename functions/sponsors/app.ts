@@ -1,4 +1,4 @@
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requireRole, requireSponsorAccess, type TokenVerifier } from '../core/auth.ts';
 import { PreconditionRequiredError } from '../core/errors.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
@@ -23,6 +23,7 @@ export type SponsorsDeps = {
   siteUrl: string;
   limit: RateLimiter;
   allowedOrigins?: string[];
+  edge?: EdgeOptions;
   now: () => Date;
 };
 
@@ -38,7 +39,7 @@ function requireVersion(header: string | undefined): number {
 
 export function createSponsorsApp(deps: SponsorsDeps) {
   const { store } = deps;
-  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const app = createApp({ ...deps.edge, verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   const members = (sub: string) => store.sponsorIdsOf(sub);
 
   app.openapi(getProfileRoute, async (c) => {

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
@@ -15,6 +15,7 @@ const app = createSponsorsApp({
   store: createSponsorsStore(doc, tableName),
   limit: createRateLimiter(doc, tableName),
   allowedOrigins: allowedOriginsFromEnv(),
+  edge: edgeFromEnv(),
   directory: cognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID')),
   verifyToken: tokenVerifierFromEnv(),
   siteUrl: requireEnv('SITE_URL'),

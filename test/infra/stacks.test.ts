@@ -78,6 +78,7 @@ describe('CDK app', () => {
     const ours = values(app, 'AWS::Lambda::Function').filter((f) => typeof f.Properties.Description === 'string');
     expect(ours.map((f) => f.Properties.Description).sort()).toEqual([
       'Adds the email to Cognito access tokens',
+      'Rotates the origin secret and the header CloudFront sends',
       'Sends outbox mail from the table stream',
       'The docs context',
       'The events context',
@@ -94,8 +95,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // seven function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
+    // eight function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 9);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: {
@@ -269,7 +270,7 @@ describe('CDK app', () => {
     // Rotated on a schedule by a function that also updates the distribution's header.
     app.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
       SecretId: { Ref: secretId },
-      RotationLambdaArn: Match.anyValue(),
+      RotationLambdaARN: Match.anyValue(),
       RotationRules: { ScheduleExpression: 'rate(30 days)' },
     });
     const rotator = statementsOfFunction('Rotates the origin secret and the header CloudFront sends');
@@ -381,9 +382,19 @@ describe('CDK app', () => {
 
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
-    const perFunction = ['docs', 'events', 'identity', 'mail', 'preToken', 'registrations', 'sponsors'].flatMap(
-      (name) => [`The ${name} function failed 3 or more times in 5 minutes`, `The ${name} function was throttled`],
-    );
+    const perFunction = [
+      'docs',
+      'events',
+      'identity',
+      'mail',
+      'originSecretRotation',
+      'preToken',
+      'registrations',
+      'sponsors',
+    ].flatMap((name) => [
+      `The ${name} function failed 3 or more times in 5 minutes`,
+      `The ${name} function was throttled`,
+    ]);
     expect(descriptions.sort()).toEqual(
       [
         'DynamoDB throttled reads or writes',
@@ -402,7 +413,7 @@ describe('CDK app', () => {
       stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } },
     });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 8);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 9);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });

@@ -5,13 +5,17 @@
  * When a factory's signature changes, this file changes and the tests do not: keep every
  * call of a `create…App` / `createMailWorker` here.
  */
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { vi } from 'vitest';
 import { createApp, type Logger } from '../../functions/core/app.ts';
 import { InvalidTokenError, type TokenVerifier } from '../../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../../functions/core/dynamo.ts';
+import { fixedOriginSecret } from '../../functions/core/origin-secret.ts';
 import { createRateLimiter, type RateLimiter } from '../../functions/core/rate-limit.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
+import { createOriginSecretRotation } from '../../functions/edge/rotation.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
 import type { EventReader } from '../../functions/events/public.ts';
 import { eventStores } from '../../functions/events/wiring.ts';
@@ -46,6 +50,15 @@ export const UNREACHED_LIMITS: RegistrationLimits = {
 };
 
 /**
+ * What sits in front of the app. `originSecret`: the value CloudFront would send in
+ * X-Origin-Verify; unset (the default), nothing is checked, as locally.
+ */
+export type EdgeTestOptions = { originSecret?: string };
+const edge = (options: EdgeTestOptions) => ({
+  originSecret: options.originSecret ? fixedOriginSecret(options.originSecret) : undefined,
+});
+
+/**
  * Where the data lives: in unit tests the default client, whose calls aws-sdk-client-mock
  * intercepts; in integration tests the `doc` and `tableName` of `freshTable()`.
  */
@@ -76,12 +89,13 @@ export function registrationDeps(options: RegistrationsOptions = {}) {
 }
 
 export function registrationsApp(
-  options: RegistrationsOptions & {
-    verifyToken?: TokenVerifier;
-    /** Sign-up limits; the production ones unless given. */
-    limits?: RegistrationLimits;
-    limit?: RateLimiter;
-  } = {},
+  options: RegistrationsOptions &
+    EdgeTestOptions & {
+      verifyToken?: TokenVerifier;
+      /** Sign-up limits; the production ones unless given. */
+      limits?: RegistrationLimits;
+      limit?: RateLimiter;
+    } = {},
 ) {
   const { doc, tableName } = table(options);
   return createRegistrationsApp({
@@ -89,21 +103,23 @@ export function registrationsApp(
     limit: options.limit ?? createRateLimiter(doc, tableName),
     ...(options.limits ? { limits: options.limits } : {}),
     verifyToken: options.verifyToken ?? acceptNoToken,
+    edge: edge(options),
   });
 }
 export type RegistrationsApp = ReturnType<typeof registrationsApp>;
 
-export function eventsApp(options: Table & { now?: () => Date } = {}) {
+export function eventsApp(options: Table & EdgeTestOptions & { now?: () => Date } = {}) {
   const { doc, tableName } = table(options);
-  return createEventsApp({ ...eventStores(doc, tableName), now: options.now ?? (() => TEST_NOW) });
+  return createEventsApp({ ...eventStores(doc, tableName), now: options.now ?? (() => TEST_NOW), edge: edge(options) });
 }
 
 export function identityApp(
-  options: { verifyToken?: TokenVerifier; sponsorIdsOf?: (sub: string) => Promise<string[]> } = {},
+  options: EdgeTestOptions & { verifyToken?: TokenVerifier; sponsorIdsOf?: (sub: string) => Promise<string[]> } = {},
 ) {
   return createIdentityApp({
     verifyToken: options.verifyToken ?? acceptNoToken,
     sponsorIdsOf: options.sponsorIdsOf ?? (async () => []),
+    edge: edge(options),
   });
 }
 
@@ -111,7 +127,8 @@ export function identityApp(
 export const testDirectory: Directory = { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) };
 
 export function sponsorsApp(
-  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
+  options: Table &
+    EdgeTestOptions & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
 ) {
   const { doc, tableName } = table(options);
   return createSponsorsApp({
@@ -121,16 +138,17 @@ export function sponsorsApp(
     limit: createRateLimiter(doc, tableName),
     directory: options.directory ?? testDirectory,
     now: options.now ?? (() => TEST_NOW),
+    edge: edge(options),
   });
 }
 
-export function docsApp() {
-  return createDocsApp();
+export function docsApp(options: EdgeTestOptions = {}) {
+  return createDocsApp({ edge: edge(options) });
 }
 
-/** The bare app every context starts from (error mapping, CORS, limits, headers). */
-export function baseApp(options: { allowedOrigins?: string[]; log?: Logger } = {}) {
-  return createApp({ allowedOrigins: options.allowedOrigins, log: options.log ?? quietLog });
+/** The bare app every context starts from (origin secret, error mapping, CORS, limits, headers). */
+export function baseApp(options: EdgeTestOptions & { allowedOrigins?: string[]; log?: Logger } = {}) {
+  return createApp({ ...edge(options), allowedOrigins: options.allowedOrigins, log: options.log ?? quietLog });
 }
 
 /** Every context behind one origin, routed as API Gateway routes them (no site). */
@@ -161,6 +179,16 @@ export function mailWorker(
     ses: options.ses ?? new SESv2Client({ region: 'eu-west-1' }),
     fromAddress: options.fromAddress ?? 'Conference <no-reply@example.org>',
     configurationSet: options.configurationSet ?? 'mail-set',
+    log: options.log ?? quietLog,
+  });
+}
+
+/** The origin secret's rotation function; its clients are the defaults aws-sdk-client-mock intercepts. */
+export function originSecretRotation(options: { distributionId?: string; log?: Logger } = {}) {
+  return createOriginSecretRotation({
+    secrets: new SecretsManagerClient({ region: 'eu-west-1' }),
+    cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
+    distributionId: options.distributionId ?? 'EDISTRIBUTION',
     log: options.log ?? quietLog,
   });
 }

@@ -23,7 +23,12 @@ function app(originSecret?: string) {
 describe('origin secret', () => {
   it('answers 403 problem+json without the header or with a wrong value, and 200 with the right one', async () => {
     const guarded = app(SECRET);
-    for (const headers of [{}, { 'x-origin-verify': 'wrong' }, { 'x-origin-verify': `${SECRET}x` }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-origin-verify': 'wrong' },
+      { 'x-origin-verify': `${SECRET}x` },
+    ];
+    for (const headers of attempts) {
       const response = await guarded.request('/api/thing', { headers });
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
