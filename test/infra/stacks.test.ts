@@ -294,6 +294,30 @@ describe('CDK app', () => {
     }
   });
 
+  it('gives the API the viewer address CloudFront saw, and has the functions count that address', () => {
+    const policies = app.findResources('AWS::CloudFront::OriginRequestPolicy');
+    expect(Object.keys(policies)).toHaveLength(1);
+    const [policyId, policy] = Object.entries(policies)[0]!;
+    const config = (policy as Resource).Properties.OriginRequestPolicyConfig as {
+      HeadersConfig: { HeaderBehavior: string; Headers: string[] };
+    };
+    // Named headers only: the Host stays the API's, and CloudFront writes the viewer address itself.
+    expect(config.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(config.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');
+    expect(config.HeadersConfig.Headers).not.toContain('Host');
+    app.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } })],
+      }),
+    });
+    for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
+      app.hasResourceProperties('AWS::Lambda::Function', {
+        Description: `The ${name} context`,
+        Environment: { Variables: Match.objectLike({ CLIENT_ADDRESS_SOURCE: 'cloudfront-viewer-address' }) },
+      });
+    }
+  });
+
   it('caches public API GETs only as long as the API says, keyed by Authorization', () => {
     app.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({
