@@ -431,10 +431,32 @@ describe('CDK app', () => {
     app.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'conference-test' });
   });
 
+  it('gives the functions the default limits', () => {
+    const limitsOf = (name: string) =>
+      values(app, 'AWS::Lambda::Function')
+        .filter((f) => f.Properties.Description === `The ${name} context`)
+        .map((f) => {
+          const variables = (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+          return Object.fromEntries(Object.entries(variables).filter(([key]) => /LIMIT|PER_HOUR/.test(key)));
+        });
+    expect(limitsOf('registrations')).toEqual([{ SIGNUP_LIMIT_PER_CLIENT: '20', SIGNUP_LIMIT_PER_EMAIL: '5' }]);
+    expect(limitsOf('sponsors')).toEqual([{ INVITATIONS_PER_HOUR: '30' }]);
+    expect(limitsOf('events')).toEqual([{}]);
+  });
+
   it('reads stage settings from context', () => {
     const prod = synth({
       stage: 'prod',
-      stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } },
+      stages: {
+        prod: {
+          logRetentionDays: 90,
+          apiRateLimit: 500,
+          alarmEmail: 'ops@example.org',
+          signupLimitPerClient: 200,
+          signupLimitPerEmail: 3,
+          invitationsPerHour: 12,
+        },
+      },
     });
     const template = Template.fromStack(prod.stateless);
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 9);
@@ -442,7 +464,22 @@ describe('CDK app', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'The registrations context',
+      Environment: {
+        Variables: Match.objectLike({ SIGNUP_LIMIT_PER_CLIENT: '200', SIGNUP_LIMIT_PER_EMAIL: '3' }),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'The sponsors context',
+      Environment: { Variables: Match.objectLike({ INVITATIONS_PER_HOUR: '12' }) },
+    });
     expect(() => synth({ stages: { test: { logRetentionDays: 3 } } })).toThrow(/logRetentionDays must be one of/);
+    for (const value of [0, -1, 2.5, '20']) {
+      expect(() => synth({ stages: { test: { signupLimitPerClient: value } } })).toThrow(
+        /signupLimitPerClient must be a whole number of at least 1/,
+      );
+    }
   });
 
   it('passes cdk-nag AwsSolutions with at most five acknowledgements, each with a reason', () => {
