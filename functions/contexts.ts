@@ -6,6 +6,9 @@
  */
 export type ContextName = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs';
 
+/** Limits a context reads from its environment at cold start; CDK sets each from the stage settings. */
+export type LimitVariable = 'SIGNUP_LIMIT_PER_CLIENT' | 'SIGNUP_LIMIT_PER_EMAIL' | 'INVITATIONS_PER_HOUR';
+
 export type ContextDefinition = {
   name: ContextName;
   /** Lambda entry, relative to the project root. */
@@ -21,6 +24,8 @@ export type ContextDefinition = {
   managesUsers?: boolean;
   /** Holds attendees' personal data, kept a configured number of days after the event. */
   holdsPersonalData?: boolean;
+  /** The limits it counts, as the environment variables it reads. */
+  limits?: LimitVariable[];
 };
 
 export const contexts: ContextDefinition[] = [
@@ -48,6 +53,7 @@ export const contexts: ContextDefinition[] = [
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
     holdsPersonalData: true,
+    limits: ['SIGNUP_LIMIT_PER_CLIENT', 'SIGNUP_LIMIT_PER_EMAIL'],
   },
   {
     name: 'identity',
@@ -63,6 +69,7 @@ export const contexts: ContextDefinition[] = [
     table: { access: 'readWrite', keyPrefixes: ['SPONSOR#', 'MEMBER#', 'EVENT#', 'OUTBOX#', 'RATE#'] },
     authenticates: true,
     managesUsers: true,
+    limits: ['INVITATIONS_PER_HOUR'],
   },
   {
     name: 'docs',

@@ -98,6 +98,7 @@ export class StatelessStack extends Stack {
             ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId }
             : {}),
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
+          ...Object.fromEntries((context.limits ?? []).map((name) => [name, String(config.limits[name])])),
         },
       });
       this.originSecret.grantCheck(fn);

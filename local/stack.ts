@@ -18,8 +18,10 @@ import { eventStores } from '../functions/events/wiring.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
+import { registrationLimitsFromEnv } from '../functions/registrations/limits.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
+import { invitationLimitFromEnv } from '../functions/sponsors/limits.ts';
 import { createMembershipLookup } from '../functions/sponsors/membership.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { LocalAccounts } from './accounts.ts';
@@ -59,6 +61,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const { root, inMemory } = options;
   const tableName = options.tableName ?? 'conference';
   const progress = options.progress ?? (() => {});
+  // Limits from the environment, read before anything starts: a bad value stops here.
+  const limits = registrationLimitsFromEnv(process.env);
+  const invitationLimit = invitationLimitFromEnv(process.env);
   const dataFile = (name: string) => (inMemory ? undefined : join(root, '.data', name));
   let dynamo: LocalDynamo | undefined;
   let build: BuildHandle | undefined;
@@ -110,6 +115,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         registrations: createRegistrationsApp({
           ...registrationStores(doc, tableName),
           limit: createRateLimiter(doc, tableName),
+          limits,
           verifyToken,
           siteUrl: origin,
           retentionDays: 90,
@@ -127,6 +133,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           verifyToken,
           siteUrl: origin,
           limit: createRateLimiter(doc, tableName),
+          invitationLimit,
           allowedOrigins: [origin],
           directory: { ensureUser: async (email) => ({ sub: accounts.ensure(email).sub }) },
         }),

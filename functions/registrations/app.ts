@@ -3,7 +3,7 @@ import { stream } from 'hono/streaming';
 import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requireRole, type TokenVerifier } from '../core/auth.ts';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
+import type { RateLimiter } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
@@ -11,6 +11,7 @@ import type { CategoryStore } from './category-store.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import type { Clock, EventReader } from './deps.ts';
 import { approve, checkIn, endRegistration } from './lifecycle.ts';
+import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
 import { register } from './register.ts';
 import {
   approveRoute,
@@ -31,14 +32,6 @@ import { registrationStats } from './stats.ts';
 import type { RegistrationsStore } from './store.ts';
 import { view } from './views.ts';
 
-export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
-
-/** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
-export const DEFAULT_LIMITS: RegistrationLimits = {
-  perClient: { scope: 'register-client', limit: 20, windowSeconds: 60 },
-  perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
-};
-
 export type RegistrationsAppDeps = {
   store: RegistrationsStore;
   categories: CategoryStore;
@@ -49,6 +42,7 @@ export type RegistrationsAppDeps = {
   retentionDays: number;
   verifyToken: TokenVerifier;
   limit: RateLimiter;
+  /** Sign-up limits (read from the environment at start, `limits.ts`); the defaults unless given. */
   limits?: RegistrationLimits;
   allowedOrigins?: string[];
   edge?: EdgeOptions;

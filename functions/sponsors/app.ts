@@ -2,8 +2,9 @@ import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requireRole, requireSponsorAccess, type TokenVerifier } from '../core/auth.ts';
 import { PreconditionRequiredError } from '../core/errors.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
-import type { RateLimiter } from '../core/rate-limit.ts';
+import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import type { Directory } from './directory.ts';
+import { INVITATIONS_PER_HOUR } from './limits.ts';
 import {
   getProfileRoute,
   inviteMemberRoute,
@@ -22,13 +23,12 @@ export type SponsorsDeps = {
   verifyToken: TokenVerifier;
   siteUrl: string;
   limit: RateLimiter;
+  /** Invitations per organiser (read from the environment at start, `limits.ts`); 30 an hour unless given. */
+  invitationLimit?: RateRule;
   allowedOrigins?: string[];
   edge?: EdgeOptions;
   now: () => Date;
 };
-
-/** Each invitation sends a mail: an organiser may send 30 an hour. */
-export const INVITATIONS_PER_HOUR = { scope: 'invite', limit: 30, windowSeconds: 3600 };
 
 function requireVersion(header: string | undefined): number {
   const version = versionFromIfMatch(header);
@@ -79,7 +79,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
   app.openapi(inviteMemberRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
     const organiser = await requireRole(c, 'organiser');
-    await deps.limit(INVITATIONS_PER_HOUR, organiser.sub);
+    await deps.limit(deps.invitationLimit ?? INVITATIONS_PER_HOUR, organiser.sub);
     const member = await inviteMember(
       { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now },
       sponsorId,

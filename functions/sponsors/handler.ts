@@ -6,6 +6,7 @@ import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
 import { createSponsorsApp } from './app.ts';
 import { cognitoDirectory } from './directory.ts';
+import { invitationLimitFromEnv } from './limits.ts';
 import { createSponsorsStore } from './store.ts';
 
 const doc = createDocumentClient();
@@ -14,6 +15,8 @@ const app = createSponsorsApp({
   now: () => new Date(),
   store: createSponsorsStore(doc, tableName),
   limit: createRateLimiter(doc, tableName),
+  // Read once at cold start: a bad value fails here, with a message naming the variable.
+  invitationLimit: invitationLimitFromEnv(),
   allowedOrigins: allowedOriginsFromEnv(),
   edge: edgeFromEnv(),
   directory: cognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID')),
