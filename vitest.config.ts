@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
+          // e2e-settings first: it sets the environment the local twin reads when it starts.
+          globalSetup: ['test/support/e2e-settings.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // One browser at a time on a 2-core machine, against one shared local stack.

@@ -8,6 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { contexts as allContexts, type ContextDefinition } from '../functions/contexts.ts';
+import type { ClientAddressSource } from '../functions/core/client-address.ts';
 import { Auth } from './auth.ts';
 import type { StageConfig } from './config.ts';
 import { ContextFunction } from './context-function.ts';
@@ -93,6 +94,8 @@ export class StatelessStack extends Stack {
         environment: {
           SITE_ORIGIN: siteUrl,
           SITE_URL: siteUrl,
+          // Trusted only on requests with the origin secret, which CloudFront alone sends.
+          CLIENT_ADDRESS_SOURCE: 'cloudfront-viewer-address' satisfies ClientAddressSource,
           ...(context.holdsPersonalData ? { RETENTION_DAYS: String(config.retentionDays) } : {}),
           ...(context.authenticates
             ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getRequestListener } from '@hono/node-server';
 import { createTokenVerifier } from '../functions/core/auth.ts';
+import { clientAddressSourceFromEnv } from '../functions/core/client-address.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createDocsApp } from '../functions/docs/app.ts';
@@ -61,9 +62,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const { root, inMemory } = options;
   const tableName = options.tableName ?? 'conference';
   const progress = options.progress ?? (() => {});
-  // Limits from the environment, read before anything starts: a bad value stops here.
+  // Settings from the environment, read before anything starts: a bad value stops here.
   const limits = registrationLimitsFromEnv(process.env);
   const invitationLimit = invitationLimitFromEnv(process.env);
+  // Nothing sits in front of this server: the client is the socket's peer (X-Forwarded-For is anyone's to write).
+  const clientAddress = clientAddressSourceFromEnv(process.env) ?? 'socket';
   const dataFile = (name: string) => (inMemory ? undefined : join(root, '.data', name));
   let dynamo: LocalDynamo | undefined;
   let build: BuildHandle | undefined;
@@ -121,6 +124,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           retentionDays: 90,
           now: () => new Date(),
           allowedOrigins: [origin],
+          edge: { clientAddress },
         }),
         identity: createIdentityApp({
           verifyToken,

@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
 import { type AuthEnv, authentication, type TokenVerifier } from './auth.ts';
 import { isTransientDependencyError } from './aws-errors.ts';
+import { type ClientAddressSource, clientAddressSourceFromEnv } from './client-address.ts';
 import {
   BadRequestError,
   ContentTooLargeError,
@@ -24,6 +25,7 @@ import {
   UnavailableError,
   UnprocessableError,
 } from './errors.ts';
+import { API_REQUEST_HEADERS } from './headers.ts';
 import { type OriginSecret, originSecretFromEnv, requireOriginSecret } from './origin-secret.ts';
 import { problem } from './problem.ts';
 
@@ -58,6 +60,11 @@ function toDomainError(error: Error, c: Context, log: Logger): DomainError {
 export type EdgeOptions = {
   /** When set, a request without an accepted `X-Origin-Verify` header gets 403: it did not come through CloudFront. */
   originSecret?: OriginSecret;
+  /**
+   * Where the client's address for per-client limits comes from (`core/client-address.ts`);
+   * unset, every client counts as one.
+   */
+  clientAddress?: ClientAddressSource;
 };
 
 export type AppOptions = EdgeOptions & {
@@ -70,9 +77,10 @@ export type AppOptions = EdgeOptions & {
 /** Origins from SITE_ORIGIN (comma-separated), for the Lambda entries. */
 export const allowedOriginsFromEnv = () => (process.env.SITE_ORIGIN ?? '').split(',').filter(Boolean);
 
-/** The edge settings from the environment (ORIGIN_SECRET_ARN), for the Lambda entries. */
+/** The edge settings from the environment (ORIGIN_SECRET_ARN, CLIENT_ADDRESS_SOURCE), for the Lambda entries. */
 export const edgeFromEnv = (env: Record<string, string | undefined> = process.env): EdgeOptions => ({
   originSecret: originSecretFromEnv(env),
+  clientAddress: clientAddressSourceFromEnv(env),
 });
 
 export function createApp(options: AppOptions = {}) {
@@ -98,7 +106,7 @@ export function createApp(options: AppOptions = {}) {
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      allowHeaders: API_REQUEST_HEADERS,
       exposeHeaders: ['ETag', 'Retry-After', 'Location'],
       maxAge: 600,
     }),

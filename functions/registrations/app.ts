@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requireRole, type TokenVerifier } from '../core/auth.ts';
+import { clientAddress } from '../core/client-address.ts';
 import { NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
@@ -48,11 +49,6 @@ export type RegistrationsAppDeps = {
   edge?: EdgeOptions;
 };
 
-/** The viewer's address: CloudFront puts it first in X-Forwarded-For. */
-function clientAddress(c: Context): string {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-}
-
 function manageToken(c: Context): string {
   const token = c.req.header('authorization')?.match(/^Bearer ([A-Za-z0-9_-]{43})$/)?.[1];
   if (!token) throw new UnauthenticatedError('Open this from the link in your confirmation mail.');
@@ -72,7 +68,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     // A replay is answered before any limit is counted: a retry must never be refused.
     const first = await store.getIdempotent(eventId, key);
     if (!first) {
-      await deps.limit(limits.perClient, clientAddress(c));
+      await deps.limit(limits.perClient, clientAddress(c, deps.edge?.clientAddress));
       await deps.limit(limits.perEmail, `${eventId}:${input.email.toLowerCase()}`);
     }
     const result = await register(deps, eventId, key, input);

@@ -11,6 +11,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { vi } from 'vitest';
 import { createApp, type Logger } from '../../functions/core/app.ts';
 import { InvalidTokenError, type TokenVerifier } from '../../functions/core/auth.ts';
+import type { ClientAddressSource } from '../../functions/core/client-address.ts';
 import { createDocumentClient, type DocumentClient } from '../../functions/core/dynamo.ts';
 import { fixedOriginSecret } from '../../functions/core/origin-secret.ts';
 import { createRateLimiter, type RateLimiter } from '../../functions/core/rate-limit.ts';
@@ -52,11 +53,13 @@ export const UNREACHED_LIMITS: RegistrationLimits = {
 
 /**
  * What sits in front of the app. `originSecret`: the value CloudFront would send in
- * X-Origin-Verify; unset (the default), nothing is checked, as locally.
+ * X-Origin-Verify; unset (the default), nothing is checked, as locally. `clientAddress`:
+ * where the per-client limit finds the client's address; unset, every client counts as one.
  */
-export type EdgeTestOptions = { originSecret?: string };
+export type EdgeTestOptions = { originSecret?: string; clientAddress?: ClientAddressSource };
 const edge = (options: EdgeTestOptions) => ({
   originSecret: options.originSecret ? fixedOriginSecret(options.originSecret) : undefined,
+  clientAddress: options.clientAddress,
 });
 
 /**
