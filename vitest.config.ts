@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
+          // e2e-settings first: it sets the environment the local twin reads when it starts.
+          globalSetup: ['test/support/e2e-settings.ts', 'test/e2e/global-setup.ts'],
           // Measured at load 26 on 2 cores: a sign-in takes up to 50 s and the organiser console
           // test 60 s and more (three times a quiet run), so the limits leave room for that.
           testTimeout: 180_000,

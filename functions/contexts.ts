@@ -20,6 +20,9 @@ export type TableGrant = {
   readWrite?: string[];
 };
 
+/** Limits a context reads from its environment at cold start; CDK sets each from the stage settings. */
+export type LimitVariable = 'SIGNUP_LIMIT_PER_CLIENT' | 'SIGNUP_LIMIT_PER_EMAIL' | 'INVITATIONS_PER_HOUR';
+
 export type ContextDefinition = {
   name: ContextName;
   /** Lambda entry, relative to the project root. */
@@ -35,6 +38,8 @@ export type ContextDefinition = {
   managesUsers?: boolean;
   /** Holds attendees' personal data, kept a configured number of days after the event. */
   holdsPersonalData?: boolean;
+  /** The limits it counts, as the environment variables it reads. */
+  limits?: LimitVariable[];
 };
 
 export const contexts: ContextDefinition[] = [
@@ -66,6 +71,7 @@ export const contexts: ContextDefinition[] = [
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
     holdsPersonalData: true,
+    limits: ['SIGNUP_LIMIT_PER_CLIENT', 'SIGNUP_LIMIT_PER_EMAIL'],
   },
   {
     name: 'identity',
@@ -83,6 +89,7 @@ export const contexts: ContextDefinition[] = [
     table: { read: ['SPONSORS#', 'MEMBER#'], readWrite: ['SPONSOR#', 'OUTBOX#', 'RATE#'] },
     authenticates: true,
     managesUsers: true,
+    limits: ['INVITATIONS_PER_HOUR'],
   },
   {
     name: 'docs',

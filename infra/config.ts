@@ -1,6 +1,9 @@
 /** Stage configuration from CDK context (`-c stage=prod`); values per stage live in cdk.json. */
 import type { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LimitVariable } from '../functions/contexts.ts';
+import { DEFAULT_LIMITS } from '../functions/registrations/limits.ts';
+import { INVITATIONS_PER_HOUR } from '../functions/sponsors/limits.ts';
 
 export type StageConfig = {
   stage: string;
@@ -20,6 +23,8 @@ export type StageConfig = {
   mailFromDomain: string;
   /** Days after an event's end that attendees' personal data is kept (TTL). */
   retentionDays: number;
+  /** Rate limits counted by the functions, by the environment variable that carries each. */
+  limits: Record<LimitVariable, number>;
   authDomainPrefix: string;
   alarmEmail?: string;
   /** Optional custom domain: needs a certificate in us-east-1. */
@@ -37,6 +42,12 @@ const defaults = {
   wafRequestsPer5Minutes: 1000,
   mailFromDomain: 'example.org',
   retentionDays: 90,
+  /** Sign-ups per minute per client address. */
+  signupLimitPerClient: DEFAULT_LIMITS.perClient.limit,
+  /** Sign-ups per hour per email. */
+  signupLimitPerEmail: DEFAULT_LIMITS.perEmail.limit,
+  /** Invitations per hour per organiser. */
+  invitationsPerHour: INVITATIONS_PER_HOUR.limit,
 };
 
 type RawStage = Partial<typeof defaults> & {
@@ -53,6 +64,14 @@ const retention: Record<number, RetentionDays> = {
   90: RetentionDays.THREE_MONTHS,
   365: RetentionDays.ONE_YEAR,
 };
+
+/** A stage setting that must be a whole number of at least 1. */
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
 
 export function stageConfig(app: App): StageConfig {
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
@@ -77,6 +96,11 @@ export function stageConfig(app: App): StageConfig {
     wafRequestsPer5Minutes: raw.wafRequestsPer5Minutes,
     mailFromDomain: raw.mailFromDomain,
     retentionDays: raw.retentionDays,
+    limits: {
+      SIGNUP_LIMIT_PER_CLIENT: positiveInteger('signupLimitPerClient', raw.signupLimitPerClient),
+      SIGNUP_LIMIT_PER_EMAIL: positiveInteger('signupLimitPerEmail', raw.signupLimitPerEmail),
+      INVITATIONS_PER_HOUR: positiveInteger('invitationsPerHour', raw.invitationsPerHour),
+    },
     authDomainPrefix: raw.authDomainPrefix ?? `customs-itc-${stage}`,
     alarmEmail: raw.alarmEmail,
     domainName: raw.domainName,

@@ -1,6 +1,8 @@
 /**
  * The public edge: a private bucket for the site behind CloudFront (origin access control,
- * HTTPS only, security headers, WAF), and /api/* sent to the HTTP API. Public API GETs are
+ * HTTPS only, security headers, WAF), and /api/* sent to the HTTP API with the secret origin
+ * header the API requires (so nobody reaches it around the WAF) and the viewer's address as
+ * CloudFront saw it (CloudFront-Viewer-Address, for per-client limits). Public API GETs are
  * cached as briefly as the API's Cache-Control allows, so anonymous browsing rarely
  * reaches Lambda; requests with a token are keyed by it and answered `private, no-store`.
  */
@@ -11,6 +13,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { API_REQUEST_HEADERS, CORS_REQUEST_HEADERS, VIEWER_ADDRESS_HEADER } from '../functions/core/headers.ts';
 import { contentSecurityPolicy } from '../site/security-headers.ts';
 
 // S3 behind CloudFront has no directory indexes: /fr/ must fetch /fr/index.html.
@@ -26,6 +29,8 @@ const directoryIndex = `function handler(event) {
 
 export type SiteCdnProps = {
   api: HttpApi;
+  /** The header CloudFront adds to every /api/* origin request, and its value. */
+  originHeader: { name: string; value: string };
   webAclArn: string;
   authOrigins: string[];
   domainName?: string;
@@ -89,6 +94,20 @@ export class SiteCdn extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // Named headers only: the Host must stay the API's own, and CloudFront-Viewer-Address is
+    // written by CloudFront. Authorization reaches the API through the cache policy (an origin
+    // request policy may not name it), query strings likewise.
+    const apiRequests = new cloudfront.OriginRequestPolicy(this, 'ApiRequests', {
+      comment: 'API requests: the headers the API reads and the viewer address CloudFront saw',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(
+        ...API_REQUEST_HEADERS.filter((name) => name !== 'Authorization'),
+        ...CORS_REQUEST_HEADERS,
+        VIEWER_ADDRESS_HEADER,
+      ),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.none(),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    });
+
     const custom =
       props.domainName && props.certificateArn
         ? {
@@ -128,12 +147,13 @@ export class SiteCdn extends Construct {
           origin: new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [props.originHeader.name]: props.originHeader.value },
           }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
           cachePolicy: apiCache,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: apiRequests,
         },
       },
     });

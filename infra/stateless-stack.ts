@@ -10,11 +10,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { contexts as allContexts, type ContextDefinition } from '../functions/contexts.ts';
+import type { ClientAddressSource } from '../functions/core/client-address.ts';
 import { Auth } from './auth.ts';
 import type { StageConfig } from './config.ts';
 import { ContextFunction } from './context-function.ts';
 import { Mail } from './mail.ts';
 import { Monitoring } from './monitoring.ts';
+import { OriginSecret } from './origin-secret.ts';
 import { SiteCdn } from './site-cdn.ts';
 
 export type StatelessStackProps = StackProps & {
@@ -44,6 +46,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, ContextFunction> = {};
   readonly api: HttpApi;
   readonly site: SiteCdn;
+  readonly originSecret: OriginSecret;
   readonly auth: Auth;
   readonly mail: Mail;
   readonly monitoring: Monitoring;
@@ -65,8 +68,10 @@ export class StatelessStack extends Stack {
 
     const authDomain = `https://${config.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
     const cognitoIdp = `https://cognito-idp.${this.region}.amazonaws.com`;
+    this.originSecret = new OriginSecret(this, 'OriginSecret');
     this.site = new SiteCdn(this, 'Site', {
       api: this.api,
+      originHeader: { name: this.originSecret.headerName, value: this.originSecret.headerValue },
       webAclArn: props.webAclArn,
       authOrigins: [authDomain, cognitoIdp],
       domainName: config.domainName,
@@ -81,6 +86,7 @@ export class StatelessStack extends Stack {
       logRetention: config.logRetention,
     });
     this.functions.preToken = this.auth.preToken;
+    this.functions.originSecretRotation = this.originSecret.rotateWith(this.site.distribution, config.logRetention);
 
     for (const context of contexts) {
       const fn = new ContextFunction(this, `${context.name}Function`, {
@@ -90,13 +96,17 @@ export class StatelessStack extends Stack {
         environment: {
           SITE_ORIGIN: siteUrl,
           SITE_URL: siteUrl,
+          // Trusted only on requests with the origin secret, which CloudFront alone sends.
+          CLIENT_ADDRESS_SOURCE: 'cloudfront-viewer-address' satisfies ClientAddressSource,
           ...(context.holdsPersonalData ? { RETENTION_DAYS: String(config.retentionDays) } : {}),
           ...(context.authenticates
             ? { OIDC_ISSUER: this.auth.issuer, OIDC_CLIENT_IDS: this.auth.siteClient.userPoolClientId }
             : {}),
           ...(context.managesUsers ? { USER_POOL_ID: this.auth.userPool.userPoolId } : {}),
+          ...Object.fromEntries((context.limits ?? []).map((name) => [name, String(config.limits[name])])),
         },
       });
+      this.originSecret.grantCheck(fn);
       if (context.table) fn.useTable(table, context.table);
       if (context.managesUsers) {
         fn.role.addToPolicy(
@@ -168,6 +178,7 @@ export class StatelessStack extends Stack {
     output('SiteBucketName', this.site.bucket.bucketName);
     output('DistributionId', this.site.distribution.distributionId);
     output('ApiEndpoint', this.api.apiEndpoint);
+    output('OriginSecretArn', this.originSecret.secret.secretArn);
     output('UserPoolId', this.auth.userPool.userPoolId);
     output('SiteClientId', this.auth.siteClient.userPoolClientId);
     output('AuthDomain', authDomain);

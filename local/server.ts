@@ -7,15 +7,16 @@ import { Hono } from 'hono';
 import { type ContextName, contextForPath } from '../functions/contexts.ts';
 import { contentSecurityPolicy, REFERRER_POLICY } from '../site/security-headers.ts';
 
-type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
+/** An app's fetch; `env` carries the Node bindings (the socket) on to the context apps. */
+type FetchApp = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
 
 export function createLocalApp(options: { apps: Record<ContextName, FetchApp>; siteDir: string; extra?: Hono }) {
   const { apps, siteDir } = options;
   const root = new Hono();
   if (options.extra) root.route('/', options.extra);
 
-  root.all('/api/*', (c) => apps[contextForPath(c.req.path) ?? 'docs'].fetch(c.req.raw));
-  root.all('/api', (c) => apps.docs.fetch(c.req.raw));
+  root.all('/api/*', (c) => apps[contextForPath(c.req.path) ?? 'docs'].fetch(c.req.raw, c.env));
+  root.all('/api', (c) => apps.docs.fetch(c.req.raw, c.env));
 
   // The headers CloudFront adds to site responses in AWS.
   const csp = contentSecurityPolicy();

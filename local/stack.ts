@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getRequestListener } from '@hono/node-server';
 import { createTokenVerifier } from '../functions/core/auth.ts';
+import { clientAddressSourceFromEnv } from '../functions/core/client-address.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
 import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createDocsApp } from '../functions/docs/app.ts';
@@ -21,8 +22,10 @@ import { createIdentityApp } from '../functions/identity/app.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
 import { expireHolds } from '../functions/registrations/holds.ts';
+import { registrationLimitsFromEnv } from '../functions/registrations/limits.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
+import { invitationLimitFromEnv } from '../functions/sponsors/limits.ts';
 import { createMembershipLookup } from '../functions/sponsors/membership.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { LocalAccounts } from './accounts.ts';
@@ -66,6 +69,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const { root, inMemory } = options;
   const tableName = options.tableName ?? 'conference';
   const progress = options.progress ?? (() => {});
+  // Settings from the environment, read before anything starts: a bad value stops here.
+  const limits = registrationLimitsFromEnv(process.env);
+  const invitationLimit = invitationLimitFromEnv(process.env);
+  // Nothing sits in front of this server: the client is the socket's peer (X-Forwarded-For is anyone's to write).
+  const clientAddress = clientAddressSourceFromEnv(process.env) ?? 'socket';
   const dataFile = (name: string) => (inMemory ? undefined : join(root, '.data', name));
   let dynamo: LocalDynamo | undefined;
   let build: BuildHandle | undefined;
@@ -127,11 +135,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         registrations: createRegistrationsApp({
           ...registrationStores(doc, tableName),
           limit: createRateLimiter(doc, tableName),
+          limits,
           verifyToken,
           siteUrl: origin,
           retentionDays: 90,
           now: () => new Date(),
           allowedOrigins: [origin],
+          edge: { clientAddress },
         }),
         identity: createIdentityApp({
           verifyToken,
@@ -144,6 +154,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           verifyToken,
           siteUrl: origin,
           limit: createRateLimiter(doc, tableName),
+          invitationLimit,
           allowedOrigins: [origin],
           directory: { ensureUser: async (email) => ({ sub: accounts.ensure(email).sub }) },
         }),

@@ -1,6 +1,7 @@
 /**
- * The one way every context builds its Hono app: problem+json for every error, the body
- * limit, 405 with Allow, security headers and validation failures mapped to 400/422.
+ * The one way every context builds its Hono app: the origin secret (when configured),
+ * problem+json for every error, the body limit, 405 with Allow, security headers and
+ * validation failures mapped to 400/422.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -12,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
 import { type AuthEnv, authentication, type MembershipLookup, type TokenVerifier } from './auth.ts';
 import { isTransientDependencyError } from './aws-errors.ts';
+import { type ClientAddressSource, clientAddressSourceFromEnv } from './client-address.ts';
 import {
   BadRequestError,
   ContentTooLargeError,
@@ -23,6 +25,8 @@ import {
   UnavailableError,
   UnprocessableError,
 } from './errors.ts';
+import { API_REQUEST_HEADERS } from './headers.ts';
+import { type OriginSecret, originSecretFromEnv, requireOriginSecret } from './origin-secret.ts';
 import { problem } from './problem.ts';
 
 /** Largest request body any route accepts (documented in the README). */
@@ -52,7 +56,18 @@ function toDomainError(error: Error, c: Context, log: Logger): DomainError {
   return new InternalError();
 }
 
-export type AppOptions = {
+/** What the app needs to know about what sits in front of it (CloudFront in AWS, nothing locally). */
+export type EdgeOptions = {
+  /** When set, a request without an accepted `X-Origin-Verify` header gets 403: it did not come through CloudFront. */
+  originSecret?: OriginSecret;
+  /**
+   * Where the client's address for per-client limits comes from (`core/client-address.ts`);
+   * unset, every client counts as one.
+   */
+  clientAddress?: ClientAddressSource;
+};
+
+export type AppOptions = EdgeOptions & {
   log?: Logger;
   verifyToken?: TokenVerifier;
   /** Which sponsors a person may edit, for routes that use `requireSponsorAccessFirst`. */
@@ -63,6 +78,12 @@ export type AppOptions = {
 
 /** Origins from SITE_ORIGIN (comma-separated), for the Lambda entries. */
 export const allowedOriginsFromEnv = () => (process.env.SITE_ORIGIN ?? '').split(',').filter(Boolean);
+
+/** The edge settings from the environment (ORIGIN_SECRET_ARN, CLIENT_ADDRESS_SOURCE), for the Lambda entries. */
+export const edgeFromEnv = (env: Record<string, string | undefined> = process.env): EdgeOptions => ({
+  originSecret: originSecretFromEnv(env),
+  clientAddress: clientAddressSourceFromEnv(env),
+});
 
 export function createApp(options: AppOptions = {}) {
   const log = options.log ?? jsonLogger;
@@ -77,6 +98,8 @@ export function createApp(options: AppOptions = {}) {
       return problem(c, body ? new UnprocessableError(detail, errors) : new BadRequestError(detail, errors));
     },
   });
+  // First, so a request that did not come through CloudFront reaches nothing else.
+  if (options.originSecret) app.use(requireOriginSecret(options.originSecret));
   app.use(
     methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => problem(c, new MethodNotAllowedError(methods)) }),
   );
@@ -85,7 +108,7 @@ export function createApp(options: AppOptions = {}) {
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      allowHeaders: API_REQUEST_HEADERS,
       exposeHeaders: ['ETag', 'Retry-After', 'Location'],
       maxAge: 600,
     }),

@@ -1,9 +1,9 @@
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { renderReferencePage } from './reference-page.ts';
 
-export function createDocsApp(options: { allowedOrigins?: string[] } = {}) {
-  const app = createApp({ allowedOrigins: options.allowedOrigins });
+export function createDocsApp(options: { allowedOrigins?: string[]; edge?: EdgeOptions } = {}) {
+  const app = createApp({ ...options.edge, allowedOrigins: options.allowedOrigins });
   const document = buildOpenApiDocument();
   const reference = renderReferencePage(document);
 

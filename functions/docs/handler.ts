@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { createDocsApp } from './app.ts';
 
-export const handler = handle(createDocsApp({ allowedOrigins: allowedOriginsFromEnv() }));
+export const handler = handle(createDocsApp({ allowedOrigins: allowedOriginsFromEnv(), edge: edgeFromEnv() }));

@@ -1,12 +1,12 @@
 import { etag } from 'hono/etag';
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { getEventRoute, healthRoute, listEventsRoute } from './routes.ts';
 import { type EventsDeps, getPublishedEvent, listPublishedEvents } from './use-cases.ts';
 
-export type EventsAppDeps = EventsDeps & { allowedOrigins?: string[] };
+export type EventsAppDeps = EventsDeps & { allowedOrigins?: string[]; edge?: EdgeOptions };
 
 export function createEventsApp(deps: EventsAppDeps) {
-  const app = createApp({ allowedOrigins: deps.allowedOrigins });
+  const app = createApp({ ...deps.edge, allowedOrigins: deps.allowedOrigins });
   // Public reads carry an ETag so browsers and CloudFront revalidate instead of refetching.
   app.use('/api/events', etag());
   app.use('/api/events/*', etag());

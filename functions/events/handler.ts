@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createEventsApp } from './app.ts';
 import { eventStores } from './wiring.ts';
@@ -12,5 +12,6 @@ export const handler = handle(
     ...eventStores(doc, tableName),
     now: () => new Date(),
     allowedOrigins: allowedOriginsFromEnv(),
+    edge: edgeFromEnv(),
   }),
 );

@@ -1,4 +1,4 @@
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { type MembershipLookup, requirePrincipal, type TokenVerifier } from '../core/auth.ts';
 import { meRoute } from './routes.ts';
 
@@ -6,8 +6,9 @@ export function createIdentityApp(deps: {
   verifyToken: TokenVerifier;
   sponsorIdsOf: MembershipLookup;
   allowedOrigins?: string[];
+  edge?: EdgeOptions;
 }) {
-  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const app = createApp({ ...deps.edge, verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   app.openapi(meRoute, async (c) => {
     const principal = await requirePrincipal(c);
     c.header('Cache-Control', 'private, no-store');

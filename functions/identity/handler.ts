@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createMembershipLookup } from '../sponsors/membership.ts';
@@ -13,5 +13,6 @@ export const handler = handle(
     verifyToken: tokenVerifierFromEnv(),
     sponsorIdsOf,
     allowedOrigins: allowedOriginsFromEnv(),
+    edge: edgeFromEnv(),
   }),
 );

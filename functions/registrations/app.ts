@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import type { TokenVerifier } from '../core/auth.ts';
+import { clientAddress } from '../core/client-address.ts';
 import { NotFoundError } from '../core/errors.ts';
-import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
+import type { RateLimiter } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
@@ -12,6 +13,7 @@ import type { Clock } from './deps.ts';
 import { checkIn, checkInByCode } from './desk.ts';
 import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
 import { approve, endRegistration } from './lifecycle.ts';
+import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
 import { register } from './register.ts';
 import {
   approveRoute,
@@ -35,14 +37,6 @@ import { verify } from './verify.ts';
 import { view } from './views.ts';
 import type { RegistrationStores } from './wiring.ts';
 
-export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
-
-/** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
-export const DEFAULT_LIMITS: RegistrationLimits = {
-  perClient: { scope: 'register-client', limit: 20, windowSeconds: 60 },
-  perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
-};
-
 /** Every status a registration can be cancelled from. */
 const CANCELLABLE: RegistrationStatus[] = ['unverified', 'confirmed', 'pending', 'approved', 'waitlisted'];
 
@@ -53,19 +47,16 @@ export type RegistrationsAppDeps = RegistrationStores & {
   retentionDays: number;
   verifyToken: TokenVerifier;
   limit: RateLimiter;
+  /** Sign-up limits (read from the environment at start, `limits.ts`); the defaults unless given. */
   limits?: RegistrationLimits;
   allowedOrigins?: string[];
+  edge?: EdgeOptions;
 };
-
-/** The viewer's address: CloudFront puts it first in X-Forwarded-For. */
-function clientAddress(c: Context): string {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-}
 
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const { store } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  const app = createApp({ verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const app = createApp({ ...deps.edge, verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
   // Who may call is each route contract's `middleware`, checked before the request is validated.
   // The attendee's routes find the manage token on the context.
   const open = async (c: { var: ManageTokenEnv['Variables'] }, id: string) =>
@@ -82,7 +73,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const key = c.req.valid('header')['idempotency-key'];
     // A replay is answered before any limit is counted: a retry must never be refused.
     const first = await store.getIdempotent(eventId, key);
-    if (!first) await deps.limit(limits.perClient, clientAddress(c));
+    if (!first) await deps.limit(limits.perClient, clientAddress(c, deps.edge?.clientAddress));
     const result = await register(useCases, eventId, key, input);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);

@@ -1,22 +1,27 @@
 import { handle } from 'hono/aws-lambda';
-import { allowedOriginsFromEnv } from '../core/app.ts';
+import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
 import { createRegistrationsApp } from './app.ts';
+import { registrationLimitsFromEnv } from './limits.ts';
 import { registrationStores } from './wiring.ts';
 
 const doc = createDocumentClient();
 const tableName = requireEnv('TABLE_NAME');
+// Read once at cold start: a bad value fails here, with a message naming the variable.
+const limits = registrationLimitsFromEnv();
 
 export const handler = handle(
   createRegistrationsApp({
     ...registrationStores(doc, tableName),
     limit: createRateLimiter(doc, tableName),
+    limits,
     verifyToken: tokenVerifierFromEnv(),
     siteUrl: requireEnv('SITE_URL'),
     retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
     now: () => new Date(),
     allowedOrigins: allowedOriginsFromEnv(),
+    edge: edgeFromEnv(),
   }),
 );

@@ -1,9 +1,10 @@
-import { createApp } from '../core/app.ts';
+import { createApp, type EdgeOptions } from '../core/app.ts';
 import { requirePrincipal, type TokenVerifier } from '../core/auth.ts';
 import { PreconditionRequiredError } from '../core/errors.ts';
 import { versionFromIfMatch } from '../core/openapi-helpers.ts';
-import type { RateLimiter } from '../core/rate-limit.ts';
+import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import type { Directory } from './directory.ts';
+import { INVITATIONS_PER_HOUR } from './limits.ts';
 import {
   getProfileRoute,
   inviteMemberRoute,
@@ -22,12 +23,12 @@ export type SponsorsDeps = {
   verifyToken: TokenVerifier;
   siteUrl: string;
   limit: RateLimiter;
+  /** Invitations per organiser (read from the environment at start, `limits.ts`); 30 an hour unless given. */
+  invitationLimit?: RateRule;
   allowedOrigins?: string[];
+  edge?: EdgeOptions;
   now: () => Date;
 };
-
-/** Each invitation sends a mail: an organiser may send 30 an hour. */
-export const INVITATIONS_PER_HOUR = { scope: 'invite', limit: 30, windowSeconds: 3600 };
 
 function requireVersion(header: string | undefined): number {
   const version = versionFromIfMatch(header);
@@ -41,6 +42,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
   // Who may call is each route contract's `middleware` (organisers, or members of the sponsor
   // through this lookup), checked before the request is validated.
   const app = createApp({
+    ...deps.edge,
     verifyToken: deps.verifyToken,
     sponsorIdsOf: (sub) => store.sponsorIdsOf(sub),
     allowedOrigins: deps.allowedOrigins,
@@ -79,7 +81,7 @@ export function createSponsorsApp(deps: SponsorsDeps) {
   app.openapi(inviteMemberRoute, async (c) => {
     const { sponsorId } = c.req.valid('param');
     const organiser = await requirePrincipal(c);
-    await deps.limit(INVITATIONS_PER_HOUR, organiser.sub);
+    await deps.limit(deps.invitationLimit ?? INVITATIONS_PER_HOUR, organiser.sub);
     const member = await inviteMember(
       { store, directory: deps.directory, siteUrl: deps.siteUrl, now: deps.now },
       sponsorId,

@@ -19,6 +19,17 @@ describe('CDK app', () => {
   let edge: Template;
   let app: Template;
 
+  type Statement = { Action: string | string[]; Effect: string; Resource: unknown; Condition?: unknown };
+  /** The IAM statements of the role of the function with this description. */
+  function statementsOfFunction(description: string): Statement[] {
+    const fn = values(app, 'AWS::Lambda::Function').find((f) => f.Properties.Description === description);
+    const roleId = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] } | undefined)?.['Fn::GetAtt'][0];
+    expect(roleId, description).toBeDefined();
+    return values(app, 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  }
+
   beforeAll(() => {
     built = synth();
     data = Template.fromStack(built.stateful);
@@ -68,6 +79,7 @@ describe('CDK app', () => {
     const ours = values(app, 'AWS::Lambda::Function').filter((f) => typeof f.Properties.Description === 'string');
     expect(ours.map((f) => f.Properties.Description).sort()).toEqual([
       'Adds the email to Cognito access tokens',
+      'Rotates the origin secret and the header CloudFront sends',
       'Sends outbox mail from the table stream',
       'The docs context',
       'The events context',
@@ -84,8 +96,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // seven function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
+    // eight function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 9);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: {
@@ -242,6 +254,76 @@ describe('CDK app', () => {
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
   });
 
+  it('lets the API be reached only through CloudFront: a generated, rotated secret header every context can read', () => {
+    const secrets = app.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const secretId = Object.keys(secrets)[0]!;
+    app.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ ExcludePunctuation: true, PasswordLength: 48 }),
+    });
+    // The /api/* origin sends the secret as it is in Secrets Manager (a dynamic reference).
+    const config = values(app, 'AWS::CloudFront::Distribution')[0]?.Properties.DistributionConfig as {
+      Origins: { Id: string; CustomOriginConfig?: unknown; OriginCustomHeaders?: unknown[] }[];
+    };
+    const apiOrigins = config.Origins.filter((o) => o.CustomOriginConfig);
+    expect(apiOrigins).toHaveLength(1);
+    expect(apiOrigins[0]?.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: 'X-Origin-Verify',
+        HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] },
+      },
+    ]);
+    // Rotated on a schedule by a function that also updates the distribution's header.
+    app.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      SecretId: { Ref: secretId },
+      RotationLambdaARN: Match.anyValue(),
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const rotator = statementsOfFunction('Rotates the origin secret and the header CloudFront sends');
+    expect(rotator).toContainEqual(
+      expect.objectContaining({
+        Action: ['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'],
+        Effect: 'Allow',
+      }),
+    );
+    // Every context reads it: its name in the environment and GetSecretValue on it.
+    for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
+      const description = `The ${name} context`;
+      app.hasResourceProperties('AWS::Lambda::Function', {
+        Description: description,
+        Environment: { Variables: Match.objectLike({ ORIGIN_SECRET_ARN: { Ref: secretId } }) },
+      });
+      const reads = statementsOfFunction(description).filter(
+        (s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') && s.Effect === 'Allow',
+      );
+      expect([name, reads.map((s) => s.Resource)]).toEqual([name, [{ Ref: secretId }]]);
+    }
+  });
+
+  it('gives the API the viewer address CloudFront saw, and has the functions count that address', () => {
+    const policies = app.findResources('AWS::CloudFront::OriginRequestPolicy');
+    expect(Object.keys(policies)).toHaveLength(1);
+    const [policyId, policy] = Object.entries(policies)[0]!;
+    const config = (policy as Resource).Properties.OriginRequestPolicyConfig as {
+      HeadersConfig: { HeaderBehavior: string; Headers: string[] };
+    };
+    // Named headers only: the Host stays the API's, and CloudFront writes the viewer address itself.
+    expect(config.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(config.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');
+    expect(config.HeadersConfig.Headers).not.toContain('Host');
+    app.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } })],
+      }),
+    });
+    for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
+      app.hasResourceProperties('AWS::Lambda::Function', {
+        Description: `The ${name} context`,
+        Environment: { Variables: Match.objectLike({ CLIENT_ADDRESS_SOURCE: 'cloudfront-viewer-address' }) },
+      });
+    }
+  });
+
   it('caches public API GETs only as long as the API says, keyed by Authorization', () => {
     app.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({
@@ -336,6 +418,7 @@ describe('CDK app', () => {
       'holdSweeper',
       'identity',
       'mail',
+      'originSecretRotation',
       'preToken',
       'registrations',
       'sponsors',
@@ -367,18 +450,55 @@ describe('CDK app', () => {
     expect(sweeper?.[1].Properties.Environment.Variables.TABLE_NAME).toBeDefined();
   });
 
+  it('gives the functions the default limits', () => {
+    const limitsOf = (name: string) =>
+      values(app, 'AWS::Lambda::Function')
+        .filter((f) => f.Properties.Description === `The ${name} context`)
+        .map((f) => {
+          const variables = (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+          return Object.fromEntries(Object.entries(variables).filter(([key]) => /LIMIT|PER_HOUR/.test(key)));
+        });
+    expect(limitsOf('registrations')).toEqual([{ SIGNUP_LIMIT_PER_CLIENT: '20', SIGNUP_LIMIT_PER_EMAIL: '5' }]);
+    expect(limitsOf('sponsors')).toEqual([{ INVITATIONS_PER_HOUR: '30' }]);
+    expect(limitsOf('events')).toEqual([{}]);
+  });
+
   it('reads stage settings from context', () => {
     const prod = synth({
       stage: 'prod',
-      stages: { prod: { logRetentionDays: 90, apiRateLimit: 500, alarmEmail: 'ops@example.org' } },
+      stages: {
+        prod: {
+          logRetentionDays: 90,
+          apiRateLimit: 500,
+          alarmEmail: 'ops@example.org',
+          signupLimitPerClient: 200,
+          signupLimitPerEmail: 3,
+          invitationsPerHour: 12,
+        },
+      },
     });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 8);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 9);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'The registrations context',
+      Environment: {
+        Variables: Match.objectLike({ SIGNUP_LIMIT_PER_CLIENT: '200', SIGNUP_LIMIT_PER_EMAIL: '3' }),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'The sponsors context',
+      Environment: { Variables: Match.objectLike({ INVITATIONS_PER_HOUR: '12' }) },
+    });
     expect(() => synth({ stages: { test: { logRetentionDays: 3 } } })).toThrow(/logRetentionDays must be one of/);
+    for (const value of [0, -1, 2.5, '20']) {
+      expect(() => synth({ stages: { test: { signupLimitPerClient: value } } })).toThrow(
+        /signupLimitPerClient must be a whole number of at least 1/,
+      );
+    }
   });
 
   it('passes cdk-nag AwsSolutions with at most five acknowledgements, each with a reason', () => {

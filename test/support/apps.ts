@@ -5,19 +5,25 @@
  * When a factory's signature changes, this file changes and the tests do not: keep every
  * call of a `create…App` / `createMailWorker` here.
  */
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { vi } from 'vitest';
 import { createApp, type Logger } from '../../functions/core/app.ts';
 import { InvalidTokenError, type TokenVerifier } from '../../functions/core/auth.ts';
+import type { ClientAddressSource } from '../../functions/core/client-address.ts';
 import { createDocumentClient, type DocumentClient } from '../../functions/core/dynamo.ts';
+import { fixedOriginSecret } from '../../functions/core/origin-secret.ts';
 import { createRateLimiter, type RateLimiter } from '../../functions/core/rate-limit.ts';
 import { createDocsApp } from '../../functions/docs/app.ts';
+import { createOriginSecretRotation } from '../../functions/edge/rotation.ts';
 import { createEventsApp } from '../../functions/events/app.ts';
 import type { EventReader } from '../../functions/events/public.ts';
 import { eventStores } from '../../functions/events/wiring.ts';
 import { createIdentityApp } from '../../functions/identity/app.ts';
 import { createMailWorker } from '../../functions/mail/worker.ts';
-import { createRegistrationsApp, type RegistrationLimits } from '../../functions/registrations/app.ts';
+import { createRegistrationsApp } from '../../functions/registrations/app.ts';
+import type { RegistrationLimits } from '../../functions/registrations/limits.ts';
 import { registrationStores } from '../../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../../functions/sponsors/app.ts';
 import type { Directory } from '../../functions/sponsors/directory.ts';
@@ -44,6 +50,17 @@ export const UNREACHED_LIMITS: RegistrationLimits = {
   perClient: { scope: 'test-client', limit: 1_000_000, windowSeconds: 60 },
   perEmail: { scope: 'test-email', limit: 1_000_000, windowSeconds: 60 },
 };
+
+/**
+ * What sits in front of the app. `originSecret`: the value CloudFront would send in
+ * X-Origin-Verify; unset (the default), nothing is checked, as locally. `clientAddress`:
+ * where the per-client limit finds the client's address; unset, every client counts as one.
+ */
+export type EdgeTestOptions = { originSecret?: string; clientAddress?: ClientAddressSource };
+const edge = (options: EdgeTestOptions) => ({
+  originSecret: options.originSecret ? fixedOriginSecret(options.originSecret) : undefined,
+  clientAddress: options.clientAddress,
+});
 
 /**
  * Where the data lives: in unit tests the default client, whose calls aws-sdk-client-mock
@@ -76,12 +93,13 @@ export function registrationDeps(options: RegistrationsOptions = {}) {
 }
 
 export function registrationsApp(
-  options: RegistrationsOptions & {
-    verifyToken?: TokenVerifier;
-    /** Sign-up limits; the production ones unless given. */
-    limits?: RegistrationLimits;
-    limit?: RateLimiter;
-  } = {},
+  options: RegistrationsOptions &
+    EdgeTestOptions & {
+      verifyToken?: TokenVerifier;
+      /** Sign-up limits; the production ones unless given. */
+      limits?: RegistrationLimits;
+      limit?: RateLimiter;
+    } = {},
 ) {
   const { doc, tableName } = table(options);
   return createRegistrationsApp({
@@ -89,21 +107,23 @@ export function registrationsApp(
     limit: options.limit ?? createRateLimiter(doc, tableName),
     ...(options.limits ? { limits: options.limits } : {}),
     verifyToken: options.verifyToken ?? acceptNoToken,
+    edge: edge(options),
   });
 }
 export type RegistrationsApp = ReturnType<typeof registrationsApp>;
 
-export function eventsApp(options: Table & { now?: () => Date } = {}) {
+export function eventsApp(options: Table & EdgeTestOptions & { now?: () => Date } = {}) {
   const { doc, tableName } = table(options);
-  return createEventsApp({ ...eventStores(doc, tableName), now: options.now ?? (() => TEST_NOW) });
+  return createEventsApp({ ...eventStores(doc, tableName), now: options.now ?? (() => TEST_NOW), edge: edge(options) });
 }
 
 export function identityApp(
-  options: { verifyToken?: TokenVerifier; sponsorIdsOf?: (sub: string) => Promise<string[]> } = {},
+  options: EdgeTestOptions & { verifyToken?: TokenVerifier; sponsorIdsOf?: (sub: string) => Promise<string[]> } = {},
 ) {
   return createIdentityApp({
     verifyToken: options.verifyToken ?? acceptNoToken,
     sponsorIdsOf: options.sponsorIdsOf ?? (async () => []),
+    edge: edge(options),
   });
 }
 
@@ -111,7 +131,8 @@ export function identityApp(
 export const testDirectory: Directory = { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) };
 
 export function sponsorsApp(
-  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
+  options: Table &
+    EdgeTestOptions & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
 ) {
   const { doc, tableName } = table(options);
   return createSponsorsApp({
@@ -121,16 +142,17 @@ export function sponsorsApp(
     limit: createRateLimiter(doc, tableName),
     directory: options.directory ?? testDirectory,
     now: options.now ?? (() => TEST_NOW),
+    edge: edge(options),
   });
 }
 
-export function docsApp() {
-  return createDocsApp();
+export function docsApp(options: EdgeTestOptions = {}) {
+  return createDocsApp({ edge: edge(options) });
 }
 
-/** The bare app every context starts from (error mapping, CORS, limits, headers). */
-export function baseApp(options: { allowedOrigins?: string[]; log?: Logger } = {}) {
-  return createApp({ allowedOrigins: options.allowedOrigins, log: options.log ?? quietLog });
+/** The bare app every context starts from (origin secret, error mapping, CORS, limits, headers). */
+export function baseApp(options: EdgeTestOptions & { allowedOrigins?: string[]; log?: Logger } = {}) {
+  return createApp({ ...edge(options), allowedOrigins: options.allowedOrigins, log: options.log ?? quietLog });
 }
 
 /** Every context behind one origin, routed as API Gateway routes them (no site). */
@@ -161,6 +183,16 @@ export function mailWorker(
     ses: options.ses ?? new SESv2Client({ region: 'eu-west-1' }),
     fromAddress: options.fromAddress ?? 'Conference <no-reply@example.org>',
     configurationSet: options.configurationSet ?? 'mail-set',
+    log: options.log ?? quietLog,
+  });
+}
+
+/** The origin secret's rotation function; its clients are the defaults aws-sdk-client-mock intercepts. */
+export function originSecretRotation(options: { distributionId?: string; log?: Logger } = {}) {
+  return createOriginSecretRotation({
+    secrets: new SecretsManagerClient({ region: 'eu-west-1' }),
+    cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
+    distributionId: options.distributionId ?? 'EDISTRIBUTION',
     log: options.log ?? quietLog,
   });
 }

@@ -1,0 +1,24 @@
+/**
+ * Sign-up limits (per client address, per email), counted in the table by core/rate-limit.ts.
+ * The numbers are configuration: SIGNUP_LIMIT_PER_CLIENT and SIGNUP_LIMIT_PER_EMAIL, set by
+ * CDK from the stage settings, or by whoever runs `npm start`.
+ */
+import type { RateRule } from '../core/rate-limit.ts';
+import { type Env, positiveIntegerSetting } from '../core/settings.ts';
+
+export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
+
+/** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
+export const DEFAULT_LIMITS: RegistrationLimits = {
+  perClient: { scope: 'register-client', limit: 20, windowSeconds: 60 },
+  perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },
+};
+
+/** The limits from the environment, the defaults where unset; throws on a value that is not a whole number ≥ 1. */
+export function registrationLimitsFromEnv(env: Env = process.env): RegistrationLimits {
+  const { perClient, perEmail } = DEFAULT_LIMITS;
+  return {
+    perClient: { ...perClient, limit: positiveIntegerSetting(env, 'SIGNUP_LIMIT_PER_CLIENT', perClient.limit) },
+    perEmail: { ...perEmail, limit: positiveIntegerSetting(env, 'SIGNUP_LIMIT_PER_EMAIL', perEmail.limit) },
+  };
+}
