@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { createApp, type EdgeOptions } from '../core/app.ts';
 import type { TokenVerifier } from '../core/auth.ts';
