@@ -3,9 +3,11 @@
  * peer locally, CloudFront's viewer address in AWS (and that only on requests that carry the
  * origin secret). X-Forwarded-For, which any client writes, is never the key.
  */
+
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { categoryKey } from '../../functions/registrations/keys.ts';
 import { registrationsApp } from '../support/apps.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -22,8 +24,7 @@ const event = {
   status: 'published',
 };
 const category = {
-  PK: 'EVENT#e1',
-  SK: 'CATEGORY#cat',
+  ...categoryKey('e1', 'cat'),
   id: 'cat',
   name: { en: 'Cat' },
   capacity: 1000,
@@ -40,7 +41,7 @@ function tableWithCounters() {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
   ddb.on(GetCommand, { Key: { PK: 'EVENT#e1', SK: 'EVENT' } }).resolves({ Item: event });
-  ddb.on(GetCommand, { Key: { PK: 'EVENT#e1', SK: 'CATEGORY#cat' } }).resolves({ Item: category });
+  ddb.on(GetCommand, { Key: categoryKey('e1', 'cat') }).resolves({ Item: category });
   ddb.on(TransactWriteCommand).resolves({});
   ddb
     .on(UpdateCommand)
