@@ -125,7 +125,14 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     /** The mailed link was opened: the hold ends and the registration takes its real status. */
     async verify(reg: StoredRegistration, to: RegistrationStatus, now: string, mail: OutboxItem) {
       const outcome = await transact(doc, {
-        registration: change(reg.id, 'unverified', { status: to, updatedAt: now }, ['hold', 'heldUntil']),
+        // Verified as what it holds now: a promotion may have moved it from the list to a seat.
+        registration: change(
+          reg.id,
+          'unverified',
+          { status: to, updatedAt: now },
+          ['hold', 'heldUntil'],
+          reg.hold === 'waitlist',
+        ),
         hold: remove(holdKey(reg)),
         outbox: put(mail),
       });
@@ -150,7 +157,8 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       if (reg.status === 'unverified') parts.push(['hold', remove(holdKey(reg))]);
       if (isWaiting(reg)) parts.push(['counter', counter(reg, { waiting: -1 })]);
       else if (holdsSeat(reg) && promote) {
-        parts.push(['promoted', change(promote.reg.id, promote.reg.status, promotedSets(promote, now))]);
+        // Still waiting: an unverified person keeps their status when promoted, so the status alone cannot tell.
+        parts.push(['promoted', change(promote.reg.id, promote.reg.status, promotedSets(promote, now), [], true)]);
         parts.push(['counter', counter(reg, { waiting: -1 })]);
       } else if (holdsSeat(reg)) parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
       for (const [i, mail] of mails.entries()) parts.push([`outbox${i}`, put(mail)]);
@@ -165,7 +173,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     ): Promise<'promoted' | 'no-seat' | 'moved'> {
       const outcome = await transact(doc, {
         counter: counter(promote.reg, { taken: 1, waiting: -1 }, seatFree),
-        registration: change(promote.reg.id, promote.reg.status, promotedSets(promote, now)),
+        registration: change(promote.reg.id, promote.reg.status, promotedSets(promote, now), [], true),
         outbox: put(mail),
       });
       if (outcome.ok) return 'promoted';

@@ -54,8 +54,11 @@ export function partsFor(tableName: string) {
     from: RegistrationStatus,
     sets: Record<string, unknown>,
     removes: string[] = [],
+    /** Also require the registration to be on the waiting list (true) or off it (false). */
+    onWaitingList?: boolean,
   ): TransactItem => {
     const names: Record<string, string> = { '#status': 'status' };
+    if (onWaitingList !== undefined) names['#waitingList'] = 'GSI2PK';
     const values: Record<string, unknown> = { ':from': from };
     const assignments = Object.entries(sets).map(([attribute, value], i) => {
       names[`#f${i}`] = attribute;
@@ -74,7 +77,10 @@ export function partsFor(tableName: string) {
         TableName: tableName,
         Key: regKey(id),
         UpdateExpression: `SET ${assignments.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
-        ConditionExpression: statusUnchanged,
+        ConditionExpression:
+          onWaitingList === undefined
+            ? statusUnchanged
+            : `${statusUnchanged} AND ${onWaitingList ? 'attribute_exists' : 'attribute_not_exists'}(#waitingList)`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

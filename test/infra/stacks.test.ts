@@ -79,6 +79,7 @@ describe('CDK app', () => {
     const ours = values(app, 'AWS::Lambda::Function').filter((f) => typeof f.Properties.Description === 'string');
     expect(ours.map((f) => f.Properties.Description).sort()).toEqual([
       'Adds the email to Cognito access tokens',
+      'Lets unverified registrations lapse when their hold is due',
       'Rotates the origin secret and the header CloudFront sends',
       'Sends outbox mail from the table stream',
       'The docs context',
@@ -96,8 +97,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // eight function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 9);
+    // nine function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 10);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: {
@@ -149,8 +150,15 @@ describe('CDK app', () => {
         ['write', 1, 'SPONSOR#* OUTBOX#* RATE#*'],
         ['read', 3, 'OUTBOX#*'],
         ['write', 1, 'OUTBOX#*'],
-        ['read', 3, 'EVENT#* REGS#* WAIT#* OUTBOXREG#* CATEGORIES#* REG#* EMAIL#* IDEM#* OUTBOX#* RATE#*'],
-        ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* OUTBOX#* RATE#*'],
+        // The registrations function, and the hold sweeper with the same access.
+        ...[1, 2].flatMap(() => [
+          [
+            'read',
+            3,
+            'EVENT#* REGS#* WAIT#* OUTBOXREG#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*',
+          ],
+          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*'],
+        ]),
       ].sort(),
     );
     expect(statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'))).toEqual([
@@ -198,6 +206,7 @@ describe('CDK app', () => {
       'ANY /api/events',
       'ANY /api/events/{eventId}/categories',
       'ANY /api/events/{eventId}/categories/{proxy+}',
+      'ANY /api/events/{eventId}/check-in',
       'ANY /api/events/{eventId}/registrations',
       'ANY /api/events/{eventId}/registrations.csv',
       'ANY /api/events/{eventId}/registrations/{proxy+}',
@@ -478,7 +487,7 @@ describe('CDK app', () => {
       },
     });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 9);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 10);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });
