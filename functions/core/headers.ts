@@ -1,5 +1,12 @@
 /** Request headers the API reads: CORS lets browsers send them, CloudFront forwards them (infra/site-cdn.ts). */
-export const API_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'];
+export const API_REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'If-Match',
+  'If-None-Match',
+  'Idempotency-Key',
+  'X-Search',
+];
 
 /** What a CORS preflight carries. */
 export const CORS_REQUEST_HEADERS = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'];

@@ -139,7 +139,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(listRegistrationsRoute, async (c) => {
     const { eventId } = c.req.valid('param');
-    const { limit, cursor, ...filter } = c.req.valid('query');
+    const { limit, cursor, ...query } = c.req.valid('query');
+    const filter = { ...query, q: c.req.valid('header')['x-search'] ?? query.q };
     const page = await store.list(eventId, filter, { limit, cursor });
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: page.items.map((r) => view(r)), nextCursor: page.nextCursor }, 200);
@@ -147,7 +148,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(exportCsvRoute, async (c) => {
     const { eventId } = c.req.valid('param');
-    const filter = c.req.valid('query');
+    const query = c.req.valid('query');
+    const filter = { ...query, q: c.req.valid('header')['x-search'] ?? query.q };
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="registrations-${eventId}.csv"`);
     c.header('Cache-Control', 'private, no-store');

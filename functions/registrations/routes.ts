@@ -187,6 +187,17 @@ export const rejectRoute = createRoute({
   },
 });
 
+/**
+ * The organisers' search text rides in a header, not the URL: URLs (query strings included)
+ * land in CloudFront's access logs, which keep them 90 days. `q` still works, for scripts.
+ */
+const searchHeader = z.object({
+  'x-search': oneLineText({ max: 100 })
+    .min(1)
+    .optional()
+    .meta({ description: 'Search in names, email and organisation; kept out of URLs and logs (preferred to q)' }),
+});
+
 const listQuery = z.object({
   status: RegistrationStatus.optional(),
   categoryId: Id.optional(),
@@ -203,6 +214,7 @@ export const listRegistrationsRoute = createRoute({
   middleware: requireRoleFirst('organiser'),
   request: {
     params: z.object({ eventId: Id }),
+    headers: searchHeader,
     query: listQuery.extend({
       limit: z.coerce.number().int().min(1).max(200).default(50),
       cursor: z.string().max(2048).optional(),
@@ -221,7 +233,7 @@ export const exportCsvRoute = createRoute({
   summary: 'All registrations matching the filters as CSV, streamed page by page (organisers)',
   security: bearerAuth,
   middleware: requireRoleFirst('organiser'),
-  request: { params: z.object({ eventId: Id }), query: listQuery },
+  request: { params: z.object({ eventId: Id }), query: listQuery, headers: searchHeader },
   responses: {
     200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
     ...authProblems,

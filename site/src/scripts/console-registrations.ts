@@ -191,12 +191,13 @@ export async function registrationsPanel({ eventId, lang, text, say }: PanelCont
   const more = el('button', { type: 'button', hidden: '' }, r.more);
   let cursor: string | null = null;
 
+  // The search text goes in a header, so it never appears in a URL or an access log.
+  const searchHeader = (): Record<string, string> => (q.value.trim() ? { 'x-search': q.value.trim() } : {});
   const query = () => {
     const params = new URLSearchParams();
     if (status.value) params.set('status', status.value);
     if (category.value) params.set('categoryId', category.value);
     if (country.value.trim()) params.set('country', country.value.trim().toUpperCase());
-    if (q.value.trim()) params.set('q', q.value.trim());
     return params;
   };
   const action = (name: Action, reg: Registration) => {
@@ -218,7 +219,9 @@ export async function registrationsPanel({ eventId, lang, text, say }: PanelCont
     const params = query();
     params.set('limit', '50');
     if (!reset && cursor) params.set('cursor', cursor);
-    const page = (await (await api(`/api/events/${eventId}/registrations?${params}`)).json()) as RegistrationPage;
+    const page = (await (
+      await api(`/api/events/${eventId}/registrations?${params}`, { headers: searchHeader() })
+    ).json()) as RegistrationPage;
     if (reset) body.replaceChildren();
     for (const reg of page.items) {
       const actions = el('td');
@@ -264,8 +267,8 @@ export async function registrationsPanel({ eventId, lang, text, say }: PanelCont
   more.addEventListener('click', () => void load(false));
   const csv = el('button', { type: 'button' }, r.csv);
   csv.addEventListener('click', () => {
-    void api(`/api/events/${eventId}/registrations.csv?${query()}`).then(async (response) =>
-      download(`registrations-${eventId}.csv`, await response.blob()),
+    void api(`/api/events/${eventId}/registrations.csv?${query()}`, { headers: searchHeader() }).then(
+      async (response) => download(`registrations-${eventId}.csv`, await response.blob()),
     );
   });
   const columns = r.columns;
