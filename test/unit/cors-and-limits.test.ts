@@ -28,7 +28,7 @@ describe('baseline protections', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toBe(
-      'Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key',
+      'Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,X-Search',
     );
   });
 
