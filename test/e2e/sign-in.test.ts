@@ -56,7 +56,10 @@ describe('signing in through the local OpenID provider', () => {
     const refused: string[] = [];
     page.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
     await signIn(page, '/portal/', 'sponsor-a@example.org');
-    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Northwind Trade Systems']);
+    // The profile editor follows the greeting once the profile has loaded.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(['Northwind Trade Systems']);
     await page.getByLabel('Description (English)').fill('Cloud platforms for customs, tested end to end.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Saved as a draft.');
@@ -105,7 +108,9 @@ describe('signing in through the local OpenID provider', () => {
     const member = await browser.newContext();
     const memberPage = await member.newPage();
     await signIn(memberPage, '/fr/portal/', 'new.member@borealis.example.com');
-    expect(await memberPage.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Borealis Scanning']);
+    await expect
+      .poll(() => memberPage.getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(['Borealis Scanning']);
     expect(await memberPage.locator('#signed-in-as').innerText()).toBe(
       'Connecté(e) en tant que new.member@borealis.example.com',
     );
