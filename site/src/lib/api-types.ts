@@ -35,13 +35,7 @@ export type DeskAnswer = z.infer<typeof DeskAnswerSchema>;
 export type RegistrationPage = { items: Registration[]; nextCursor: string | null };
 
 /** GET /api/events/{eventId}/registrations/stats. */
-export type RegistrationStats = {
-  total: number;
-  byStatus: Record<string, number>;
-  byCategory: Record<string, Record<string, number>>;
-  byCountry: Record<string, number>;
-  byDay: { day: string; count: number }[];
-};
+export type { RegistrationStats } from '../../../functions/registrations/stats.ts';
 
 /** GET /api/registrations/{id}/export: everything held about the attendee. */
 export type RegistrationExport = {
