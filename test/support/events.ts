@@ -1,5 +1,7 @@
 /** A small published event in Lisbon, for tests that need one. */
+import { eventKey } from '../../functions/events/keys.ts';
 import type { Event } from '../../functions/events/schemas.ts';
+import { categoryKey } from '../../functions/registrations/keys.ts';
 
 export const testEvent = (id: string, overrides: Partial<Event> = {}): Event => ({
   id,
@@ -10,4 +12,17 @@ export const testEvent = (id: string, overrides: Partial<Event> = {}): Event => 
   venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
   status: 'published',
   ...overrides,
+});
+
+/** The event and one of its categories as the table holds them (keys included), for mocked reads. */
+export const storedEventItem = (id: string) => ({ ...eventKey(id), ...testEvent(id) });
+export const storedCategoryItem = (eventId: string, id: string, counters: { capacity: number; taken: number }) => ({
+  ...categoryKey(eventId, id),
+  id,
+  name: { en: id },
+  waitlist: true,
+  requiresApproval: false,
+  waiting: 0,
+  sortOrder: 0,
+  ...counters,
 });

@@ -9,31 +9,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { categoryKey } from '../../functions/registrations/keys.ts';
 import { registrationsApp } from '../support/apps.ts';
+import { storedCategoryItem, storedEventItem } from '../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
-const event = {
-  PK: 'EVENT#e1',
-  SK: 'EVENT',
-  id: 'e1',
-  name: { en: 'E' },
-  startDate: '2027-06-08',
-  endDate: '2027-06-09',
-  timeZone: 'Europe/Lisbon',
-  venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' },
-  status: 'published',
-};
-const category = {
-  ...categoryKey('e1', 'cat'),
-  id: 'cat',
-  name: { en: 'Cat' },
-  capacity: 1000,
-  waitlist: true,
-  requiresApproval: false,
-  taken: 0,
-  waiting: 0,
-  sortOrder: 0,
-};
+const event = storedEventItem('e1');
+const category = storedCategoryItem('e1', 'cat', { capacity: 1000, taken: 0 });
 
 /** A table whose rate counters count, as DynamoDB's conditional ADD does. */
 function tableWithCounters() {

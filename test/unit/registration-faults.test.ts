@@ -17,35 +17,14 @@ import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
 import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
+import { storedCategoryItem, storedEventItem } from '../support/events.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
 const eventKey = eventKeyOf('e1');
 const categoryKey = categoryKeyOf('e1', 'cat');
 
-const eventItems = [
-  {
-    ...eventKey,
-    id: 'e1',
-    name: { en: 'E' },
-    startDate: '2027-06-08',
-    endDate: '2027-06-09',
-    timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' },
-    status: 'published',
-  },
-  {
-    ...categoryKey,
-    id: 'cat',
-    name: { en: 'Cat' },
-    capacity: 10,
-    waitlist: true,
-    requiresApproval: false,
-    taken: 3,
-    waiting: 0,
-    sortOrder: 0,
-  },
-];
+const eventItems = [storedEventItem('e1'), storedCategoryItem('e1', 'cat', { capacity: 10, taken: 3 })];
 
 const faults = {
   conflict: () =>
