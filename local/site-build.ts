@@ -13,6 +13,7 @@ const SOURCES = [
   'functions/registrations/schemas.ts',
   'functions/sponsors/schemas.ts',
   'functions/identity/schemas.ts',
+  'functions/agenda/schemas.ts',
   'package-lock.json',
 ];
 const STAMP = 'site/dist/.build-stamp';
@@ -39,6 +40,12 @@ export async function siteFingerprint(root: string, apiBase: string): Promise<st
     // Live seat counts are not part of the static pages' identity.
     const categories = (detail.categories ?? []).map(({ available: _a, open: _o, ...rest }) => rest);
     hash.update(JSON.stringify({ ...detail, categories }));
+    // The published agenda (its ETag names the version) and the live sponsor list.
+    const agenda = await fetch(`${apiBase}/api/events/${id}/agenda`);
+    hash.update(`agenda:${agenda.status}:${agenda.headers.get('etag') ?? ''}`);
+    await agenda.body?.cancel();
+    const sponsors = await fetch(`${apiBase}/api/events/${id}/sponsors`);
+    hash.update(`sponsors:${sponsors.status}:${await sponsors.text()}`);
   }
   return hash.digest('hex');
 }

@@ -11,8 +11,9 @@ import { sponsorsRoutes } from '../sponsors/routes.ts';
 
 export const allRoutes: RouteConfig[] = [
   ...eventsRoutes,
-  ...registrationsRoutes,
+  // Before the registrations' own routes, whose erasure ends the attendee's registration.
   ...personalAgendaRoutes,
+  ...registrationsRoutes,
   ...identityRoutes,
   ...sponsorsRoutes,
   ...allEditingRoutes,

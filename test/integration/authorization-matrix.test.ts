@@ -9,6 +9,7 @@ import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { seededAccounts } from '../../local/accounts.ts';
 import { demoTiers } from '../../local/demo-conference.ts';
 import { seedDemoConference } from '../../local/seed.ts';
+import { agendaRows, prepareAgenda } from '../support/agenda-matrix.ts';
 import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
@@ -70,6 +71,7 @@ const expected: Record<string, Row> = {
   'GET /api/sponsors/{sponsorId}/leads': sponsorAOrOrganiser(200),
   'GET /api/sponsors/{sponsorId}/leads.csv': sponsorAOrOrganiser(200),
   'PATCH /api/sponsors/{sponsorId}/leads/{leadId}': sponsorAOrOrganiser(200),
+  ...agendaRows,
 };
 
 const registration = (email: string, categoryId: string, share = false) => ({
@@ -379,7 +381,9 @@ describe('authorization matrix', () => {
         };
       }
       default:
-        return { path, init: {} };
+        return (
+          (await prepareAgenda((p, init) => app.request(p, init), headers.organiser, route, path)) ?? { path, init: {} }
+        );
     }
   }
 

@@ -101,6 +101,7 @@ describe('who you are before what you sent', () => {
 
   it('finds the routes that need a token, fourteen of them with a body', () => {
     expect(secured.filter((r) => r.body).map((r) => r.route)).toEqual([
+      'PUT /api/registrations/{registrationId}/agenda',
       'POST /api/events/{eventId}/categories',
       'PATCH /api/events/{eventId}/categories/{categoryId}',
       'POST /api/events/{eventId}/check-in',
@@ -115,6 +116,14 @@ describe('who you are before what you sent', () => {
       'POST /api/sponsors/{sponsorId}/staff',
       'POST /api/sponsors/{sponsorId}/leads',
       'PATCH /api/sponsors/{sponsorId}/leads/{leadId}',
+      'POST /api/events/{eventId}/rooms',
+      'PUT /api/events/{eventId}/rooms/{id}',
+      'POST /api/events/{eventId}/tracks',
+      'PUT /api/events/{eventId}/tracks/{id}',
+      'POST /api/events/{eventId}/speakers',
+      'PUT /api/events/{eventId}/speakers/{id}',
+      'POST /api/events/{eventId}/sessions',
+      'PUT /api/events/{eventId}/sessions/{id}',
     ]);
   });
 
