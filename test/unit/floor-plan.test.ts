@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Hall, hall } from '../../site/src/data/hall.ts';
-import { boothAnchor, boothKey, labelFor, planHall } from '../../site/src/lib/floor-plan.ts';
+import { boothAnchor, boothKey, labelFor, landmarkLabel, nameFor, planHall } from '../../site/src/lib/floor-plan.ts';
 
 const small: Hall = {
   width: 20,
@@ -49,6 +49,21 @@ describe('the floor plan', () => {
     expect(labelFor({ x: 0, y: 0, width: 4, height: 4 }, 'A01')).toEqual({ x: 2, y: 2.56, size: 1.6 });
     // A wide label in a narrow booth shrinks to its width: 0.85 × 2 / (0.62 × 3).
     expect(labelFor({ x: 10, y: 10, width: 2, height: 4 }, 'C03')).toEqual({ x: 11, y: 12.32, size: 0.91 });
+    // Large stands keep a readable size, and move up when a name goes under the id.
+    expect(labelFor({ x: 0, y: 0, width: 8, height: 6 }, 'C01', true)).toEqual({ x: 4, y: 3.29, size: 2.2 });
+  });
+
+  it('writes the exhibitor under the id, cut to the booth with an ellipsis', () => {
+    expect(nameFor({ x: 0, y: 0, width: 8, height: 6 }, 'Borealis')).toEqual({
+      x: 4,
+      y: 4.68,
+      size: 0.9,
+      text: 'Borealis',
+    });
+    // 5 × 0.9 / (0.55 × 0.8) = 10 characters fit.
+    expect(nameFor({ x: 0, y: 0, width: 5, height: 4 }, 'Northwind Trade Systems').text).toBe('Northwind…');
+    const plan = planHall(small, [{ name: 'Borealis', booth: 'A01', href: '/b/' }]);
+    expect([plan.booths[0]?.name?.text, plan.booths[1]?.name]).toEqual(['Borealis', undefined]);
   });
 
   it('names fragment ids of booths the way exhibitor pages link to them', () => {
@@ -80,5 +95,17 @@ describe('the floor plan', () => {
     expect(overlapping).toEqual([]);
     // The demo sponsors' booths are on the plan.
     expect(ids).toEqual(expect.arrayContaining(['A12', 'B04']));
+  });
+});
+
+describe('landmark labels', () => {
+  it('shrink to fit their area', () => {
+    expect(landmarkLabel({ x: 0, y: 0, width: 12, height: 3 }, 'Entrance')).toEqual({ x: 6, y: 1.99, size: 1.4 });
+    // "Salle plénière": 8 × 0.9 / (0.58 × 14) = 0.89.
+    expect(landmarkLabel({ x: 24, y: 24, width: 8, height: 5 }, 'Salle plénière')).toEqual({
+      x: 28,
+      y: 26.81,
+      size: 0.89,
+    });
   });
 });

@@ -27,24 +27,30 @@ function row(prefix: string, first: number, count: number, x: number, y: number,
   }));
 }
 
+/** A column of `count` booths named `<row><nn>` from `first`, one under the other from (x, y). */
+function column(prefix: string, first: number, count: number, x: number, y: number, width: number, height: number) {
+  return row(prefix, first, count, 0, 0, width, height).map((booth, i) => ({ ...booth, x, y: y + i * height }));
+}
+
 export const hall: Hall = {
-  width: 52,
+  width: 40,
   height: 34,
   booths: [
-    // Along the north wall.
-    ...row('A', 1, 12, 2, 1, 4, 4),
+    // Along the north wall, then down the east wall.
+    ...row('A', 1, 6, 2, 1, 6, 4),
+    ...column('A', 7, 6, 34, 7, 5, 4),
     // The central island, back to back.
-    ...row('B', 1, 4, 8, 11, 5, 4),
-    ...row('B', 5, 4, 8, 15, 5, 4),
-    // Large stands for the top tiers, on the east side.
-    { id: 'C01', x: 34, y: 10, width: 8, height: 6 },
-    { id: 'C02', x: 42, y: 10, width: 8, height: 6 },
-    { id: 'C03', x: 34, y: 17, width: 8, height: 6 },
-    { id: 'C04', x: 42, y: 17, width: 8, height: 6 },
+    ...row('B', 1, 4, 2, 9, 5, 4),
+    ...row('B', 5, 4, 2, 13, 5, 4),
+    // Large stands for the top tiers.
+    { id: 'C01', x: 24, y: 9, width: 8, height: 6 },
+    { id: 'C02', x: 24, y: 16, width: 8, height: 6 },
+    { id: 'C03', x: 2, y: 20, width: 9, height: 6 },
+    { id: 'C04', x: 12, y: 20, width: 9, height: 6 },
   ],
   landmarks: [
-    { label: { en: 'Entrance', fr: 'Entrée' }, x: 20, y: 30, width: 12, height: 4 },
-    { label: { en: 'Café', fr: 'Café' }, x: 2, y: 24, width: 10, height: 6 },
-    { label: { en: 'Plenary hall', fr: 'Salle plénière' }, x: 40, y: 28, width: 12, height: 6 },
+    { label: { en: 'Entrance', fr: 'Entrée' }, x: 14, y: 31, width: 12, height: 3 },
+    { label: { en: 'Café', fr: 'Café' }, x: 2, y: 28, width: 9, height: 4 },
+    { label: { en: 'Plenary hall', fr: 'Salle plénière' }, x: 24, y: 24, width: 8, height: 5 },
   ],
 };

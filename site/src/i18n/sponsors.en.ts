@@ -15,6 +15,7 @@ export const sponsorsEn = {
     noBooth: 'Booth to be announced',
     logoAlt: 'Logo of {name}',
     website: 'Website',
+    websiteLink: 'Website: {host}',
     contacts: 'Contacts',
     products: 'Products and solutions',
     social: 'Elsewhere',

@@ -15,6 +15,7 @@ export const sponsorsFr: SponsorStrings = {
     noBooth: 'Stand à confirmer',
     logoAlt: 'Logo de {name}',
     website: 'Site web',
+    websiteLink: 'Site web\u202f: {host}',
     contacts: 'Contacts',
     products: 'Produits et solutions',
     social: 'Ailleurs sur le web',

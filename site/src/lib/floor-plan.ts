@@ -12,6 +12,8 @@ export type PlannedBooth = BoothSpot & {
   exhibitors: PlanExhibitor[];
   /** Where the booth's id is written, and how large, in the hall's units. */
   label: { x: number; y: number; size: number };
+  /** The exhibitor's name under the id, shortened to fit (absent for a free booth). */
+  name?: { x: number; y: number; size: number; text: string };
 };
 
 export type Plan = {
@@ -24,14 +26,25 @@ export type Plan = {
 /** Booth ids as organisers type them ("a 12", "A12") compare as one. */
 export const boothKey = (id: string) => id.replace(/\s+/g, '').toUpperCase();
 
-/** The id's letters fit the booth: at most 40 % of its height, and about 0.62 em per character across. */
-export function labelFor(rect: Rect, text: string): PlannedBooth['label'] {
-  const size = Math.min(rect.height * 0.4, (rect.width * 0.85) / (0.62 * Math.max(text.length, 1)));
+/**
+ * The id's letters fit the booth: at most 40 % of its height (and 2.2 units), about 0.62 em
+ * per character across; written a little above the middle when a name goes under it.
+ */
+export function labelFor(rect: Rect, text: string, withName = false): PlannedBooth['label'] {
+  const size = Math.min(rect.height * 0.4, 2.2, (rect.width * 0.85) / (0.62 * Math.max(text.length, 1)));
   return {
     x: round(rect.x + rect.width / 2),
-    y: round(rect.y + rect.height / 2 + size * 0.35),
+    y: round(rect.y + rect.height * (withName ? 0.42 : 0.5) + size * 0.35),
     size: round(size),
   };
+}
+
+/** The exhibitor's name in small letters under the id, cut with "…" to the booth's width. */
+export function nameFor(rect: Rect, name: string): NonNullable<PlannedBooth['name']> {
+  const size = Math.min(0.9, rect.height * 0.2);
+  const fits = Math.max(1, Math.floor((rect.width * 0.9) / (0.55 * size)));
+  const text = name.length <= fits ? name : `${name.slice(0, Math.max(1, fits - 1)).trimEnd()}…`;
+  return { x: round(rect.x + rect.width / 2), y: round(rect.y + rect.height * 0.78), size: round(size), text };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -50,14 +63,25 @@ export function planHall(hall: Hall, exhibitors: PlanExhibitor[]): Plan {
   }
   return {
     viewBox: `0 0 ${hall.width} ${hall.height}`,
-    booths: hall.booths.map((spot) => ({
-      ...spot,
-      exhibitors: byBooth.get(boothKey(spot.id)) ?? [],
-      label: labelFor(spot, spot.id),
-    })),
+    booths: hall.booths.map((spot) => {
+      const here = byBooth.get(boothKey(spot.id)) ?? [];
+      const names = here.map((e) => e.name).join(' · ');
+      return {
+        ...spot,
+        exhibitors: here,
+        label: labelFor(spot, spot.id, here.length > 0),
+        ...(here.length > 0 ? { name: nameFor(spot, names) } : {}),
+      };
+    }),
     unplaced,
   };
 }
 
 /** The fragment id of a booth on the plan page, e.g. "booth-A12", so exhibitor pages can link to it. */
 export const boothAnchor = (id: string) => `booth-${boothKey(id).replace(/[^A-Z0-9-]/g, '-')}`;
+
+/** A landmark's label, centred, at most 1.4 units high and narrow enough for its area. */
+export function landmarkLabel(rect: Rect, text: string): { x: number; y: number; size: number } {
+  const size = Math.min(1.4, (rect.width * 0.9) / (0.58 * Math.max(text.length, 1)));
+  return { x: round(rect.x + rect.width / 2), y: round(rect.y + rect.height / 2 + size * 0.35), size: round(size) };
+}
