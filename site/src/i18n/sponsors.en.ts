@@ -41,10 +41,10 @@ export const sponsorsEn = {
     noBooth: 'not assigned yet',
     stateHeading: 'Status',
     state: {
-      live: 'Live: the public page shows your latest approved profile.',
-      draft: 'Draft: your changes are saved but not yet submitted for review.',
-      submitted: 'Under review: the organisers are looking at your changes. The public still sees the live version.',
-      'changes-requested': 'Changes requested: the organisers sent your draft back.',
+      live: 'The public page shows your latest approved profile.',
+      draft: 'Your changes are saved but not yet submitted for review.',
+      submitted: 'The organisers are looking at your changes. The public still sees the live version.',
+      'changes-requested': 'The organisers sent your draft back. Change it and submit it again.',
     },
     stateShort: {
       live: 'Live',
@@ -101,7 +101,7 @@ export const sponsorsEn = {
     logoCurrent: 'Current logo',
     uploadLogo: 'Upload logo',
     uploading: 'Uploading…',
-    logoWrongType: 'This file is a {type}: choose a PNG, JPEG or WebP image.',
+    logoWrongType: 'A {type} file cannot be used: choose a PNG, JPEG or WebP image.',
     logoTooBig: 'This file is {size}: the logo may be 1 MB at most.',
     logoEmpty: 'Choose an image file first.',
     logoUploaded: 'Logo uploaded and set on your draft. Save and submit to publish it.',

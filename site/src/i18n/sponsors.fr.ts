@@ -41,11 +41,10 @@ export const sponsorsFr: SponsorStrings = {
     noBooth: 'pas encore attribué',
     stateHeading: 'État',
     state: {
-      live: 'En ligne\u202f: la page publique montre votre dernier profil approuvé.',
-      draft: 'Brouillon\u202f: vos modifications sont enregistrées mais pas encore soumises.',
-      submitted:
-        'En cours d’examen\u202f: les organisateurs examinent vos modifications. Le public voit toujours la version en ligne.',
-      'changes-requested': 'Modifications demandées\u202f: les organisateurs vous ont renvoyé le brouillon.',
+      live: 'La page publique montre votre dernier profil approuvé.',
+      draft: 'Vos modifications sont enregistrées mais pas encore soumises pour examen.',
+      submitted: 'Les organisateurs examinent vos modifications. Le public voit toujours la version en ligne.',
+      'changes-requested': 'Les organisateurs vous ont renvoyé le brouillon. Modifiez-le puis soumettez-le de nouveau.',
     },
     stateShort: {
       live: 'En ligne',
@@ -108,7 +107,7 @@ export const sponsorsFr: SponsorStrings = {
     logoUploaded: 'Logo envoyé et ajouté à votre brouillon. Enregistrez et soumettez pour le publier.',
     logoFailed: 'Le logo n’a pas pu être envoyé\u202f: {detail}',
     staffHeading: 'Personnel du stand',
-    passesUsed: { one: '{n} badge utilisé sur {total}', other: '{n} badges utilisés sur {total}' },
+    passesUsed: { one: 'Badges utilisés\u202f: {n} sur {total}', other: 'Badges utilisés\u202f: {n} sur {total}' },
     staffFirstName: 'Prénom',
     staffLastName: 'Nom',
     staffEmail: 'Courriel',

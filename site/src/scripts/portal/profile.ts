@@ -67,7 +67,7 @@ export function statusPanel(holder: ProfileHolder, config: PortalConfig): HTMLEl
   const comment = el('p', { class: 'comment' });
   const live = el('div', { class: 'live' });
   const draw = (p: SponsorProfile) => {
-    state.replaceChildren(el('strong', {}, t.stateShort[p.state]), ` — ${t.state[p.state]}`);
+    state.replaceChildren(el('strong', {}, t.stateShort[p.state]), el('br'), t.state[p.state]);
     state.dataset.state = p.state;
     comment.hidden = !(p.state === 'changes-requested' && p.comment);
     comment.textContent = p.comment ? fill(t.comment, { comment: p.comment }) : '';

@@ -33,7 +33,8 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
     const response = await api(`/api/sponsors/${sponsorId}/staff`);
     if (!response.ok) return listSay(fill(t.failed, { detail: await problemText(response) }), true);
     const staff = (await response.json()) as StaffList;
-    count.textContent = plural(config.lang, t.passesUsed, staff.used, { total: staff.passes });
+    // The form follows the number of passes ("1 of 4 passes used").
+    count.textContent = plural(config.lang, t.passesUsed, staff.passes, { n: staff.used, total: staff.passes });
     full = staff.used >= staff.passes;
     add.setAttribute('aria-disabled', String(full));
     list.replaceChildren(
