@@ -38,6 +38,8 @@ export type ContextDefinition = {
   managesUsers?: boolean;
   /** Holds attendees' personal data, kept a configured number of days after the event. */
   holdsPersonalData?: boolean;
+  /** Signs logo uploads and checks them (the logos bucket, media/logos/ prefix). */
+  logos?: boolean;
   /** The limits it counts, as the environment variables it reads. */
   limits?: LimitVariable[];
 };
@@ -65,8 +67,9 @@ export const contexts: ContextDefinition[] = [
     table: {
       // The event item (events/public.ts); its index keys: an event's registrations, waiting
       // lists, a registration's unsent mail.
-      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#'],
-      readWrite: ['CATEGORIES#', 'REG#', 'EMAIL#', 'IDEM#', 'CHECKIN#', 'HOLDS', 'OUTBOX#', 'RATE#'],
+      // an attendee's leads at sponsors (sponsors/public.ts), removed when consent is withdrawn.
+      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#', 'LEADSOF#'],
+      readWrite: ['CATEGORIES#', 'REG#', 'EMAIL#', 'IDEM#', 'CHECKIN#', 'HOLDS', 'OUTBOX#', 'RATE#', 'LEAD#'],
     },
     publicWrites: ['POST /api/events/{eventId}/registrations'],
     authenticates: true,
@@ -84,9 +87,33 @@ export const contexts: ContextDefinition[] = [
   {
     name: 'sponsors',
     entry: 'functions/sponsors/handler.ts',
-    paths: ['/api/sponsors/{proxy+}', '/api/events/{eventId}/sponsors'],
-    // Index keys (an event's sponsors, a person's memberships) are read; items are written.
-    table: { read: ['SPONSORS#', 'MEMBER#'], readWrite: ['SPONSOR#', 'OUTBOX#', 'RATE#'] },
+    paths: [
+      '/api/sponsors/{proxy+}',
+      '/api/events/{eventId}/sponsors',
+      '/api/events/{eventId}/sponsors/{proxy+}',
+      '/api/events/{eventId}/sponsor-tiers',
+    ],
+    // Index keys (an event's sponsors, a person's memberships, a sponsor's and an attendee's
+    // leads) are read; items are written. Booth staff are registrations written through
+    // registrations/public.ts (REG#, EMAIL#, CHECKIN#, the category's counter), and lead
+    // capture reads the attendee by check-in code: the event item too.
+    table: {
+      read: ['SPONSORS#', 'MEMBER#', 'LEADS#', 'LEADSOF#', 'EVENT#'],
+      readWrite: [
+        'SPONSOR#',
+        'TIERS#',
+        'LEAD#',
+        'OUTBOX#',
+        'RATE#',
+        'SITEBUILD#',
+        'REG#',
+        'EMAIL#',
+        'CHECKIN#',
+        'CATEGORIES#',
+      ],
+    },
+    // The logos bucket (LOGOS_BUCKET): presigned uploads and HEAD under media/logos/.
+    logos: true,
     authenticates: true,
     managesUsers: true,
     limits: ['INVITATIONS_PER_HOUR'],

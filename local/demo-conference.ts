@@ -1,7 +1,7 @@
 /** The demo conference seeded on first start: fictional, but shaped like the real thing. */
 import type { Event } from '../functions/events/schemas.ts';
 import type { Category } from '../functions/registrations/schemas.ts';
-import type { Sponsor } from '../functions/sponsors/schemas.ts';
+import type { Tier } from '../functions/sponsors/schemas.ts';
 
 export const DEMO_EVENT_ID = 'citce-2027';
 
@@ -109,6 +109,7 @@ export const demoCategories: Category[] = [
     capacity: 200,
     waitlist: false,
     requiresApproval: false,
+    audience: 'exhibitor-staff',
     opensAt,
     closesAt,
     eligibility: {
@@ -119,33 +120,118 @@ export const demoCategories: Category[] = [
   },
 ];
 
-export const demoSponsors: Sponsor[] = [
+/** Sponsorship tiers of the demo conference (bilingual, with staff passes). */
+export const demoTiers: Tier[] = [
   {
-    id: 'northwind-trade',
-    name: 'Northwind Trade Systems',
-    tier: 'gold',
-    booth: 'A12',
-    website: 'https://northwind.example.com',
-    description: {
-      en: 'Cloud platforms for customs declarations and single windows.',
-      fr: 'Plateformes infonuagiques pour les déclarations en douane et les guichets uniques.',
-    },
-    status: 'published',
-    version: 1,
+    id: 'platinum',
+    name: { en: 'Platinum', fr: 'Platine' },
+    rank: 1,
+    staffPasses: 6,
+    benefits: [
+      { en: 'Large stand in the main hall', fr: 'Grand stand dans le hall principal' },
+      { en: 'Logo on the plenary stage', fr: 'Logo sur la scène plénière' },
+    ],
   },
   {
-    id: 'borealis-scanning',
-    name: 'Borealis Scanning',
-    tier: 'silver',
-    booth: 'B04',
-    website: 'https://borealis.example.com',
-    description: {
-      en: 'Non-intrusive inspection and image analysis for cargo.',
-      fr: 'Inspection non intrusive et analyse d’images pour le fret.',
-    },
-    status: 'published',
-    version: 1,
+    id: 'gold',
+    name: { en: 'Gold', fr: 'Or' },
+    rank: 2,
+    staffPasses: 4,
+    benefits: [{ en: 'Stand in the main hall', fr: 'Stand dans le hall principal' }],
   },
+  {
+    id: 'silver',
+    name: { en: 'Silver', fr: 'Argent' },
+    rank: 3,
+    staffPasses: 2,
+    benefits: [{ en: 'Table-top stand', fr: 'Stand sur table' }],
+  },
+];
+
+export type DemoSponsor = {
+  id: string;
+  name: string;
+  tier: string;
+  booth: string;
+  description: { en: string; fr: string };
+  website: string;
+};
+
+const sponsor = (id: string, name: string, tier: string, booth: string, en: string, fr: string): DemoSponsor => ({
+  id,
+  name,
+  tier,
+  booth,
+  description: { en, fr },
+  website: `https://${id.split('-')[0]}.example.com/`,
+});
+
+/** The exhibitors, each approved and published on first start. */
+export const demoSponsors: DemoSponsor[] = [
+  sponsor(
+    'northwind-trade',
+    'Northwind Trade Systems',
+    'gold',
+    'A12',
+    'Cloud platforms for **customs declarations** and single windows.\n\n- Declaration processing at national scale\n- Single-window integration',
+    'Plateformes infonuagiques pour les **déclarations en douane** et les guichets uniques.\n\n- Traitement des déclarations à l’échelle nationale\n- Intégration aux guichets uniques',
+  ),
+  sponsor(
+    'borealis-scanning',
+    'Borealis Scanning',
+    'silver',
+    'B04',
+    'Non-intrusive inspection and image analysis for cargo.',
+    'Inspection non intrusive et analyse d’images pour le fret.',
+  ),
+  sponsor(
+    'meridian-secure',
+    'Meridian Secure Marking',
+    'platinum',
+    'A01',
+    'Tax stamps and **secure marking** that customs officers verify with a phone.',
+    'Timbres fiscaux et **marquage sécurisé** que les agents vérifient avec un téléphone.',
+  ),
+  sponsor(
+    'tessera-trace',
+    'Tessera Traceability',
+    'platinum',
+    'A02',
+    'Track-and-trace of excise goods from factory to shelf.',
+    'Traçabilité des produits soumis à accise, de l’usine au rayon.',
+  ),
+  sponsor(
+    'harbourline-data',
+    'Harbourline Data',
+    'gold',
+    'A14',
+    'Risk analytics and targeting for sea and air cargo.',
+    'Analyse des risques et ciblage pour le fret maritime et aérien.',
+  ),
+  sponsor(
+    'atlas-border',
+    'Atlas Border Technologies',
+    'silver',
+    'B06',
+    'Automated border control gates and document readers.',
+    'Sas de contrôle automatisé aux frontières et lecteurs de documents.',
+  ),
+  sponsor(
+    'quillon-software',
+    'Quillon Software',
+    'silver',
+    'B08',
+    'Open-source tariff and classification tools.',
+    'Outils libres de tarif et de classement.',
+  ),
+  sponsor(
+    'verity-labs',
+    'Verity Labs',
+    'gold',
+    'A16',
+    'Laboratory information systems for customs laboratories.',
+    'Systèmes d’information pour les laboratoires des douanes.',
+  ),
 ];
 
 /** Which seeded account manages which demo sponsor (README, "Signing in locally"). */

@@ -4,7 +4,7 @@ import { createDocumentClient, type DocumentClient } from '../functions/core/dyn
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
-import { createSponsorsStore } from '../functions/sponsors/store.ts';
+import { createSponsorsStore, type StoredSponsor } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
 import * as demo from './demo-conference.ts';
 import { recreateTable } from './dynamodb.ts';
@@ -18,7 +18,10 @@ import { recreateTable } from './dynamodb.ts';
 export async function holdsOutdatedKeys(doc: DocumentClient, tableName: string): Promise<boolean> {
   if (!(await createEventsStore(doc, tableName).getEvent(demo.DEMO_EVENT_ID))) return false;
   const first = demo.demoCategories[0]!;
-  return !(await createCategoryStore(doc, tableName).getCategory(demo.DEMO_EVENT_ID, first.id));
+  if (!(await createCategoryStore(doc, tableName).getCategory(demo.DEMO_EVENT_ID, first.id))) return true;
+  // Sponsors moved to a draft beside a live version (issue 11): an item without a draft is older.
+  const sponsor = await createSponsorsStore(doc, tableName).getSponsor(demo.demoSponsors[0]!.id);
+  return sponsor !== undefined && sponsor.draft === undefined;
 }
 
 /** Empties the table when it holds data under an older key layout; returns whether it did. */
@@ -26,6 +29,33 @@ export async function dropOutdatedData(client: DynamoDBClient, tableName: string
   if (!(await holdsOutdatedKeys(createDocumentClient(client), tableName))) return false;
   await recreateTable(client, tableName);
   return true;
+}
+
+const SEEDED_AT = '2026-11-01T09:00:00Z';
+
+/** A demo exhibitor as organisers leave it after approving its first draft. */
+function approvedSponsor(eventId: string, sponsor: demo.DemoSponsor): StoredSponsor {
+  const content = {
+    description: sponsor.description,
+    website: sponsor.website,
+    contacts: [],
+    products: [],
+    socialLinks: [],
+  };
+  return {
+    id: sponsor.id,
+    eventId,
+    name: sponsor.name,
+    tier: sponsor.tier,
+    booth: sponsor.booth,
+    state: 'live',
+    published: true,
+    draft: content,
+    live: { ...content, version: 1, approvedAt: SEEDED_AT },
+    version: 1,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  };
 }
 
 /** Returns true when it seeded, false when the demo conference was already there. */
@@ -48,7 +78,16 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
   };
   for (const [index, category] of demo.demoCategories.entries())
     await keepExisting(categories.createCategory(id, category, index));
-  for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(id, sponsor));
+  await keepExisting(
+    sponsors.putTiers(id, demo.demoTiers, 0).then(
+      () => undefined,
+      (error: Error) => {
+        // Already there from an interrupted start.
+        if (error.name !== 'StaleVersionError') throw error;
+      },
+    ),
+  );
+  for (const sponsor of demo.demoSponsors) await keepExisting(sponsors.createSponsor(approvedSponsor(id, sponsor)));
   for (const [sponsorId, email] of Object.entries(demo.demoSponsorMembers)) {
     const account = seededAccounts.find((a) => a.email === email)!;
     await keepExisting(

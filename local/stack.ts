@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { clientAddressSourceFromEnv } from '../functions/core/client-address.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
@@ -27,12 +28,14 @@ import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { invitationLimitFromEnv } from '../functions/sponsors/limits.ts';
 import { createMembershipLookup } from '../functions/sponsors/membership.ts';
-import { createSponsorsStore } from '../functions/sponsors/store.ts';
+import { createLeadEraser } from '../functions/sponsors/public.ts';
+import { sponsorStores } from '../functions/sponsors/wiring.ts';
 import { LocalAccounts } from './accounts.ts';
 import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { localOrigins, ownOrigin, refuseForeignHost } from './host-guard.ts';
 import { MailSink } from './mail-sink.ts';
 import { API_RESOURCE, createLocalOidc, LOCAL_CLIENT_ID, OIDC_PATH } from './oidc-provider.ts';
+import { LOGOS_BUCKET, type LocalS3, startLocalS3 } from './s3.ts';
 import { dropOutdatedData, seedDemoConference } from './seed.ts';
 import { createLocalApp } from './server.ts';
 import { type BuildHandle, buildSite, isSiteCurrent, siteFingerprint } from './site-build.ts';
@@ -76,6 +79,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const clientAddress = clientAddressSourceFromEnv(process.env) ?? 'socket';
   const dataFile = (name: string) => (inMemory ? undefined : join(root, '.data', name));
   let dynamo: LocalDynamo | undefined;
+  let s3: LocalS3 | undefined;
   let build: BuildHandle | undefined;
   let streamWorker: { stop: () => Promise<void> } | undefined;
   let holdSweep: NodeJS.Timeout | undefined;
@@ -95,6 +99,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     server.closeAllConnections();
     await new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
     await dynamo?.stop();
+    await s3?.stop();
   };
 
   try {
@@ -127,8 +132,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       audience: API_RESOURCE,
     });
 
-    const sponsors = createSponsorsStore(doc, tableName);
+    progress(`Starting object storage (s3rver, ${inMemory ? 'in a temporary directory' : 'data in .data/s3'})…`);
+    s3 = await startLocalS3({ dataDir: inMemory ? undefined : join(root, '.data/s3'), origins });
     const mail = new MailSink(dataFile('mail.json'));
+    const extra = new Hono();
+    extra.route('/', mail.routes());
+    extra.route('/', s3.routes);
     const app = createLocalApp({
       apps: {
         events: createEventsApp({ ...eventStores(doc, tableName), now: () => new Date(), allowedOrigins: [origin] }),
@@ -142,6 +151,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           now: () => new Date(),
           allowedOrigins: [origin],
           edge: { clientAddress },
+          withdrawLeads: createLeadEraser(doc, tableName),
         }),
         identity: createIdentityApp({
           verifyToken,
@@ -149,8 +159,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           allowedOrigins: [origin],
         }),
         sponsors: createSponsorsApp({
+          ...sponsorStores(doc, tableName, {
+            siteUrl: origin,
+            retentionDays: 90,
+            now: () => new Date(),
+            s3: s3.client,
+            logosBucket: LOGOS_BUCKET,
+            // The browser posts to the twin's own origin, whichever of its names it uses.
+            uploadUrl: `/_s3/${LOGOS_BUCKET}`,
+          }),
+          // Logos are served from the origin the page came from: /media/... relative to it.
+          mediaBaseUrl: '',
           now: () => new Date(),
-          store: sponsors,
           verifyToken,
           siteUrl: origin,
           limit: createRateLimiter(doc, tableName),
@@ -160,7 +180,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         }),
         docs: createDocsApp({ allowedOrigins: [origin] }),
       },
-      extra: mail.routes(),
+      extra,
       siteDir: join(root, 'site/dist'),
     });
     const listener = getRequestListener(app.fetch);

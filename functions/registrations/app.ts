@@ -50,6 +50,8 @@ export type RegistrationsAppDeps = RegistrationStores & {
   limits?: RegistrationLimits;
   allowedOrigins?: string[];
   edge?: EdgeOptions;
+  /** Removes an attendee's leads at every sponsor (sponsors/public.ts); consent withdrawn or data erased. */
+  withdrawLeads?: (registrationId: string) => Promise<void>;
 };
 
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {

@@ -20,7 +20,13 @@ export interface AttendeeStore {
   unsentMail(id: string): Promise<OutboxMail[]>;
 }
 
-export type AttendeeDeps = { store: AttendeeStore; events: EventReader; now: Clock };
+export type AttendeeDeps = {
+  store: AttendeeStore;
+  events: EventReader;
+  now: Clock;
+  /** Removes the attendee's leads at every sponsor (consent withdrawn, data erased): sponsors/public.ts. */
+  withdrawLeads?: (registrationId: string) => Promise<void>;
+};
 
 /** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
 export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: string, token: string) {
@@ -58,13 +64,16 @@ export async function changeRegistration(
   if (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired') {
     throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
   }
-  const { dietaryNeeds, accessibilityNeeds, ...fields } = patch;
+  const { dietaryNeeds, accessibilityNeeds, consent, ...other } = patch;
+  const fields = consent ? { ...other, consent: { ...reg.consent, ...consent } } : other;
   const now = deps.now().toISOString();
   // The organisers' search must find the person under the name they have now.
   const search = searchText({ ...reg, ...fields });
   if (!(await deps.store.update(reg.id, reg.status, { ...fields, search, updatedAt: now }))) {
     throw new ConflictError('The registration changed meanwhile; reload it.');
   }
+  // Withdrawn consent: every sponsor's lead of this attendee goes at once.
+  if (consent?.shareWithExhibitors === false) await deps.withdrawLeads?.(reg.id);
   if (dietaryNeeds !== undefined || accessibilityNeeds !== undefined) {
     const current = await deps.store.getSensitive(reg.id);
     const event = await deps.events.getEvent(reg.eventId);
@@ -80,9 +89,13 @@ export async function changeRegistration(
 }
 
 /** The right to erasure: the seat is given up first, then every copy is removed. */
-export async function erase(deps: LifecycleDeps & { store: AttendeeStore }, reg: StoredRegistration): Promise<void> {
+export async function erase(
+  deps: LifecycleDeps & Pick<AttendeeDeps, 'store' | 'withdrawLeads'>,
+  reg: StoredRegistration,
+): Promise<void> {
   if (reg.status !== 'cancelled' && reg.status !== 'rejected' && reg.status !== 'expired') {
     await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
   }
+  await deps.withdrawLeads?.(reg.id);
   await deps.store.erase(reg);
 }

@@ -3,6 +3,7 @@ import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
+import { createLeadEraser } from '../sponsors/public.ts';
 import { createRegistrationsApp } from './app.ts';
 import { registrationLimitsFromEnv } from './limits.ts';
 import { registrationStores } from './wiring.ts';
@@ -23,5 +24,6 @@ export const handler = handle(
     now: () => new Date(),
     allowedOrigins: allowedOriginsFromEnv(),
     edge: edgeFromEnv(),
+    withdrawLeads: createLeadEraser(doc, tableName),
   }),
 );

@@ -1,4 +1,7 @@
-/** What other contexts may read of registrations: an event's categories as the public sees them. */
+/**
+ * What other contexts may use of registrations: an event's categories as the public sees
+ * them; booth staff registered by a sponsor; a consenting attendee for lead capture.
+ */
 import type { DocumentClient } from '../core/dynamo.ts';
 import { toPublicCategory } from './categories.ts';
 import { createCategoryStore } from './category-store.ts';
@@ -10,3 +13,12 @@ export function createPublicCategoriesReader(doc: DocumentClient, tableName: str
   const store = createCategoryStore(doc, tableName);
   return async (eventId, now) => (await store.listCategories(eventId)).map((c) => toPublicCategory(c, now));
 }
+
+export {
+  type ConsentingAttendee,
+  createLeadSource,
+  createStaffRegistrar,
+  type LeadSource,
+  type StaffPerson,
+  type StaffRegistrar,
+} from './staff.ts';

@@ -67,6 +67,12 @@ export async function register(
       { path: 'categoryId', message: 'Unknown category' },
     ]);
   }
+  if (category.audience === 'exhibitor-staff') {
+    throw new UnprocessableError(
+      'Exhibitor staff are registered by their exhibitor in the sponsor portal, within the passes of its tier.',
+      [{ path: 'categoryId', message: 'Not open to public registration' }],
+    );
+  }
   const email = input.email.toLowerCase();
   const now = deps.now();
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
@@ -82,7 +88,7 @@ export async function register(
   const id = randomUUID();
   const iso = now.toISOString();
   const eventEnd = eventEndSeconds(event);
-  const { dietaryNeeds, accessibilityNeeds, consent: _consent, ...fields } = input;
+  const { dietaryNeeds, accessibilityNeeds, consent, ...fields } = input;
   const sensitive =
     dietaryNeeds || accessibilityNeeds
       ? { dietaryNeeds, accessibilityNeeds, expiresAt: eventEnd + DAY_SECONDS }
@@ -95,6 +101,7 @@ export async function register(
     eventId,
     ...fields,
     email,
+    consent: { shareWithExhibitors: consent.shareWithExhibitors ?? false },
     status: 'unverified',
     hold: 'seat',
     heldUntil,

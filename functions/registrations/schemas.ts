@@ -12,6 +12,11 @@ import {
   personName,
 } from '../core/schemas.ts';
 
+/** Who may register in a category: anyone (the default), or only booth staff named by a sponsor. */
+export const CategoryAudience = z
+  .enum(['public', 'exhibitor-staff'])
+  .meta({ description: 'public (the default): on the registration form; exhibitor-staff: named by sponsors only' });
+
 const categoryFields = {
   name: Bilingual,
   description: BilingualText.optional(),
@@ -28,6 +33,7 @@ const categoryFields = {
     .max(168)
     .optional()
     .meta({ description: 'Hours an unverified registration holds its place before it lapses (default 24)' }),
+  audience: CategoryAudience.optional(),
 };
 
 export const Category = z
@@ -80,6 +86,13 @@ export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 const name = personName({ max: 100 }).min(1, 'Required');
 
+/** Lead capture: whether exhibitors whose stands the attendee visits may keep their contact. */
+const ShareWithExhibitors = z.boolean().meta({
+  description: 'Exhibitors who scan the badge may keep the contact (default false; withdraw at any time)',
+});
+/** The consents an attendee may change after registering. */
+export const ConsentPatch = z.object({ shareWithExhibitors: ShareWithExhibitors }).strict();
+
 /** The registration form: the site's form and the API validate with this same schema. */
 export const RegistrationInput = z
   .object({
@@ -94,7 +107,12 @@ export const RegistrationInput = z
     dietaryNeeds: multiLineText({ max: 500 }).optional(),
     accessibilityNeeds: multiLineText({ max: 500 }).optional(),
     visaLetter: z.boolean().default(false),
-    consent: z.object({ privacy: z.literal(true, 'You must accept the privacy notice') }).strict(),
+    consent: z
+      .object({
+        privacy: z.literal(true, 'You must accept the privacy notice'),
+        shareWithExhibitors: ShareWithExhibitors.optional(),
+      })
+      .strict(),
   })
   .strict()
   .meta({ description: 'A registration request' });
@@ -111,7 +129,7 @@ export const RegistrationPatch = RegistrationInput.pick({
   accessibilityNeeds: true,
 })
   // Without the sign-up defaults: an omitted language or visa request must stay as it is.
-  .extend({ preferredLanguage: Language, visaLetter: z.boolean() })
+  .extend({ preferredLanguage: Language, visaLetter: z.boolean(), consent: ConsentPatch })
   .partial()
   .strict();
 export type RegistrationPatch = z.infer<typeof RegistrationPatch>;
@@ -133,6 +151,7 @@ export const Registration = z
     dietaryNeeds: z.string().optional(),
     accessibilityNeeds: z.string().optional(),
     visaLetter: z.boolean(),
+    consent: z.object({ shareWithExhibitors: z.boolean() }).optional(),
     checkedInAt: z.string().optional(),
     checkInCode: z.string().optional().meta({ description: 'Shown on the manage page only, never on sign-up' }),
     heldUntil: z.string().optional().meta({ description: 'When an unverified registration lapses' }),

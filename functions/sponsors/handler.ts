@@ -1,4 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { S3Client } from '@aws-sdk/client-s3';
 import { handle } from 'hono/aws-lambda';
 import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
@@ -7,13 +8,21 @@ import { createRateLimiter } from '../core/rate-limit.ts';
 import { createSponsorsApp } from './app.ts';
 import { cognitoDirectory } from './directory.ts';
 import { invitationLimitFromEnv } from './limits.ts';
-import { createSponsorsStore } from './store.ts';
+import { sponsorStores } from './wiring.ts';
 
 const doc = createDocumentClient();
 const tableName = requireEnv('TABLE_NAME');
+const siteUrl = requireEnv('SITE_URL');
+const now = () => new Date();
 const app = createSponsorsApp({
-  now: () => new Date(),
-  store: createSponsorsStore(doc, tableName),
+  ...sponsorStores(doc, tableName, {
+    siteUrl,
+    retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
+    now,
+    s3: new S3Client({}),
+    logosBucket: requireEnv('LOGOS_BUCKET'),
+  }),
+  now,
   limit: createRateLimiter(doc, tableName),
   // Read once at cold start: a bad value fails here, with a message naming the variable.
   invitationLimit: invitationLimitFromEnv(),
@@ -21,7 +30,7 @@ const app = createSponsorsApp({
   edge: edgeFromEnv(),
   directory: cognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID')),
   verifyToken: tokenVerifierFromEnv(),
-  siteUrl: requireEnv('SITE_URL'),
+  siteUrl,
 });
 
 export const handler = handle(app);

@@ -1,31 +1,44 @@
-/** Route contracts of the sponsors context. */
+/** Route contracts of the sponsors context used by sponsor members, and the public ones. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRoleFirst, requireSponsorAccessFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
-import { InviteMember, Member, SponsorProfile, SponsorProfileInput } from './schemas.ts';
+import { organiserRoutes } from './organiser-routes.ts';
+import {
+  InviteMember,
+  LogoUpload,
+  LogoUploadInput,
+  Member,
+  PublicSponsor,
+  PublicSponsorList,
+  SponsorProfile,
+  SponsorProfileInput,
+} from './schemas.ts';
+import { staffAndLeadRoutes } from './staff-routes.ts';
 
-const sponsorParams = z.object({ sponsorId: Id });
+export const sponsorParams = z.object({ sponsorId: Id });
+const member = { tags: ['sponsors'], security: bearerAuth, middleware: requireSponsorAccessFirst() };
+const versioned = {
+  404: problemResponse('No such sponsor'),
+  412: problemResponse('Someone saved a newer version'),
+  428: problemResponse('If-Match missing'),
+};
 
 export const getProfileRoute = createRoute({
+  ...member,
   method: 'get',
   path: '/api/sponsors/{sponsorId}/profile',
-  tags: ['sponsors'],
-  summary: 'The exhibitor profile, for its members and organisers (ETag is the version)',
-  security: bearerAuth,
-  middleware: requireSponsorAccessFirst(),
+  summary: 'The draft and the live version, with the state in plain words (ETag is the draft version)',
   request: { params: sponsorParams },
   responses: { 200: json(SponsorProfile, 'The profile'), ...authProblems, 404: problemResponse('No such sponsor') },
 });
 
 export const putProfileRoute = createRoute({
+  ...member,
   method: 'put',
   path: '/api/sponsors/{sponsorId}/profile',
-  tags: ['sponsors'],
-  summary: 'Save the editable part of the profile (back to draft)',
-  security: bearerAuth,
-  middleware: requireSponsorAccessFirst(),
+  summary: 'Save the draft (the live version stays public; a save without changes writes nothing)',
   request: {
     params: sponsorParams,
     headers: IfMatch,
@@ -34,38 +47,48 @@ export const putProfileRoute = createRoute({
   responses: {
     200: json(SponsorProfile, 'The saved profile'),
     ...authProblems,
-    404: problemResponse('No such sponsor'),
-    412: problemResponse('Someone saved a newer version'),
+    ...versioned,
     422: problemResponse('Invalid profile'),
-    428: problemResponse('If-Match missing'),
   },
 });
 
 export const submitProfileRoute = createRoute({
+  ...member,
   method: 'post',
   path: '/api/sponsors/{sponsorId}/profile/submit',
-  tags: ['sponsors'],
   summary: 'Submit the draft for review',
-  security: bearerAuth,
-  middleware: requireSponsorAccessFirst(),
   request: { params: sponsorParams, headers: IfMatch },
   responses: {
     200: json(SponsorProfile, 'The submitted profile'),
     ...authProblems,
+    ...versioned,
+    409: problemResponse('Already under review, or nothing to submit'),
+  },
+});
+
+export const logoUploadRoute = createRoute({
+  ...member,
+  method: 'post',
+  path: '/api/sponsors/{sponsorId}/logo-upload',
+  summary: 'A presigned POST for a logo (PNG, JPEG or WebP, at most 1 MB); then save its key in the draft',
+  request: {
+    params: sponsorParams,
+    body: { required: true, content: { 'application/json': { schema: LogoUploadInput } } },
+  },
+  responses: {
+    200: json(LogoUpload, 'Where and how to upload'),
+    ...authProblems,
     404: problemResponse('No such sponsor'),
-    409: problemResponse('Not a draft'),
-    412: problemResponse('Someone saved a newer version'),
-    428: problemResponse('If-Match missing'),
+    413: problemResponse('Larger than 1 MB'),
+    422: problemResponse('Not PNG, JPEG or WebP (SVG is refused)'),
   },
 });
 
 export const listMembersRoute = createRoute({
+  ...member,
   method: 'get',
   path: '/api/sponsors/{sponsorId}/members',
-  tags: ['sponsors'],
   summary: 'People who may edit this sponsor',
-  security: bearerAuth,
-  middleware: requireSponsorAccessFirst(),
   request: { params: sponsorParams },
   responses: { 200: json(z.object({ items: z.array(Member) }), 'The members'), ...authProblems },
 });
@@ -105,17 +128,30 @@ export const listEventSponsorsRoute = createRoute({
   method: 'get',
   path: '/api/events/{eventId}/sponsors',
   tags: ['sponsors'],
-  summary: 'Published exhibitor profiles of an event, by tier',
+  summary: 'The live (last approved) exhibitor profiles of an event, by tier rank then name',
   request: { params: z.object({ eventId: Id }) },
-  responses: { 200: json(z.object({ items: z.array(SponsorProfile) }), 'Published profiles') },
+  responses: { 200: json(PublicSponsorList, 'Published profiles and the tiers') },
+});
+
+export const getEventSponsorRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/sponsors/{sponsorId}',
+  tags: ['sponsors'],
+  summary: 'One live exhibitor profile',
+  request: { params: z.object({ eventId: Id, sponsorId: Id }) },
+  responses: { 200: json(PublicSponsor, 'The live profile'), 404: problemResponse('Not published') },
 });
 
 export const sponsorsRoutes = [
   getProfileRoute,
   putProfileRoute,
   submitProfileRoute,
+  logoUploadRoute,
   listMembersRoute,
   inviteMemberRoute,
   removeMemberRoute,
   listEventSponsorsRoute,
+  getEventSponsorRoute,
+  ...organiserRoutes,
+  ...staffAndLeadRoutes,
 ];

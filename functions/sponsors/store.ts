@@ -1,12 +1,11 @@
-/** The only code that knows how sponsors and members sit in the table (keys in keys.ts). */
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+/** The only code that knows how sponsors, tiers and members sit in the table (keys in keys.ts). */
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
-import { putNew } from '../core/put-new.ts';
 import { queryAll } from '../core/query.ts';
-import { transact } from '../core/transaction.ts';
+import { type TransactItem, transact } from '../core/transaction.ts';
 import {
   eventSponsorsIndex,
   eventSponsorsPk,
@@ -14,98 +13,170 @@ import {
   membershipIndex,
   membershipsPk,
   membersOf,
+  passesKey,
   type StoredSponsor,
+  type StoredTiers,
   sponsorKey,
+  tiersKey,
 } from './keys.ts';
-import type { Member, Sponsor, SponsorProfileInput } from './schemas.ts';
+import type { Member, Tier } from './schemas.ts';
 
 export type { StoredSponsor };
 
+/** Items written beside a change, in the same transaction (site-rebuild request, outbox mail). */
+export type SideItems = Record<string, unknown>[];
+
+const mustBeNew = { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } };
+
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
-  /**
-   * Sets attributes and bumps the version if it still is `expectedVersion` (and the status
-   * is `fromStatus`, when given); undefined when that condition failed.
-   */
-  async function versionedUpdate(
+  const put = (Item: Record<string, unknown>): TransactItem => ({ Put: { TableName: tableName, Item } });
+
+  /** SET (and REMOVE) on the sponsor item, guarded by its version (and state, when given); the version moves on by one when `bump`. */
+  function sponsorUpdate(
     sponsorId: string,
-    expectedVersion: number,
+    guard: { version?: number; states?: string[] },
     sets: Record<string, unknown>,
-    fromStatus?: string,
-  ): Promise<StoredSponsor | undefined> {
+    removes: string[] = [],
+    bump = true,
+  ): TransactItem {
     const names: Record<string, string> = { '#pk': 'PK', '#version': 'version' };
-    const values: Record<string, unknown> = { ':one': 1, ':expected': expectedVersion };
+    const values: Record<string, unknown> = {};
     const assignments = Object.entries(sets).map(([attribute, value], i) => {
       names[`#f${i}`] = attribute;
       values[`:v${i}`] = value;
       return `#f${i} = :v${i}`;
     });
-    let condition = 'attribute_exists(#pk) AND #version = :expected';
-    if (fromStatus) {
-      names['#status'] = 'status';
-      values[':from'] = fromStatus;
-      condition += ' AND #status = :from';
+    if (bump) {
+      assignments.push('#version = #version + :one');
+      values[':one'] = 1;
     }
-    try {
-      const { Attributes } = await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: sponsorKey(sponsorId),
-          UpdateExpression: `SET ${assignments.join(', ')}, #version = #version + :one`,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return dropNulls(strip<StoredSponsor>(Attributes ?? {}));
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
+    const removed = removes.map((attribute, i) => {
+      names[`#r${i}`] = attribute;
+      return `#r${i}`;
+    });
+    const conditions = ['attribute_exists(#pk)'];
+    if (guard.version !== undefined) {
+      values[':expected'] = guard.version;
+      conditions.push('#version = :expected');
     }
+    if (guard.states) {
+      names['#state'] = 'state';
+      const placeholders = guard.states.map((state, i) => {
+        values[`:s${i}`] = state;
+        return `:s${i}`;
+      });
+      conditions.push(`#state IN (${placeholders.join(', ')})`);
+    }
+    return {
+      Update: {
+        TableName: tableName,
+        Key: sponsorKey(sponsorId),
+        UpdateExpression: `SET ${assignments.join(', ')}${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      },
+    };
+  }
+
+  async function getSponsor(sponsorId: string): Promise<StoredSponsor | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: sponsorKey(sponsorId), ConsistentRead: true }),
+    );
+    return Item ? strip<StoredSponsor>(Item) : undefined;
   }
 
   return {
-    createSponsor: (eventId: string, sponsor: Sponsor) =>
-      putNew(
-        doc,
-        tableName,
-        {
-          ...sponsorKey(sponsor.id),
-          entity: 'sponsor',
-          ...eventSponsorsIndex(eventId, sponsor),
-          eventId,
-          ...sponsor,
+    getSponsor,
+
+    /** A new sponsor with its (empty) pass counter. */
+    async createSponsor(sponsor: StoredSponsor) {
+      const outcome = await transact(doc, {
+        sponsor: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...sponsorKey(sponsor.id),
+              entity: 'sponsor',
+              ...eventSponsorsIndex(sponsor.eventId, sponsor),
+              ...sponsor,
+            },
+            ...mustBeNew,
+          },
         },
-        `Sponsor ${sponsor.id}`,
-      ),
-
-    async getSponsor(sponsorId: string): Promise<StoredSponsor | undefined> {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: sponsorKey(sponsorId), ConsistentRead: true }),
-      );
-      return Item ? strip<StoredSponsor>(Item) : undefined;
+        passes: { Put: { TableName: tableName, Item: { ...passesKey(sponsor.id), entity: 'passes', used: 0 } } },
+      });
+      if (!outcome.ok) throw new ConflictError(`Sponsor ${sponsor.id} already exists.`);
     },
 
-    /** Replaces the editable part if the version still matches; the profile returns to draft. */
-    async updateProfile(sponsorId: string, input: SponsorProfileInput, expectedVersion: number) {
-      const { description, contacts, products } = input;
-      const sets = { description, website: input.website ?? null, logoUrl: input.logoUrl ?? null, contacts, products };
-      const updated = await versionedUpdate(sponsorId, expectedVersion, { ...sets, status: 'draft' });
-      if (updated) return updated;
-      if (!(await this.getSponsor(sponsorId))) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-      throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
-    },
-
-    /** Draft to submitted, guarded by the version the member saw. */
-    async submitProfile(sponsorId: string, expectedVersion: number): Promise<StoredSponsor> {
-      const updated = await versionedUpdate(sponsorId, expectedVersion, { status: 'submitted' }, 'draft');
-      if (updated) return updated;
-      const current = await this.getSponsor(sponsorId);
-      if (!current) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-      if (current.version !== expectedVersion) {
-        throw new StaleVersionError(`Sponsor ${sponsorId} changed since version ${expectedVersion}.`);
+    /**
+     * Changes the sponsor item if the guard holds, with the side items in the same transaction.
+     * Throws 404 when the sponsor is gone, 412 when the version moved, 409 when the state did.
+     */
+    async changeSponsor(
+      current: StoredSponsor,
+      guard: { version?: number; states?: string[] },
+      change: { sets: Record<string, unknown>; removes?: string[]; bump?: boolean; index?: boolean },
+      side: SideItems = [],
+    ) {
+      const sets = change.index
+        ? { ...change.sets, ...eventSponsorsIndex(current.eventId, { id: current.id, name: String(change.sets.name) }) }
+        : change.sets;
+      const parts: [string, TransactItem][] = [
+        ['sponsor', sponsorUpdate(current.id, guard, sets, change.removes, change.bump ?? true)],
+        ...side.map((item, i): [string, TransactItem] => [`side${i}`, put(item)]),
+      ];
+      const outcome = await transact(doc, parts);
+      if (outcome.ok) return;
+      const now = await getSponsor(current.id);
+      if (!now) throw new NotFoundError(`No sponsor ${current.id}.`);
+      if (guard.version !== undefined && now.version !== guard.version) {
+        throw new StaleVersionError(`Sponsor ${current.id} changed since version ${guard.version}.`);
       }
-      throw new ConflictError(`Only a draft can be submitted; this profile is ${current.status}.`);
+      throw new ConflictError(`The profile is ${now.state} now; reload it.`);
+    },
+
+    /** Every sponsor of an event (organisers' fields, draft and live version), by name. */
+    listSponsors: (eventId: string) =>
+      queryAll<StoredSponsor>(doc, { tableName, index: 'GSI1', pk: eventSponsorsPk(eventId) }),
+
+    /** Sponsors of an event whose live version is public. */
+    listPublished: (eventId: string) =>
+      queryAll<StoredSponsor>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: eventSponsorsPk(eventId),
+        filter: { expression: '#published = :yes', names: { '#published': 'published' }, values: { ':yes': true } },
+      }),
+
+    async getTiers(eventId: string): Promise<StoredTiers> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: tiersKey(eventId), ConsistentRead: true }),
+      );
+      return Item ? { items: Item.items as Tier[], version: Number(Item.version) } : { items: [], version: 0 };
+    },
+
+    /** Replaces the tiers if they are still at `expectedVersion` (0: none yet). */
+    async putTiers(eventId: string, items: Tier[], expectedVersion: number): Promise<StoredTiers> {
+      const version = expectedVersion + 1;
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...tiersKey(eventId), entity: 'tiers', eventId, items, version },
+            ConditionExpression:
+              expectedVersion === 0 ? 'attribute_not_exists(#pk)' : 'attribute_exists(#pk) AND #version = :expected',
+            ExpressionAttributeNames: { '#pk': 'PK', ...(expectedVersion === 0 ? {} : { '#version': 'version' }) },
+            ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          }),
+        );
+        return { items, version };
+      } catch (error) {
+        if (isConditionFailure(error)) {
+          throw new StaleVersionError(`The tiers of ${eventId} changed since version ${expectedVersion}.`);
+        }
+        throw error;
+      }
     },
 
     /** The sponsors a signed-in user may edit. */
@@ -126,7 +197,6 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
 
     /** Adds a member and queues the invitation mail, when there is one, in one transaction. */
     async addMember(sponsorId: string, member: Member, outbox?: Record<string, unknown>) {
-      const mustBeNew = { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } };
       const outcome = await transact(doc, {
         sponsor: {
           ConditionCheck: {
@@ -171,26 +241,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         throw error;
       }
     },
-
-    /** Published profiles of an event, by tier. */
-    async listPublished(eventId: string): Promise<StoredSponsor[]> {
-      const published = await queryAll<StoredSponsor>(doc, {
-        tableName,
-        index: 'GSI1',
-        pk: eventSponsorsPk(eventId),
-        filter: {
-          expression: '#status = :published',
-          names: { '#status': 'status' },
-          values: { ':published': 'published' },
-        },
-      });
-      return published.map(dropNulls);
-    },
   };
-}
-
-function dropNulls<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
 }
 
 export type SponsorsStore = ReturnType<typeof createSponsorsStore>;

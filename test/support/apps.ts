@@ -6,6 +6,7 @@
  * call of a `create…App` / `createMailWorker` here.
  */
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { vi } from 'vitest';
@@ -27,8 +28,10 @@ import type { RegistrationLimits } from '../../functions/registrations/limits.ts
 import { registrationStores } from '../../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../../functions/sponsors/app.ts';
 import type { Directory } from '../../functions/sponsors/directory.ts';
+import type { LogoStorage } from '../../functions/sponsors/logos.ts';
 import { createMembershipLookup } from '../../functions/sponsors/membership.ts';
-import { createSponsorsStore } from '../../functions/sponsors/store.ts';
+import { createLeadEraser } from '../../functions/sponsors/public.ts';
+import { sponsorStores } from '../../functions/sponsors/wiring.ts';
 import { createLocalApp } from '../../local/server.ts';
 
 export const TEST_TABLE = 'test-table';
@@ -108,6 +111,7 @@ export function registrationsApp(
     ...(options.limits ? { limits: options.limits } : {}),
     verifyToken: options.verifyToken ?? acceptNoToken,
     edge: edge(options),
+    withdrawLeads: createLeadEraser(doc, tableName),
   });
 }
 export type RegistrationsApp = ReturnType<typeof registrationsApp>;
@@ -130,18 +134,39 @@ export function identityApp(
 /** Invited people get the sub `invited-<local part>` unless the test brings its own directory. */
 export const testDirectory: Directory = { ensureUser: async (email) => ({ sub: `invited-${email.split('@')[0]}` }) };
 
+/** A logo store that holds nothing unless the test passes one (integration tests pass s3rver's). */
+export const noLogos: LogoStorage = {
+  presign: async (key) => ({ url: 'https://logos.example.test/', fields: { key } }),
+  head: async () => undefined,
+};
+
 export function sponsorsApp(
   options: Table &
-    EdgeTestOptions & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string; directory?: Directory } = {},
+    EdgeTestOptions & {
+      verifyToken?: TokenVerifier;
+      now?: () => Date;
+      siteUrl?: string;
+      directory?: Directory;
+      logos?: LogoStorage;
+    } = {},
 ) {
   const { doc, tableName } = table(options);
+  const now = options.now ?? (() => TEST_NOW);
+  const wired = sponsorStores(doc, tableName, {
+    siteUrl: options.siteUrl ?? TEST_SITE_URL,
+    retentionDays: TEST_RETENTION_DAYS,
+    now,
+    s3: new S3Client({ region: 'eu-west-1' }),
+    logosBucket: 'test-logos',
+  });
   return createSponsorsApp({
-    store: createSponsorsStore(doc, tableName),
+    ...wired,
+    logos: options.logos ?? noLogos,
     verifyToken: options.verifyToken ?? acceptNoToken,
     siteUrl: options.siteUrl ?? TEST_SITE_URL,
     limit: createRateLimiter(doc, tableName),
     directory: options.directory ?? testDirectory,
-    now: options.now ?? (() => TEST_NOW),
+    now,
     edge: edge(options),
   });
 }
@@ -157,7 +182,7 @@ export function baseApp(options: EdgeTestOptions & { allowedOrigins?: string[]; 
 
 /** Every context behind one origin, routed as API Gateway routes them (no site). */
 export function localApi(
-  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; limits?: RegistrationLimits },
+  options: Table & { verifyToken?: TokenVerifier; now?: () => Date; limits?: RegistrationLimits; logos?: LogoStorage },
 ) {
   const { doc, tableName } = table(options);
   const verifyToken = options.verifyToken ?? acceptNoToken;
@@ -166,7 +191,7 @@ export function localApi(
       events: eventsApp({ doc, tableName, now: options.now }),
       registrations: registrationsApp({ doc, tableName, now: options.now, verifyToken, limits: options.limits }),
       identity: identityApp({ verifyToken, sponsorIdsOf: createMembershipLookup(doc, tableName) }),
-      sponsors: sponsorsApp({ doc, tableName, verifyToken, now: options.now }),
+      sponsors: sponsorsApp({ doc, tableName, verifyToken, now: options.now, logos: options.logos }),
       docs: docsApp(),
     },
     siteDir: '/nonexistent',

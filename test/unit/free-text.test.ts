@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { Bilingual } from '../../functions/core/schemas.ts';
 import { Venue } from '../../functions/events/schemas.ts';
 import { CategoryCreate, RegistrationInput } from '../../functions/registrations/schemas.ts';
-import { Contact, Product, Sponsor, SponsorProfileInput } from '../../functions/sponsors/schemas.ts';
+import { Contact, Product, SponsorCreate, SponsorProfileInput } from '../../functions/sponsors/schemas.ts';
 import { registrationsApp } from '../support/apps.ts';
 
 const message = {
@@ -34,9 +34,9 @@ const oneLine: Record<string, Field> = {
   ...names,
   'registration organisation': RegistrationInput.shape.organisation,
   'registration job title': RegistrationInput.shape.jobTitle,
-  'product name': Product.shape.name,
-  'sponsor name': Sponsor.shape.name,
-  'sponsor booth': Sponsor.shape.booth,
+  'product name': Product.shape.name.shape.en,
+  'sponsor name': SponsorCreate.shape.name,
+  'sponsor booth': SponsorCreate.shape.booth,
   'venue address': Venue.shape.address,
   'venue city': Venue.shape.city,
   'venue name (English)': Venue.shape.name.shape.en,
@@ -48,9 +48,9 @@ const oneLine: Record<string, Field> = {
 const multiLine: Record<string, Field> = {
   'dietary needs': RegistrationInput.shape.dietaryNeeds,
   'accessibility needs': RegistrationInput.shape.accessibilityNeeds,
-  'sponsor description (English)': SponsorProfileInput.shape.description.shape.en,
-  'sponsor description (French)': SponsorProfileInput.shape.description.shape.fr,
-  'product description (English)': Product.shape.description.shape.en,
+  'sponsor description (English)': SponsorProfileInput.shape.description.unwrap().shape.en,
+  'sponsor description (French)': SponsorProfileInput.shape.description.unwrap().shape.fr,
+  'product description (English)': Product.shape.description.unwrap().shape.en,
   'category description (English)': CategoryCreate.shape.description.unwrap().shape.en,
 };
 

@@ -1,41 +1,10 @@
-/** Sponsor rules, free of HTTP and AWS. */
+/** Inviting a member: the account, the membership and the invitation mail. */
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../core/errors.ts';
 import { outboxItem } from '../mail/outbox.ts';
 import type { Directory } from './directory.ts';
-import type { Member, SponsorProfile, SponsorProfileInput } from './schemas.ts';
-import type { SponsorsStore, StoredSponsor } from './store.ts';
-
-export function toProfile(sponsor: StoredSponsor): SponsorProfile {
-  return {
-    sponsorId: sponsor.id,
-    name: sponsor.name,
-    tier: sponsor.tier,
-    ...(sponsor.booth ? { booth: sponsor.booth } : {}),
-    ...(sponsor.description ? { description: sponsor.description } : {}),
-    ...(sponsor.website ? { website: sponsor.website } : {}),
-    ...(sponsor.logoUrl ? { logoUrl: sponsor.logoUrl } : {}),
-    contacts: sponsor.contacts ?? [],
-    products: sponsor.products ?? [],
-    status: sponsor.status,
-    version: sponsor.version,
-  };
-}
-
-export async function getProfile(store: SponsorsStore, sponsorId: string): Promise<SponsorProfile> {
-  const sponsor = await store.getSponsor(sponsorId);
-  if (!sponsor) throw new NotFoundError(`No sponsor ${sponsorId}.`);
-  return toProfile(sponsor);
-}
-
-export async function saveProfile(
-  store: SponsorsStore,
-  sponsorId: string,
-  input: SponsorProfileInput,
-  expectedVersion: number,
-) {
-  return toProfile(await store.updateProfile(sponsorId, input, expectedVersion));
-}
+import type { Member } from './schemas.ts';
+import type { SponsorsStore } from './store.ts';
 
 export type InviteDeps = { store: SponsorsStore; directory: Directory; siteUrl: string; now: () => Date };
 

@@ -1,0 +1,81 @@
+/**
+ * Sponsor descriptions are Markdown, stored as written and rendered here for the public:
+ * marked turns them into HTML, then sanitize-html keeps only an allowlist of elements and
+ * attributes. No script, style, iframe, SVG, form or image survives; no event handler or
+ * style attribute; links keep only http, https and mailto targets (so no javascript:,
+ * data: or vbscript:, however encoded: sanitize-html decodes entities before it checks the
+ * scheme) and open with rel="nofollow noopener noreferrer". Raw HTML in the Markdown is
+ * escaped by marked's renderer override below, so it shows as text rather than being dropped.
+ */
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: true,
+  renderer: {
+    // Raw HTML blocks and inline tags are shown as the text they are, never as markup.
+    html: ({ text }) => escapeHtml(text),
+    // Images would load third-party content on the public page: shown as their alt text.
+    image: ({ text }) => escapeHtml(text),
+  },
+});
+
+const SANITISE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
+  allowedAttributes: { a: ['href', 'title'], ol: ['start'] },
+  allowedSchemes: ['https', 'http', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'escape',
+  // Headings of a description sit under the exhibitor's name (h1) and its sections (h2).
+  transformTags: {
+    h1: 'h3',
+    h2: 'h3',
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'nofollow noopener noreferrer' },
+    }),
+  },
+};
+SANITISE.allowedAttributes = { ...SANITISE.allowedAttributes, a: ['href', 'title', 'rel'] };
+
+/** Safe HTML for the public page from a description as the sponsor wrote it. */
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown) as string;
+  return sanitizeHtml(html, SANITISE).trim();
+}
+
+/** Both languages of a bilingual Markdown text. */
+export function renderBilingual(text: { en: string; fr?: string } | undefined) {
+  if (!text) return undefined;
+  return { en: renderMarkdown(text.en), ...(text.fr ? { fr: renderMarkdown(text.fr) } : {}) };
+}

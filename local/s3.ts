@@ -1,0 +1,76 @@
+/**
+ * The local twin's S3: s3rver, a real S3-compatible server, holding the logos bucket (data
+ * under .data/s3, or a temporary directory removed on stop with --memory). The browser
+ * reaches it through the twin's own origin, as it reaches the bucket through CloudFront in
+ * AWS: GET /media/* serves objects (the public logo URLs), POST /_s3/<bucket> takes the
+ * presigned upload. s3rver does not enforce a POST policy's conditions, so the proxy refuses
+ * bodies over the 1 MB limit (plus room for the form fields) itself; the API's HEAD check
+ * before a key enters a draft is the second gate, as in AWS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Hono } from 'hono';
+import S3rver from 's3rver';
+import { LOGO_MAX_BYTES } from '../functions/sponsors/schemas.ts';
+
+export const LOGOS_BUCKET = 'logos';
+const FORM_OVERHEAD_BYTES = 16 * 1024;
+
+export type LocalS3 = { client: S3Client; endpoint: string; routes: Hono; stop: () => Promise<void> };
+
+export async function startLocalS3(options: { dataDir?: string; origins: string[] }): Promise<LocalS3> {
+  const directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'citce-s3-'));
+  const cors = `<CORSConfiguration><CORSRule>${options.origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('')}<AllowedMethod>GET</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: LOGOS_BUCKET, configs: [cors] }],
+  });
+  const address = (await server.run()) as { port: number };
+  const endpoint = `http://127.0.0.1:${address.port}`;
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+
+  const routes = new Hono();
+  routes.get('/media/*', async (c) => {
+    const upstream = await fetch(`${endpoint}/${LOGOS_BUCKET}${c.req.path}`);
+    if (!upstream.ok) return c.text('Not found', 404);
+    return new Response(upstream.body, {
+      status: 200,
+      headers: {
+        'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+        'Cache-Control': 'public, max-age=300',
+      },
+    });
+  });
+  routes.post(`/_s3/${LOGOS_BUCKET}`, async (c) => {
+    const length = Number(c.req.header('content-length') ?? Number.NaN);
+    if (!Number.isFinite(length) || length > LOGO_MAX_BYTES + FORM_OVERHEAD_BYTES) {
+      return c.text('EntityTooLarge: logos are limited to 1 MB', 400);
+    }
+    const upstream = await fetch(`${endpoint}/${LOGOS_BUCKET}`, {
+      method: 'POST',
+      headers: { 'content-type': c.req.header('content-type') ?? '' },
+      body: await c.req.arrayBuffer(),
+    });
+    return new Response(upstream.body, { status: upstream.status });
+  });
+
+  return {
+    client,
+    endpoint,
+    routes,
+    stop: async () => {
+      await server.close();
+      if (!options.dataDir) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
