@@ -34,23 +34,23 @@ function column(prefix: string, first: number, count: number, x: number, y: numb
 
 export const hall: Hall = {
   width: 40,
-  height: 34,
+  height: 36,
   booths: [
     // Along the north wall, then down the east wall.
-    ...row('A', 1, 6, 2, 1, 6, 4),
-    ...column('A', 7, 6, 34, 7, 5, 4),
+    ...row('A', 1, 8, 2, 1, 4.5, 4),
+    ...column('A', 9, 8, 35, 6, 4, 3.5),
     // The central island, back to back.
     ...row('B', 1, 4, 2, 9, 5, 4),
     ...row('B', 5, 4, 2, 13, 5, 4),
-    // Large stands for the top tiers.
+    // Large stands.
     { id: 'C01', x: 24, y: 9, width: 8, height: 6 },
     { id: 'C02', x: 24, y: 16, width: 8, height: 6 },
     { id: 'C03', x: 2, y: 20, width: 9, height: 6 },
     { id: 'C04', x: 12, y: 20, width: 9, height: 6 },
   ],
   landmarks: [
-    { label: { en: 'Entrance', fr: 'Entrée' }, x: 14, y: 31, width: 12, height: 3 },
+    { label: { en: 'Entrance', fr: 'Entrée' }, x: 14, y: 33, width: 12, height: 3 },
     { label: { en: 'Café', fr: 'Café' }, x: 2, y: 28, width: 9, height: 4 },
-    { label: { en: 'Plenary hall', fr: 'Salle plénière' }, x: 24, y: 24, width: 8, height: 5 },
+    { label: { en: 'Plenary hall', fr: 'Salle plénière' }, x: 24, y: 25, width: 8, height: 5 },
   ],
 };

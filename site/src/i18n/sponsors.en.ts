@@ -111,6 +111,8 @@ export const sponsorsEn = {
     staffFirstName: 'First name',
     staffLastName: 'Last name',
     staffEmail: 'Email',
+    staffCountry: 'Country',
+    chooseCountry: 'Choose a country',
     addStaff: 'Add to booth staff',
     staffAdded: '{name} is on your booth staff.',
     staffRemoved: '{name} was removed.',

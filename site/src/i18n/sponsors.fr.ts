@@ -111,6 +111,8 @@ export const sponsorsFr: SponsorStrings = {
     staffFirstName: 'Prénom',
     staffLastName: 'Nom',
     staffEmail: 'Courriel',
+    staffCountry: 'Pays',
+    chooseCountry: 'Choisissez un pays',
     addStaff: 'Ajouter au personnel du stand',
     staffAdded: '{name} fait partie du personnel de votre stand.',
     staffRemoved: '{name} a été retiré(e).',

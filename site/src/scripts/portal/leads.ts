@@ -143,10 +143,8 @@ export async function leadsPanel(sponsorId: string, config: PortalConfig): Promi
         return refresh();
       }
       if (r.status === 404) return say(t.leadNotFound, true);
-      if (r.status === 403 || r.status === 422) {
-        const detail = await problemText(r);
-        return say(/consent|agree/i.test(detail) ? t.leadNoConsent : fill(t.failed, { detail }), true);
-      }
+      // 422: the attendee has not agreed to share their contact (DESIGN: leads are consented only).
+      if (r.status === 422) return say(t.leadNoConsent, true);
       say(fill(t.failed, { detail: await problemText(r) }), true);
     });
   });

@@ -1,4 +1,5 @@
 /** Booth staff within the tier's passes: "3 of 4 passes used", the list, add and remove. */
+import { COUNTRY_CODES } from '../../../../functions/core/countries.ts';
 import { fill, plural } from '../../i18n/format.ts';
 import type { StaffMember } from '../../lib/api-types.ts';
 import { api } from '../../lib/session.ts';
@@ -16,6 +17,16 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
   const firstName = el('input', { autocomplete: 'off', required: '' });
   const lastName = el('input', { autocomplete: 'off', required: '' });
   const email = el('input', { type: 'email', autocomplete: 'off', required: '' });
+  const names = new Intl.DisplayNames([config.lang], { type: 'region' });
+  const collator = new Intl.Collator(config.lang);
+  const country = el(
+    'select',
+    { required: '' },
+    el('option', { value: '' }, t.chooseCountry),
+    ...COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((c) => el('option', { value: c.code }, c.name)),
+  );
   const add = el('button', { type: 'submit' }, t.addStaff);
   const say = feedback();
   const form = el(
@@ -24,6 +35,7 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
     field(t.staffFirstName, firstName),
     field(t.staffLastName, lastName),
     field(t.staffEmail, email),
+    field(t.staffCountry, country),
     el('div', { class: 'actions' }, add),
     say.node,
   );
@@ -65,8 +77,12 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
     const name = `${firstName.value.trim()} ${lastName.value.trim()}`;
     void api(`/api/sponsors/${sponsorId}/staff`, {
       method: 'POST',
-      ...json({ firstName: firstName.value.trim(), lastName: lastName.value.trim(), email: email.value.trim() }),
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      ...json({
+        firstName: firstName.value.trim(),
+        lastName: lastName.value.trim(),
+        email: email.value.trim(),
+        country: country.value,
+      }),
     }).then(async (r) => {
       if (!r.ok) return say(fill(t.failed, { detail: await problemText(r) }), true);
       say(fill(t.staffAdded, { name }));
