@@ -54,6 +54,8 @@ export const sponsorsEn = {
     },
     comment: 'Organisers’ comment: {comment}',
     liveHeading: 'Live version (what the public sees)',
+    liveDescriptionEn: 'Description (English)',
+    liveDescriptionFr: 'Description (French)',
     liveNone: 'Nothing is public yet: your profile appears once the organisers approve it.',
     editHeading: 'Edit your profile',
     descriptionEn: 'Description (English, Markdown)',

@@ -54,6 +54,8 @@ export const sponsorsFr: SponsorStrings = {
     },
     comment: 'Commentaire des organisateurs\u202f: {comment}',
     liveHeading: 'Version en ligne (ce que voit le public)',
+    liveDescriptionEn: 'Description (anglais)',
+    liveDescriptionFr: 'Description (français)',
     liveNone: 'Rien n’est encore public\u202f: votre profil paraît dès que les organisateurs l’approuvent.',
     editHeading: 'Modifier votre profil',
     descriptionEn: 'Description (anglais, Markdown)',

@@ -4,8 +4,9 @@
  * save (If-Match; when someone saved first, what differs and a choice), submit, preview.
  */
 import { fill } from '../../i18n/format.ts';
-import type { SponsorProfile } from '../../lib/api-types.ts';
+import type { PublicSponsor, SponsorProfile } from '../../lib/api-types.ts';
 import { type ComparableProfile, diffProfiles } from '../../lib/profile-diff.ts';
+import { sanitizedFragment } from '../../lib/safe-html.ts';
 import { api } from '../../lib/session.ts';
 import { el } from '../dom.ts';
 import type { PortalConfig } from './types.ts';
@@ -87,27 +88,37 @@ export function statusPanel(holder: ProfileHolder, config: PortalConfig): HTMLEl
   );
 }
 
+/** The live version as the public page shows it (the API's sanitised HTML, copied through the same allowlist). */
 function liveView(p: SponsorProfile, config: PortalConfig): Node[] {
   const t = config.text;
   if (!p.live) return [el('p', {}, t.liveNone)];
   const v = p.live;
   const nodes: Node[] = [];
   if (v.logoUrl) nodes.push(el('img', { src: v.logoUrl, alt: t.logoCurrent, class: 'logo-preview' }));
-  if (v.description) {
-    nodes.push(
-      el('p', { class: 'lang-label' }, t.descriptionEn),
-      el('div', { class: 'text', lang: 'en' }, v.description.en),
-    );
-    if (v.description.fr) {
-      nodes.push(
-        el('p', { class: 'lang-label' }, t.descriptionFr),
-        el('div', { class: 'text', lang: 'fr' }, v.description.fr),
-      );
-    }
+  for (const [lang, label] of [
+    ['en', t.liveDescriptionEn],
+    ['fr', t.liveDescriptionFr],
+  ] as const) {
+    const markdown = v.description?.[lang];
+    if (!markdown) continue;
+    const text = el('div', { class: 'public-text live-text', lang }, markdown);
+    nodes.push(el('p', { class: 'lang-label' }, label), text);
+    void publicHtml(config.eventId, p.sponsorId).then((html) => {
+      const rendered = html?.[lang];
+      if (rendered) text.replaceChildren(sanitizedFragment(rendered, document));
+    });
   }
   if (v.website) nodes.push(el('p', {}, `${t.website}: `, el('a', { href: v.website, rel: 'noopener' }, v.website)));
   return nodes;
 }
+
+const publicHtml = async (eventId: string, sponsorId: string) => {
+  const response = await fetch(`/api/events/${encodeURIComponent(eventId)}/sponsors/${sponsorId}`).catch(
+    () => undefined,
+  );
+  if (!response?.ok) return undefined;
+  return ((await response.json()) as PublicSponsor).descriptionHtml;
+};
 
 /** The form of the draft, with its buttons and their feedback. */
 export function profileForm(holder: ProfileHolder, config: PortalConfig): HTMLElement {
