@@ -78,6 +78,23 @@ describe('the exhibition', () => {
         `${prefix}/exhibition/northwind-trade/`,
       );
     }
+    // As people see them (axe runs as a script, so with JavaScript on), in both languages and sizes.
+    const seen = await browser.newPage();
+    for (const [lang, prefix] of [
+      ['en', ''],
+      ['fr', '/fr'],
+    ] as const) {
+      for (const [name, path] of [
+        ['exhibition', '/exhibition/'],
+        ['floor-plan', '/exhibition/floor-plan/'],
+        ['exhibitor', '/exhibition/northwind-trade/'],
+      ] as const) {
+        await seen.goto(`${baseUrl}${prefix}${path}`);
+        await seen.locator('h1').waitFor();
+        expect(await accessibilityViolations(seen)).toEqual([]);
+        await screenshot(seen, `${name}-${lang}`);
+      }
+    }
     for (const path of ['/exhibition/', '/exhibition/northwind-trade/', '/exhibition/floor-plan/', '/fr/exhibition/']) {
       const bytes = pageScriptBytes(await pageText(path));
       console.log(`[exhibition] ${path}: ${bytes} bytes of JavaScript (gzip)`);
@@ -189,6 +206,28 @@ describe('the exhibition', () => {
     await portal.locator('.staff-list').waitFor();
     expect(await accessibilityViolations(portal)).toEqual([]);
     await screenshot(portal, 'portal-fr');
+
+    // The logo: an SVG is refused in the browser; a PNG goes straight to the storage and onto the draft.
+    const logo = portal.getByLabel('Fichier du logo');
+    const upload = portal.getByRole('button', { name: 'Envoyer le logo' });
+    const said = () => portal.locator('.logo-form .feedback').innerText();
+    await logo.setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    await upload.click();
+    await expect.poll(said).toBe('Ce fichier est de type SVG\u202f: choisissez une image PNG, JPEG ou WebP.');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await upload.click();
+    await expect.poll(said).toBe('Logo envoyé et ajouté à votre brouillon. Enregistrez et soumettez pour le publier.');
+    const shown = portal.locator('.logo-current img');
+    expect(await shown.getAttribute('src')).toMatch(/\/media\/logos\/borealis-scanning\/[a-f0-9-]{36}\.png$/);
+    await expect.poll(() => shown.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
 
     const organiser = await browser.signedIn('organiser@example.org', '/fr/console/sponsors/');
     await expect

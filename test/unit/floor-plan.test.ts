@@ -61,8 +61,12 @@ describe('the floor plan', () => {
       size: 0.9,
       text: 'Borealis',
     });
-    // 5 × 0.9 / (0.55 × 0.8) = 10 characters fit.
-    expect(nameFor({ x: 0, y: 0, width: 5, height: 4 }, 'Northwind Trade Systems').text).toBe('Northwind…');
+    // 5 × 0.9 / (0.55 × 0.8) = 10 characters fit: whole words only, and room for the ellipsis.
+    expect(nameFor({ x: 0, y: 0, width: 5, height: 4 }, 'Atlas Border Technologies')?.text).toBe('Atlas…');
+    expect(nameFor({ x: 0, y: 0, width: 8, height: 6 }, 'Northwind Trade Systems')?.text).toBe('Northwind…');
+    expect(nameFor({ x: 0, y: 0, width: 9, height: 6 }, 'Northwind Trade Systems')?.text).toBe('Northwind Trade…');
+    // Not even the first word fits: only the id shows.
+    expect(nameFor({ x: 0, y: 0, width: 4, height: 3.5 }, 'Northwind Trade Systems')).toBeUndefined();
     const plan = planHall(small, [{ name: 'Borealis', booth: 'A01', href: '/b/' }]);
     expect([plan.booths[0]?.name?.text, plan.booths[1]?.name]).toEqual(['Borealis', undefined]);
   });

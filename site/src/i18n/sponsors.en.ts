@@ -99,6 +99,7 @@ export const sponsorsEn = {
     takeTheirs: 'Load their version (drop my changes)',
     tookTheirs: 'Their version is loaded.',
     logo: 'Logo',
+    logoFile: 'Logo file',
     logoHint: 'PNG, JPEG or WebP, at most 1 MB.',
     logoCurrent: 'Current logo',
     uploadLogo: 'Upload logo',

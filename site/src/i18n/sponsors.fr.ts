@@ -99,6 +99,7 @@ export const sponsorsFr: SponsorStrings = {
     takeTheirs: 'Charger leur version (abandonner mes modifications)',
     tookTheirs: 'Leur version est chargée.',
     logo: 'Logo',
+    logoFile: 'Fichier du logo',
     logoHint: 'PNG, JPEG ou WebP, 1 Mo au plus.',
     logoCurrent: 'Logo actuel',
     uploadLogo: 'Envoyer le logo',

@@ -39,11 +39,26 @@ export function labelFor(rect: Rect, text: string, withName = false): PlannedBoo
   };
 }
 
-/** The exhibitor's name in small letters under the id, cut with "…" to the booth's width. */
-export function nameFor(rect: Rect, name: string): NonNullable<PlannedBooth['name']> {
+/**
+ * The exhibitor's name in small letters under the id, cut after the last whole word that fits
+ * the booth's width, with "…" (whole words, so what shows is still words of the link's name);
+ * none when not even the first word fits.
+ */
+export function nameFor(rect: Rect, name: string): PlannedBooth['name'] {
   const size = Math.min(0.9, rect.height * 0.2);
   const fits = Math.max(1, Math.floor((rect.width * 0.9) / (0.55 * size)));
-  const text = name.length <= fits ? name : `${name.slice(0, Math.max(1, fits - 1)).trimEnd()}…`;
+  let text = name;
+  if (name.length > fits) {
+    const words = name.split(/\s+/);
+    text = '';
+    for (const word of words) {
+      const next = text ? `${text} ${word}` : word;
+      if (next.length + 1 > fits) break;
+      text = next;
+    }
+    if (!text) return undefined;
+    text = `${text}…`;
+  }
   return { x: round(rect.x + rect.width / 2), y: round(rect.y + rect.height * 0.78), size: round(size), text };
 }
 
@@ -66,11 +81,12 @@ export function planHall(hall: Hall, exhibitors: PlanExhibitor[]): Plan {
     booths: hall.booths.map((spot) => {
       const here = byBooth.get(boothKey(spot.id)) ?? [];
       const names = here.map((e) => e.name).join(' · ');
+      const name = here.length > 0 ? nameFor(spot, names) : undefined;
       return {
         ...spot,
         exhibitors: here,
-        label: labelFor(spot, spot.id, here.length > 0),
-        ...(here.length > 0 ? { name: nameFor(spot, names) } : {}),
+        label: labelFor(spot, spot.id, name !== undefined),
+        ...(name ? { name } : {}),
       };
     }),
     unplaced,

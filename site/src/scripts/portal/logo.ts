@@ -30,7 +30,7 @@ export function logoPanel(holder: ProfileHolder, config: PortalConfig): HTMLElem
   const form = el(
     'form',
     { class: 'logo-form' },
-    field(t.logo, input, t.logoHint),
+    field(t.logoFile, input, t.logoHint),
     el('div', { class: 'actions' }, upload),
     say.node,
   );
