@@ -12,6 +12,7 @@ export const sponsorsEn = {
     floorPlan: 'Floor plan',
     seeFloorPlan: 'See the floor plan of the hall',
     booth: 'Booth {booth}',
+    tier: '{tier} sponsor',
     noBooth: 'Booth to be announced',
     logoAlt: 'Logo of {name}',
     website: 'Website',

@@ -12,6 +12,7 @@ export const sponsorsFr: SponsorStrings = {
     floorPlan: 'Plan du hall',
     seeFloorPlan: 'Voir le plan du hall d’exposition',
     booth: 'Stand {booth}',
+    tier: 'Partenaire {tier}',
     noBooth: 'Stand à confirmer',
     logoAlt: 'Logo de {name}',
     website: 'Site web',
