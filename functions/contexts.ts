@@ -114,6 +114,8 @@ export const contexts: ContextDefinition[] = [
     },
     // The logos bucket (LOGOS_BUCKET): presigned uploads and HEAD under media/logos/.
     logos: true,
+    // Booth staff (registrations) and leads: kept RETENTION_DAYS after the event.
+    holdsPersonalData: true,
     authenticates: true,
     managesUsers: true,
     limits: ['INVITATIONS_PER_HOUR'],

@@ -40,6 +40,8 @@ export type SiteCdnProps = {
 export class SiteCdn extends Construct {
   readonly bucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
+  /** Sponsor logos: uploaded by presigned POST, served by CloudFront at /media/* (keys start with media/). */
+  readonly logos: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
 
   constructor(scope: Construct, id: string, props: SiteCdnProps) {
@@ -64,9 +66,33 @@ export class SiteCdn extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.logos = new s3.Bucket(this, 'Logos', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 'logos-bucket/',
+      // Browsers post logos straight to the bucket. The site's origin is the distribution's
+      // own name unless a domain is configured, which the bucket cannot name without a
+      // cycle; a POST still needs the policy the API signed (type, size, key).
+      cors: [
+        {
+          allowedOrigins: [props.domainName ? `https://${props.domainName}` : '*'],
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const uploadOrigin = `https://${this.logos.bucketRegionalDomainName}`;
+
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.authOrigins), override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy([...props.authOrigins, uploadOrigin]),
+          override: true,
+        },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
@@ -143,6 +169,12 @@ export class SiteCdn extends Construct {
         ],
       },
       additionalBehaviors: {
+        '/media/*': {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(this.logos),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: headers,
+        },
         '/api/*': {
           origin: new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

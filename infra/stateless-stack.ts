@@ -108,6 +108,16 @@ export class StatelessStack extends Stack {
       });
       this.originSecret.grantCheck(fn);
       if (context.table) fn.useTable(table, context.table);
+      if (context.logos) {
+        // Signs uploads (a presigned POST needs PutObject) and checks them (HEAD needs GetObject), under media/logos/ only.
+        fn.fn.addEnvironment('LOGOS_BUCKET', this.site.logos.bucketName);
+        fn.role.addToPolicy(
+          new iam.PolicyStatement({
+            actions: ['s3:PutObject', 's3:GetObject'],
+            resources: [this.site.logos.arnForObjects('media/logos/*')],
+          }),
+        );
+      }
       if (context.managesUsers) {
         fn.role.addToPolicy(
           new iam.PolicyStatement({

@@ -27,7 +27,10 @@ export const PlainBilingual = z
 export const HttpsUrl = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, normalize: true })
   .max(500)
-  .refine((value) => !new URL(value).username && !new URL(value).password, 'Must not contain a user name or password')
+  .refine((value) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    return !url || (!url.username && !url.password);
+  }, 'Must not contain a user name or password')
   .meta({ description: 'An https address', example: 'https://www.example.com/' });
 
 // ── Tiers (organisers) ──────────────────────────────────────────────────────────────

@@ -39,8 +39,9 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
     removes: string[] = [],
     bump = true,
   ): TransactItem {
-    const names: Record<string, string> = { '#pk': 'PK', '#version': 'version' };
+    const names: Record<string, string> = { '#pk': 'PK' };
     const values: Record<string, unknown> = {};
+    if (bump || guard.version !== undefined) names['#version'] = 'version';
     const assignments = Object.entries(sets).map(([attribute, value], i) => {
       names[`#f${i}`] = attribute;
       values[`:v${i}`] = value;

@@ -9,6 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rateWindowKey } from '../../functions/core/rate-limit.ts';
+import { siteRebuildKey } from '../../functions/core/site-rebuild.ts';
 import { eventKey, PUBLISHED_EVENTS_PK } from '../../functions/events/keys.ts';
 import { outboxKey } from '../../functions/mail/outbox.ts';
 import {
@@ -23,7 +24,16 @@ import {
   sensitiveKey,
   waitingListPk,
 } from '../../functions/registrations/keys.ts';
-import { eventSponsorsPk, memberKey, membershipsPk, sponsorKey } from '../../functions/sponsors/keys.ts';
+import {
+  attendeeLeadsPk,
+  eventSponsorsPk,
+  leadKey,
+  memberKey,
+  membershipsPk,
+  sponsorKey,
+  sponsorLeadsPk,
+  tiersKey,
+} from '../../functions/sponsors/keys.ts';
 import { buildApp } from '../../infra/app.ts';
 
 type Fn = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs' | 'mail' | 'preToken';
@@ -43,28 +53,35 @@ type Sample = { what: string; where: Where; pk: string; readers: Fn[]; writers: 
 
 /** One key of every kind, from the key builders, and who may touch it. Index keys are never written. */
 const samples: Sample[] = [
-  { what: 'event', where: 'table', pk: eventKey('e1').PK, readers: ['events', 'registrations'], writers: [] },
+  {
+    what: 'event',
+    where: 'table',
+    pk: eventKey('e1').PK,
+    readers: ['events', 'registrations', 'sponsors'],
+    writers: [],
+  },
   { what: 'published events', where: 'GSI1', pk: PUBLISHED_EVENTS_PK, readers: ['events'], writers: [] },
   {
     what: 'category and seat counters',
     where: 'table',
     pk: categoryKey('e1', 'c1').PK,
-    readers: ['events', 'registrations'],
-    writers: ['registrations'],
+    // Sponsors register booth staff in the exhibitor-staff category (registrations/public.ts).
+    readers: ['events', 'registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
   },
   {
     what: 'registration',
     where: 'table',
     pk: regKey('r1').PK,
-    readers: ['registrations'],
-    writers: ['registrations'],
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
   },
   {
     what: 'dietary and accessibility needs',
     where: 'table',
     pk: sensitiveKey('r1').PK,
-    readers: ['registrations'],
-    writers: ['registrations'],
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
   },
   {
     what: "an event's registrations",
@@ -78,15 +95,15 @@ const samples: Sample[] = [
     what: 'email lock',
     where: 'table',
     pk: emailLockKey('e1', 'ana@example.org').PK,
-    readers: ['registrations'],
-    writers: ['registrations'],
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
   },
   {
     what: 'check-in code',
     where: 'table',
     pk: checkInCodeKey('e1', 'ABCD2345').PK,
-    readers: ['registrations'],
-    writers: ['registrations'],
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
   },
   {
     what: 'hold of an unverified registration',
@@ -139,6 +156,36 @@ const samples: Sample[] = [
     writers: ['sponsors'],
   },
   { what: "an event's sponsors", where: 'GSI1', pk: eventSponsorsPk('e1'), readers: ['sponsors'], writers: [] },
+  {
+    what: "an event's sponsor tiers",
+    where: 'table',
+    pk: tiersKey('e1').PK,
+    readers: ['sponsors'],
+    writers: ['sponsors'],
+  },
+  {
+    what: 'a lead',
+    where: 'table',
+    pk: leadKey('s1', 'l1').PK,
+    // Registrations erase an attendee's leads when consent is withdrawn (sponsors/public.ts).
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
+  },
+  { what: "a sponsor's leads", where: 'GSI1', pk: sponsorLeadsPk('s1'), readers: ['sponsors'], writers: [] },
+  {
+    what: "an attendee's leads",
+    where: 'GSI2',
+    pk: attendeeLeadsPk('r1'),
+    readers: ['registrations', 'sponsors'],
+    writers: [],
+  },
+  {
+    what: 'site-rebuild request',
+    where: 'table',
+    pk: siteRebuildKey('b1').PK,
+    readers: ['sponsors'],
+    writers: ['sponsors'],
+  },
   {
     what: "a person's memberships",
     where: 'GSI1',

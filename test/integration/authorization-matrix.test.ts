@@ -7,6 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { seededAccounts } from '../../local/accounts.ts';
+import { demoTiers } from '../../local/demo-conference.ts';
 import { seedDemoConference } from '../../local/seed.ts';
 import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
@@ -50,16 +51,35 @@ const expected: Record<string, Row> = {
   'GET /api/sponsors/{sponsorId}/members': sponsorAOrOrganiser(200),
   'POST /api/sponsors/{sponsorId}/members': organiserOnly(201),
   'DELETE /api/sponsors/{sponsorId}/members/{memberId}': organiserOnly(204),
+  'GET /api/events/{eventId}/sponsors/{sponsorId}': everyone200,
+  'GET /api/events/{eventId}/sponsor-tiers': organiserOnly(200),
+  'PUT /api/events/{eventId}/sponsor-tiers': organiserOnly(200),
+  'POST /api/events/{eventId}/sponsors': organiserOnly(201),
+  'GET /api/events/{eventId}/sponsors/overview': organiserOnly(200),
+  'GET /api/events/{eventId}/sponsors/review': organiserOnly(200),
+  'GET /api/events/{eventId}/sponsors/{sponsorId}/review': organiserOnly(200),
+  'PATCH /api/events/{eventId}/sponsors/{sponsorId}': organiserOnly(200),
+  'POST /api/events/{eventId}/sponsors/{sponsorId}/approve': organiserOnly(200),
+  'POST /api/events/{eventId}/sponsors/{sponsorId}/return': organiserOnly(200),
+  'POST /api/events/{eventId}/sponsors/{sponsorId}/unpublish': organiserOnly(200),
+  'POST /api/sponsors/{sponsorId}/logo-upload': sponsorAOrOrganiser(200),
+  'GET /api/sponsors/{sponsorId}/staff': sponsorAOrOrganiser(200),
+  'POST /api/sponsors/{sponsorId}/staff': sponsorAOrOrganiser(201),
+  'DELETE /api/sponsors/{sponsorId}/staff/{staffId}': sponsorAOrOrganiser(204),
+  'POST /api/sponsors/{sponsorId}/leads': sponsorAOrOrganiser(201),
+  'GET /api/sponsors/{sponsorId}/leads': sponsorAOrOrganiser(200),
+  'GET /api/sponsors/{sponsorId}/leads.csv': sponsorAOrOrganiser(200),
+  'PATCH /api/sponsors/{sponsorId}/leads/{leadId}': sponsorAOrOrganiser(200),
 };
 
-const registration = (email: string, categoryId: string) => ({
+const registration = (email: string, categoryId: string, share = false) => ({
   categoryId,
   firstName: 'Ana',
   lastName: 'Silva',
   email,
   organisation: 'Customs',
   country: 'PT',
-  consent: { privacy: true },
+  consent: { privacy: true, ...(share ? { shareWithExhibitors: true } : {}) },
 });
 
 const sub = (email: string) => seededAccounts.find((a) => a.email === email)!.sub;
@@ -70,7 +90,7 @@ describe('authorization matrix', () => {
   let invited = 0;
   let attendeeRegistration = '';
   let post: (body: object, key: string) => Promise<Response>;
-  let verified: (email: string, categoryId: string) => Promise<{ id: string; checkInCode: string }>;
+  let verified: (email: string, categoryId: string, share?: boolean) => Promise<{ id: string; checkInCode: string }>;
 
   beforeAll(async () => {
     const { doc, tableName } = await freshTable('matrix');
@@ -88,9 +108,9 @@ describe('authorization matrix', () => {
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
       });
     /** Signs up and opens the mailed link, as the attendee would. */
-    verified = async (email, categoryId) => {
+    verified = async (email, categoryId, share = false) => {
       invited += 1;
-      const answer = await post(registration(email, categoryId), `verified-key-${invited}`);
+      const answer = await post(registration(email, categoryId, share), `verified-key-${invited}`);
       const { id } = (await answer.json()) as { id: string };
       const { Items } = await doc.send(new ScanCommand({ TableName: tableName }));
       const mail = Items!.find((i) => i.entity === 'outbox' && i.to === email)!;
@@ -112,7 +132,54 @@ describe('authorization matrix', () => {
     headers.sponsorA = await bearer('sponsor-a@example.org');
     headers.sponsorB = await bearer('sponsor-b@example.org');
     headers.organiser = await bearer('organiser@example.org', ['organisers']);
+    // Enough staff passes for every cell that adds booth staff.
+    await organiserCall(
+      'PUT',
+      '/api/events/citce-2027/sponsor-tiers',
+      {
+        tiers: demoTiers.map((t) => ({ ...t, staffPasses: 100 })),
+      },
+      { 'if-match': '"1"' },
+    );
   });
+
+  async function organiserCall(method: string, url: string, body?: object, extra: Record<string, string> = {}) {
+    return app.request(url, {
+      method,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      headers: { ...headers.organiser, 'content-type': 'application/json', ...extra },
+    });
+  }
+
+  /** A fresh draft of sponsor A, under review. */
+  async function submittedDraft() {
+    invited += 1;
+    const saved = await organiserCall(
+      'PUT',
+      '/api/sponsors/northwind-trade/profile',
+      { description: { en: `Customs platforms, version ${invited}` } },
+      { 'if-match': await currentVersion() },
+    );
+    await organiserCall('POST', '/api/sponsors/northwind-trade/profile/submit', undefined, {
+      'if-match': saved.headers.get('etag')!,
+    });
+  }
+
+  async function newStaff() {
+    invited += 1;
+    const added = await organiserCall('POST', '/api/sponsors/northwind-trade/staff', {
+      firstName: 'Rui',
+      lastName: 'Costa',
+      email: `booth${invited}@northwind.example.com`,
+      country: 'PT',
+    });
+    return ((await added.json()) as { staffId: string }).staffId;
+  }
+
+  async function consentingCode() {
+    invited += 1;
+    return (await verified(`visitor${invited}@customs.example.org`, 'private-sector', true)).checkInCode;
+  }
 
   async function currentVersion(): Promise<string> {
     const response = await app.request('/api/sponsors/northwind-trade/profile', { headers: headers.organiser });
@@ -121,14 +188,15 @@ describe('authorization matrix', () => {
 
   /** Puts the data in the state an allowed call needs, so each cell is independent. */
   async function prepare(route: string): Promise<{ path: Record<string, string>; init: RequestInit }> {
-    const path = {
+    const path: Record<string, string> = {
       eventId: 'citce-2027',
       sponsorId: 'northwind-trade',
       memberId: 'nobody',
       registrationId: attendeeRegistration,
     };
+    invited += 1;
     const profile = {
-      description: { en: 'Customs platforms' },
+      description: { en: `Customs platforms ${invited}` },
       contacts: [{ name: 'Ana', email: 'ana@northwind.example.com' }],
       products: [],
     };
@@ -227,6 +295,89 @@ describe('authorization matrix', () => {
         const pending = await verified(`pending${invited}@customs.example.org`, 'customs-government');
         return { path: { ...path, registrationId: pending.id }, init: {} };
       }
+      case 'PUT /api/events/{eventId}/sponsor-tiers': {
+        const current = await app.request('/api/events/citce-2027/sponsor-tiers', { headers: headers.organiser });
+        const { items } = (await current.json()) as { items: unknown[] };
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ tiers: items }),
+            headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+          },
+        };
+      }
+      case 'POST /api/events/{eventId}/sponsors':
+        invited += 1;
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ id: `exhibitor-${invited}`, name: `Exhibitor ${invited}`, tier: 'silver' }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'PATCH /api/events/{eventId}/sponsors/{sponsorId}':
+        return {
+          path,
+          init: { body: JSON.stringify({ booth: 'A12' }), headers: { 'content-type': 'application/json' } },
+        };
+      case 'POST /api/events/{eventId}/sponsors/{sponsorId}/approve':
+        await submittedDraft();
+        return { path, init: {} };
+      case 'POST /api/events/{eventId}/sponsors/{sponsorId}/return':
+        await submittedDraft();
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ comment: 'Please add a French text.' }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'POST /api/events/{eventId}/sponsors/{sponsorId}/unpublish':
+        await submittedDraft();
+        await organiserCall('POST', '/api/events/citce-2027/sponsors/northwind-trade/approve');
+        return { path, init: {} };
+      case 'POST /api/sponsors/{sponsorId}/logo-upload':
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ contentType: 'image/png', size: 2048 }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'POST /api/sponsors/{sponsorId}/staff':
+        invited += 1;
+        return {
+          path,
+          init: {
+            body: JSON.stringify({
+              firstName: 'Ines',
+              lastName: 'Moreira',
+              email: `staff${invited}@northwind.example.com`,
+              country: 'PT',
+            }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'DELETE /api/sponsors/{sponsorId}/staff/{staffId}':
+        return { path: { ...path, staffId: await newStaff() }, init: {} };
+      case 'POST /api/sponsors/{sponsorId}/leads':
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ code: await consentingCode(), rating: 4 }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'PATCH /api/sponsors/{sponsorId}/leads/{leadId}': {
+        const captured = await organiserCall('POST', '/api/sponsors/northwind-trade/leads', {
+          code: await consentingCode(),
+        });
+        const { leadId } = (await captured.json()) as { leadId: string };
+        return {
+          path: { ...path, leadId },
+          init: { body: JSON.stringify({ note: 'Call back' }), headers: { 'content-type': 'application/json' } },
+        };
+      }
       default:
         return { path, init: {} };
     }
@@ -260,7 +411,8 @@ describe('authorization matrix', () => {
       }
     }
     expect(actual).toEqual(expected);
-  });
+    // Hundreds of requests, many preparing data first: longer than the default 60 s on a busy machine.
+  }, 300_000);
 
   it("lets sponsor B work on its own profile but leaves sponsor A's untouched by B", async () => {
     const before = await (

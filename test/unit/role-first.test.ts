@@ -44,6 +44,8 @@ const validPath: Record<string, string> = {
   categoryId: 'academia',
   memberId: 'nobody',
   registrationId: '0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b30',
+  staffId: '0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b31',
+  leadId: '0123456789abcdef0123456789abcdef',
 };
 const fill = (path: string, params: (name: string) => string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params(name)));
@@ -97,14 +99,22 @@ describe('who you are before what you sent', () => {
   const send = (method: string, { url, init }: Attempt, caller: keyof typeof as) =>
     app.request(url, { ...init, method: method.toUpperCase(), headers: { ...init.headers, ...as[caller] } });
 
-  it('finds the routes that need a token, six of them with a body', () => {
+  it('finds the routes that need a token, fourteen of them with a body', () => {
     expect(secured.filter((r) => r.body).map((r) => r.route)).toEqual([
       'POST /api/events/{eventId}/categories',
       'PATCH /api/events/{eventId}/categories/{categoryId}',
       'POST /api/events/{eventId}/check-in',
       'PATCH /api/registrations/{registrationId}',
       'PUT /api/sponsors/{sponsorId}/profile',
+      'POST /api/sponsors/{sponsorId}/logo-upload',
       'POST /api/sponsors/{sponsorId}/members',
+      'POST /api/events/{eventId}/sponsors',
+      'PATCH /api/events/{eventId}/sponsors/{sponsorId}',
+      'PUT /api/events/{eventId}/sponsor-tiers',
+      'POST /api/events/{eventId}/sponsors/{sponsorId}/return',
+      'POST /api/sponsors/{sponsorId}/staff',
+      'POST /api/sponsors/{sponsorId}/leads',
+      'PATCH /api/sponsors/{sponsorId}/leads/{leadId}',
     ]);
   });
 

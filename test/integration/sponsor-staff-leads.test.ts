@@ -1,0 +1,202 @@
+/**
+ * Booth staff within the tier's passes (exact under concurrency) and leads with consent,
+ * against DynamoDB Local through the HTTP API.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededAccounts } from '../../local/accounts.ts';
+import { demoTiers } from '../../local/demo-conference.ts';
+import { seedDemoConference } from '../../local/seed.ts';
+import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
+import { testIssuer } from '../support/tokens.ts';
+import { freshTable } from './table.ts';
+
+const sub = (email: string) => seededAccounts.find((a) => a.email === email)!.sub;
+const A = '/api/sponsors/northwind-trade';
+const B = '/api/sponsors/borealis-scanning';
+
+describe('booth staff and leads', () => {
+  let app: ReturnType<typeof localApi>;
+  let scan: () => Promise<Record<string, unknown>[]>;
+  const as: Record<'sponsorA' | 'sponsorB' | 'organiser', Record<string, string>> = {} as never;
+  let registered = 0;
+
+  beforeAll(async () => {
+    const { doc, tableName } = await freshTable('staff');
+    await seedDemoConference(doc, tableName);
+    const issuer = await testIssuer();
+    app = localApi({ doc, tableName, verifyToken: issuer.verifyToken, limits: UNREACHED_LIMITS });
+    const bearer = async (email: string, groups: string[] = []) => ({
+      authorization: `Bearer ${await issuer.sign({ sub: sub(email), email, groups })}`,
+    });
+    as.sponsorA = await bearer('sponsor-a@example.org');
+    as.sponsorB = await bearer('sponsor-b@example.org');
+    as.organiser = await bearer('organiser@example.org', ['organisers']);
+    scan = async () => (await doc.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+    // Gold (sponsor A's tier) gets five passes for this test.
+    const tiers = demoTiers.map((t) => (t.id === 'gold' ? { ...t, staffPasses: 5 } : t));
+    const put = await call(
+      'organiser',
+      'PUT',
+      '/api/events/citce-2027/sponsor-tiers',
+      { tiers },
+      { 'if-match': '"1"' },
+    );
+    expect(put.status).toBe(200);
+  });
+
+  const call = (who: keyof typeof as, method: string, url: string, body?: object, extra: Record<string, string> = {}) =>
+    app.request(url, {
+      method,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      headers: { ...as[who], 'content-type': 'application/json', ...extra },
+    });
+
+  /** Registers an attendee, opens the mailed link, and returns the manage token and check-in code. */
+  async function attendee(share: boolean) {
+    registered += 1;
+    const email = `visitor${registered}@customs.example.org`;
+    const created = await app.request('/api/events/citce-2027/registrations', {
+      method: 'POST',
+      body: JSON.stringify({
+        categoryId: 'private-sector',
+        firstName: 'Ana',
+        lastName: 'Silva',
+        email,
+        organisation: '+Customs',
+        country: 'PT',
+        consent: { privacy: true, ...(share ? { shareWithExhibitors: true } : {}) },
+      }),
+      headers: { 'content-type': 'application/json', 'idempotency-key': `visitor-${registered}` },
+    });
+    const { id } = (await created.json()) as { id: string };
+    const mail = (await scan()).find((i) => i.entity === 'outbox' && i.to === email)!;
+    const token = /token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!;
+    const auth = { authorization: `Bearer ${token}` };
+    await app.request(`/api/registrations/${id}/verify`, { method: 'POST', headers: auth });
+    const view = (await (await app.request(`/api/registrations/${id}`, { headers: auth })).json()) as {
+      checkInCode: string;
+      consent: { shareWithExhibitors: boolean };
+    };
+    return { id, auth, code: view.checkInCode, consent: view.consent };
+  }
+
+  it('registers exactly as many staff as the tier has passes, under 20 concurrent requests', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('sponsorA', 'POST', `${A}/staff`, {
+          firstName: 'Rui',
+          lastName: 'Costa',
+          email: `booth${i}@northwind.example.com`,
+          country: 'PT',
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(201), ...Array(15).fill(409)]);
+    const list = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as { items: unknown[]; used: number };
+    expect({ items: list.items.length, used: list.used }).toEqual({ items: 5, used: 5 });
+    const staffRegistrations = (await scan()).filter(
+      (i) => i.entity === 'registration' && i.categoryId === 'exhibitor-staff' && i.status === 'confirmed',
+    );
+    expect(staffRegistrations.length).toBe(5);
+    expect(new Set(staffRegistrations.map((r) => r.organisation))).toEqual(new Set(['Northwind Trade Systems']));
+  });
+
+  it('frees a pass when a member of the staff is removed', async () => {
+    const list = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as { items: { staffId: string }[] };
+    const leaving = list.items[0]!.staffId;
+    expect((await call('sponsorB', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(403);
+    expect((await call('sponsorA', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(204);
+    expect((await call('sponsorA', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(404);
+    const added = await call('sponsorA', 'POST', `${A}/staff`, {
+      firstName: 'Ines',
+      lastName: 'Moreira',
+      email: 'ines@northwind.example.com',
+      country: 'PT',
+    });
+    expect(added.status).toBe(201);
+  });
+
+  it('refuses exhibitor staff on the public registration form', async () => {
+    const response = await app.request('/api/events/citce-2027/registrations', {
+      method: 'POST',
+      body: JSON.stringify({
+        categoryId: 'exhibitor-staff',
+        firstName: 'Eve',
+        lastName: 'Intruder',
+        email: 'eve@example.org',
+        organisation: 'Nobody',
+        country: 'PT',
+        consent: { privacy: true },
+      }),
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'staff-intruder' },
+    });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'Exhibitor staff are registered by their exhibitor in the sponsor portal, within the passes of its tier.',
+    );
+  });
+
+  it('keeps a lead only with consent, and reveals nothing else without it', async () => {
+    const refusing = await attendee(false);
+    expect(refusing.consent).toEqual({ shareWithExhibitors: false });
+    for (const code of [refusing.code, 'ZZZZZZZZ']) {
+      const response = await call('sponsorA', 'POST', `${A}/leads`, { code });
+      expect({ status: response.status, detail: ((await response.json()) as { detail: string }).detail }).toEqual({
+        status: 422,
+        detail: 'This attendee has not agreed to share their contact.',
+      });
+    }
+    const sharing = await attendee(true);
+    const kept = await call('sponsorA', 'POST', `${A}/leads`, { code: sharing.code.toLowerCase(), rating: 5 });
+    expect(kept.status).toBe(201);
+    const lead = (await kept.json()) as { leadId: string };
+    expect(lead).toMatchObject({
+      email: `visitor${registered}@customs.example.org`,
+      firstName: 'Ana',
+      rating: 5,
+      organisation: '+Customs',
+    });
+    expect((await call('sponsorA', 'POST', `${A}/leads`, { code: sharing.code })).status).toBe(200);
+    const patched = await call('sponsorA', 'PATCH', `${A}/leads/${lead.leadId}`, { note: '=cmd|calc', rating: null });
+    const changed = (await patched.json()) as { note?: string; rating?: number };
+    expect({ note: changed.note, rating: changed.rating }).toEqual({ note: '=cmd|calc', rating: undefined });
+    // Sponsor B sees none of A's leads and cannot change them.
+    expect((await call('sponsorB', 'PATCH', `${A}/leads/${lead.leadId}`, { note: 'x' })).status).toBe(403);
+    expect((await call('sponsorB', 'PATCH', `${B}/leads/${lead.leadId}`, { note: 'x' })).status).toBe(404);
+    const bLeads = (await (await call('sponsorB', 'GET', `${B}/leads`)).json()) as { items: unknown[] };
+    expect(bLeads.items).toEqual([]);
+    // The CSV neutralises formulas.
+    const csv = await (await call('sponsorA', 'GET', `${A}/leads.csv`)).text();
+    expect(csv).toContain(`"'=cmd|calc"`);
+    expect(csv).toContain(`"'+Customs"`);
+    expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+
+  it('removes the attendee from every sponsor when consent is withdrawn', async () => {
+    const sharing = await attendee(true);
+    expect((await call('sponsorA', 'POST', `${A}/leads`, { code: sharing.code })).status).toBe(201);
+    expect((await call('sponsorB', 'POST', `${B}/leads`, { code: sharing.code })).status).toBe(201);
+    const withdrawn = await app.request(`/api/registrations/${sharing.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ consent: { shareWithExhibitors: false } }),
+      headers: { ...sharing.auth, 'content-type': 'application/json' },
+    });
+    expect(((await withdrawn.json()) as { consent: object }).consent).toEqual({ shareWithExhibitors: false });
+    const leadsOf = (await scan()).filter((i) => i.entity === 'lead' && i.registrationId === sharing.id);
+    expect(leadsOf).toEqual([]);
+    const again = await call('sponsorA', 'POST', `${A}/leads`, { code: sharing.code });
+    expect(again.status).toBe(422);
+  });
+
+  it('pages leads with a cursor', async () => {
+    const first = (await (await call('sponsorA', 'GET', `${A}/leads?limit=1`)).json()) as {
+      items: unknown[];
+      nextCursor: string | null;
+    };
+    expect(first.items.length).toBe(1);
+    const bad = await call('sponsorA', 'GET', `${A}/leads?cursor=not-ours`);
+    expect(bad.status).toBe(400);
+  });
+});
