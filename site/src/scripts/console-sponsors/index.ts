@@ -33,6 +33,7 @@ export async function start(root: HTMLElement) {
     signOutButton.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
     const who = el('p', { id: 'signed-in-as' }, fill(w.signedInAs, { who: me.email ?? me.sub }));
     body.replaceChildren(el('div', { class: 'who' }, who, signOutButton));
+    root.querySelector('.intro')?.setAttribute('hidden', '');
 
     const listeners: (() => void)[] = [];
     const context: PanelContext = {
