@@ -9,6 +9,7 @@ const SOURCES = [
   'site/public',
   'site/astro.config.mjs',
   'functions/core/schemas.ts',
+  'functions/core/countries.ts',
   'functions/events/schemas.ts',
   'functions/registrations/schemas.ts',
   'functions/sponsors/schemas.ts',

@@ -47,9 +47,10 @@ describe('signing in through the local OpenID provider', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts())
       .toEqual(['Northwind Trade Systems']);
-    await page.getByLabel('Description (English)').fill('Cloud platforms for customs, tested end to end.');
+    await page.getByLabel('Description (English, Markdown)').fill('Cloud platforms for customs, tested end to end.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Saved as a draft.');
+    // The outcome shows next to the button that was pressed.
+    await expect.poll(() => page.locator('.profile-form .feedback').innerText()).toBe('Saved as a draft.');
     const token = await page.evaluate(
       () => (JSON.parse(sessionStorage.getItem('conference:tokens')!) as { accessToken: string }).accessToken,
     );

@@ -48,3 +48,15 @@ export type RegistrationExport = {
 
 /** PATCH /api/events/{eventId}/categories/{categoryId}: the category, and how many left the waiting list. */
 export type CategoryUpdate = Category & { promoted: number };
+
+export type {
+  Lead,
+  ProfileContent,
+  ProfileState,
+  PublicSponsor,
+  SponsorSummary,
+  StaffMember,
+  Tier,
+} from '../../../functions/sponsors/schemas.ts';
+// Sponsors and exhibition (functions/sponsors/schemas.ts): the public list is parsed at build time.
+export { PublicSponsorList } from '../../../functions/sponsors/schemas.ts';

@@ -8,7 +8,7 @@ function apiBase(): string {
   return base.replace(/\/$/, '');
 }
 
-async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+export async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
   const response = await fetch(`${apiBase()}${path}`);
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
   return schema.parse(await response.json());

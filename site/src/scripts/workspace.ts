@@ -2,10 +2,11 @@
 
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
-import type { Language, Me, Member, SponsorProfile } from '../lib/api-types.ts';
+import type { Language, Me, Member, PublicSponsor } from '../lib/api-types.ts';
 import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../lib/session.ts';
 import { categoriesPanel, checkInPanel, dashboardPanel, registrationsPanel } from './console-registrations.ts';
 import { dataJson, el, find, type Say, statusMessage } from './dom.ts';
+import type { PortalConfig } from './portal/types.ts';
 
 type Text = UiStrings['workspace'];
 
@@ -19,6 +20,8 @@ export type WorkspaceConfig = {
   home: string;
   text: Text;
   consoleText: UiStrings['console'];
+  /** The sponsor portal's texts and settings (portal pages only). */
+  sponsors?: PortalConfig;
 };
 
 function field(id: string, label: string, control: HTMLElement) {
@@ -57,7 +60,10 @@ export async function start(root: HTMLElement) {
 
     if (config.kind === 'portal') {
       if (me.sponsorIds.length === 0) return say(text.noAccess, true);
-      for (const sponsorId of me.sponsorIds) body.append(await profileEditor(sponsorId, text, say));
+      if (!config.sponsors) throw new Error('The portal page has no sponsor texts.');
+      // The portal's code loads only on the portal.
+      const { portal } = await import('./portal/index.ts');
+      body.append(...(await portal(me.sponsorIds, config.sponsors)));
     } else {
       if (!staffRole) return say(text.noAccess, true);
       const panels = { eventId: config.eventId, lang: config.lang, text: config.consoleText, say };
@@ -80,66 +86,8 @@ export async function start(root: HTMLElement) {
   }
 }
 
-async function profileEditor(sponsorId: string, text: Text, say: Say): Promise<HTMLElement> {
-  const response = await api(`/api/sponsors/${sponsorId}/profile`);
-  let profile = (await response.json()) as SponsorProfile;
-  let etag = response.headers.get('etag') ?? `"${profile.version}"`;
-  const state = el('p', {}, '');
-  const showState = () => {
-    state.textContent = fill(text.profileState, { status: text.status[profile.status], version: profile.version });
-  };
-  showState();
-  const en = el('textarea', { rows: '4', required: '' });
-  const fr = el('textarea', { rows: '4' });
-  const website = el('input', { type: 'url' });
-  en.value = profile.description?.en ?? '';
-  fr.value = profile.description?.fr ?? '';
-  website.value = profile.website ?? '';
-  const submit = el('button', { type: 'button' }, text.submit);
-  const form = el(
-    'form',
-    { 'aria-labelledby': `sponsor-${sponsorId}` },
-    field(`${sponsorId}-en`, text.descriptionEn, en),
-    field(`${sponsorId}-fr`, text.descriptionFr, fr),
-    field(`${sponsorId}-website`, text.website, website),
-    el('div', {}, el('button', { type: 'submit' }, text.save), submit),
-  );
-  const send = async (path: string, init: RequestInit, done: string) => {
-    const result = await api(path, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), 'if-match': etag },
-    });
-    if (result.status === 412) return say(text.stale, true);
-    if (!result.ok) return say((await problemDetail(result)) ?? text.failed, true);
-    profile = (await result.json()) as SponsorProfile;
-    etag = result.headers.get('etag') ?? `"${profile.version}"`;
-    showState();
-    say(done);
-  };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const description = { en: en.value.trim(), ...(fr.value.trim() ? { fr: fr.value.trim() } : {}) };
-    const body = {
-      description,
-      ...(website.value ? { website: website.value } : {}),
-      contacts: profile.contacts,
-      products: profile.products,
-    };
-    void send(
-      `/api/sponsors/${sponsorId}/profile`,
-      { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
-      text.saved,
-    );
-  });
-  submit.addEventListener(
-    'click',
-    () => void send(`/api/sponsors/${sponsorId}/profile/submit`, { method: 'POST' }, text.submitted),
-  );
-  return el('section', {}, el('h2', { id: `sponsor-${sponsorId}` }, profile.name), state, form);
-}
-
 async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
-  const sponsors = ((await (await api(`/api/events/${eventId}/sponsors`)).json()) as { items: SponsorProfile[] }).items;
+  const sponsors = ((await (await api(`/api/events/${eventId}/sponsors`)).json()) as { items: PublicSponsor[] }).items;
   const select = el('select', {}, ...sponsors.map((s) => el('option', { value: s.sponsorId }, s.name)));
   const email = el('input', { type: 'email', required: '', autocomplete: 'off' });
   const list = el('ul', { id: 'members' });
