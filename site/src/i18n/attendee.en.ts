@@ -7,6 +7,12 @@ import type { Localised } from './types.ts';
 
 export const attendeeEn = {
   register: {
+    glance: 'At a glance',
+    points: [
+      'We mail you a link to confirm your address; your place is held meanwhile.',
+      'Paid categories are paid by bank transfer: the invoice carries our bank details and your payment reference.',
+      'The same mail brings a private link to change or cancel your registration at any time.',
+    ],
     chooseCategory: 'Choose a category',
     optionLabel: '{name} · {fee}',
     unavailable: '{label} ({state})',

@@ -3,6 +3,12 @@ import type { AttendeeStrings } from './attendee.en.ts';
 
 export const attendeeFr: AttendeeStrings = {
   register: {
+    glance: 'En bref',
+    points: [
+      'Nous vous envoyons un lien pour confirmer votre adresse\u202f; votre place est réservée en attendant.',
+      'Les catégories payantes se règlent par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
+      'Le même message contient un lien privé pour modifier ou annuler votre inscription à tout moment.',
+    ],
     chooseCategory: 'Choisissez une catégorie',
     optionLabel: '{name} · {fee}',
     unavailable: '{label} ({state})',

@@ -58,7 +58,7 @@ export const designEn = {
     categories: 'Registration categories',
     categoriesLead: 'Places are confirmed in order of registration. Availability is updated live.',
     availability: 'Availability',
-    seatsLeft: { one: '{n} place left', other: '{n} places left' },
+    seatsLeft: { one: '{n} place available', other: '{n} places available' },
     highlights: 'At the conference',
     programmeTitle: 'Programme',
     programmeText: 'Three days of plenaries, panels and hands-on workshops on data, risk and trade facilitation.',

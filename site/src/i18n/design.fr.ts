@@ -51,7 +51,7 @@ export const designFr: DesignStrings = {
     categories: 'Catégories d’inscription',
     categoriesLead: 'Les places sont attribuées dans l’ordre des inscriptions. Disponibilités mises à jour en direct.',
     availability: 'Disponibilité',
-    seatsLeft: { one: '{n} place restante', other: '{n} places restantes' },
+    seatsLeft: { one: '{n} place disponible', other: '{n} places disponibles' },
     highlights: 'Au programme',
     programmeTitle: 'Programme',
     programmeText:

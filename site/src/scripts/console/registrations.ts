@@ -58,14 +58,8 @@ export default async function registrations(context: ConsoleContext) {
   );
   const country = select('filter-country', r.anyCountry, context.countries);
   const q = el('input', { id: 'filter-q', type: 'search', 'aria-describedby': 'filter-q-hint' });
-  const field = (id: string, label: string, control: HTMLElement, hint?: string) =>
-    el(
-      'div',
-      {},
-      el('label', { for: id }, label),
-      ...(hint ? [el('p', { class: 'hint', id: `${id}-hint` }, hint)] : []),
-      control,
-    );
+  const field = (id: string, label: string, control: HTMLElement) =>
+    el('div', {}, el('label', { for: id }, label), control);
   const tbody = el('tbody');
   const more = el('button', { type: 'button', class: 'button--secondary', hidden: '' }, r.more);
   const empty = el('p', { hidden: '' }, r.none);
@@ -187,11 +181,12 @@ export default async function registrations(context: ConsoleContext) {
   const filters = el(
     'form',
     { 'aria-label': r.filters, class: 'filters card' },
-    field('filter-q', r.search, q, r.searchHint),
+    field('filter-q', r.search, q),
     field('filter-status', r.status, status),
     field('filter-category', r.category, category),
     field('filter-country', r.country, country),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, r.apply)),
+    el('p', { class: 'hint', id: 'filter-q-hint' }, r.searchHint),
   );
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
