@@ -138,7 +138,7 @@ async function profileEditor(sponsorId: string, text: Text, say: Say): Promise<H
   return el('section', {}, el('h2', { id: `sponsor-${sponsorId}` }, profile.name), state, form);
 }
 
-async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
+export async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
   const sponsors = ((await (await api(`/api/events/${eventId}/sponsors`)).json()) as { items: SponsorProfile[] }).items;
   const select = el('select', {}, ...sponsors.map((s) => el('option', { value: s.sponsorId }, s.name)));
   const email = el('input', { type: 'email', required: '', autocomplete: 'off' });

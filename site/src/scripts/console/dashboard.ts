@@ -3,6 +3,7 @@ import { fill } from '../../i18n/format.ts';
 import type { RegistrationStats, RegistrationStatus } from '../../lib/api-types.ts';
 import { api } from '../../lib/session.ts';
 import { el } from '../dom.ts';
+import { membersPanel } from '../workspace.ts';
 import { bars, categoryNamer, countryNamer, publicEvent, table } from './common.ts';
 import type { ConsoleContext } from './shell.ts';
 
@@ -44,6 +45,8 @@ export default async function dashboard(context: ConsoleContext) {
     ];
   });
   const c = d.columns;
+  // Inviting sponsor members stays here until the sponsors console (/console/sponsors/) has it.
+  const members = context.workspace ? await membersPanel(eventId, context.workspace, context.say) : undefined;
   body.replaceChildren(
     el(
       'section',
@@ -102,5 +105,6 @@ export default async function dashboard(context: ConsoleContext) {
             format,
           ),
         ),
+    ...(members ? [members] : []),
   );
 }

@@ -5,6 +5,7 @@
 import type { ConsoleStrings } from '../../i18n/console.en.ts';
 import type { DesignStrings } from '../../i18n/design.en.ts';
 import { fill } from '../../i18n/format.ts';
+import type { UiStrings } from '../../i18n/types.ts';
 import type { Language, Me } from '../../lib/api-types.ts';
 import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../../lib/session.ts';
 import { byId, dataJson, el, type Say, statusMessage } from '../dom.ts';
@@ -27,6 +28,8 @@ export type ConsoleConfig = {
   status: DesignStrings['status'];
   payment: DesignStrings['payment'];
   state: DesignStrings['state'];
+  /** The sponsor-member texts (dashboard only, until the sponsors console takes invitations over). */
+  workspace?: UiStrings['workspace'];
   /** [code, name] in the page's language, sorted (registrations page only). */
   countries: [string, string][];
 };
