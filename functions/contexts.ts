@@ -57,6 +57,8 @@ export const contexts: ContextDefinition[] = [
       '/api/events/{eventId}/categories',
       '/api/events/{eventId}/categories/{proxy+}',
       '/api/events/{eventId}/check-in',
+      '/api/events/{eventId}/check-in/{proxy+}',
+      '/api/events/{eventId}/payments/{proxy+}',
       '/api/events/{eventId}/registrations',
       '/api/events/{eventId}/registrations.csv',
       '/api/events/{eventId}/registrations/{proxy+}',
@@ -64,11 +66,23 @@ export const contexts: ContextDefinition[] = [
     ],
     table: {
       // The event item (events/public.ts); its index keys: an event's registrations, waiting
-      // lists, a registration's unsent mail.
-      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#'],
-      readWrite: ['CATEGORIES#', 'REG#', 'EMAIL#', 'IDEM#', 'CHECKIN#', 'HOLDS', 'OUTBOX#', 'RATE#'],
+      // lists, a registration's unsent mail, payments due by date.
+      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#', 'PAYDUE'],
+      readWrite: [
+        'CATEGORIES#',
+        'REG#',
+        'EMAIL#',
+        'IDEM#',
+        'CHECKIN#',
+        'HOLDS',
+        'OUTBOX#',
+        'RATE#',
+        'PAYREF#',
+        'INVOICESEQ#',
+        'SITEBUILD#',
+      ],
     },
-    publicWrites: ['POST /api/events/{eventId}/registrations'],
+    publicWrites: ['POST /api/events/{eventId}/registrations', 'POST /api/events/{eventId}/registrations/resend-link'],
     authenticates: true,
     holdsPersonalData: true,
     limits: ['SIGNUP_LIMIT_PER_CLIENT', 'SIGNUP_LIMIT_PER_EMAIL'],

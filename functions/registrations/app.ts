@@ -4,13 +4,13 @@ import type { TokenVerifier } from '../core/auth.ts';
 import { clientAddress } from '../core/client-address.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
-import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
+import { changeRegistration, erase, exportData, manageView, openWithToken } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import type { Clock } from './deps.ts';
-import { checkIn, checkInByCode } from './desk.ts';
-import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
+import { checkIn, checkInByCode, deskSearch, deskStats } from './desk.ts';
+import { checkInRoute, deskCheckInRoute, deskSearchRoute, deskStatsRoute } from './desk-routes.ts';
 import { approve, endRegistration } from './lifecycle.ts';
 import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
 import { register } from './register.ts';
@@ -82,7 +82,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(getRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await viewRegistration(store, reg), 200);
+    return c.json(await manageView(deps, reg), 200);
   });
 
   app.openapi(verifyRoute, async (c) => {
@@ -173,6 +173,17 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(deskCheckInRoute, async (c) => {
     const { eventId } = c.req.valid('param');
     return c.json(await checkInByCode(deps, eventId, c.req.valid('json').code), 200);
+  });
+
+  app.openapi(deskSearchRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await deskSearch(deps, eventId, c.req.valid('header')['x-search'] ?? c.req.valid('query').q), 200);
+  });
+
+  app.openapi(deskStatsRoute, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await deskStats(deps, c.req.valid('param').eventId), 200);
   });
 
   app.openapi(organiserCancelRoute, async (c) => {

@@ -61,7 +61,14 @@ export const outboxIndex = (registrationId: string, at: string) => ({
 });
 export const outboxOfRegistrationPk = (registrationId: string) => `OUTBOXREG#${registrationId}`;
 
-export type StoredCategory = Category & { taken: number; waiting?: number; waitSeq?: number; sortOrder: number };
+export type StoredCategory = Category & {
+  taken: number;
+  waiting?: number;
+  waitSeq?: number;
+  sortOrder: number;
+  /** Arrivals at the desk, counted in the check-in transaction. */
+  checkedIn?: number;
+};
 
 export type StoredRegistration = Registration & {
   tokenHash: string;

@@ -9,6 +9,7 @@ import { queryAll, queryFilled } from '../core/query.ts';
 import { transact } from '../core/transaction.ts';
 import { type OutboxMail, outboxKey } from '../mail/outbox.ts';
 import {
+  categoryKey,
   checkInCodeKey,
   emailLockKey,
   eventRegistrationsPk,
@@ -79,6 +80,33 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
     /** A change that does not move seats (approve, check-in, edits), guarded by the status read. */
     async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {
       return (await transact(doc, { registration: change(id, from, sets), outbox: mail && put(mail) })).ok;
+    },
+
+    /** Arrival: set once (never twice), counted on the category in the same transaction. */
+    async checkIn(reg: StoredRegistration, at: string) {
+      const outcome = await transact(doc, {
+        registration: {
+          Update: {
+            TableName: tableName,
+            Key: regKey(reg.id),
+            UpdateExpression: 'SET #at = :at, #updated = :at',
+            ConditionExpression: '#status = :from AND attribute_not_exists(#at)',
+            ExpressionAttributeNames: { '#at': 'checkedInAt', '#updated': 'updatedAt', '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':from': reg.status },
+          },
+        },
+        counter: {
+          Update: {
+            TableName: tableName,
+            Key: categoryKey(reg.eventId, reg.categoryId),
+            UpdateExpression: 'ADD #checkedIn :one',
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#checkedIn': 'checkedIn', '#pk': 'PK' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      });
+      return outcome.ok;
     },
 
     /** Another valid manage link (hash only), mailed in the same transaction. */
