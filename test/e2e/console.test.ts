@@ -59,9 +59,7 @@ describe('organiser console', () => {
     await page.getByLabel('Search', { exact: true }).fill('pending.delegate');
     await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Kenya' });
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect
-      .poll(() => page.locator('#registrations tbody tr td:nth-child(3)').allInnerTexts())
-      .toEqual(['Kenya']);
+    await expect.poll(() => page.locator('#registrations tbody tr td:nth-child(3)').allInnerTexts()).toEqual(['Kenya']);
     expect(await page.locator('#registrations tbody td:nth-child(4)').innerText()).toBe(
       'Customs and government delegates',
     );
@@ -77,7 +75,7 @@ describe('organiser console', () => {
     await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
     await expect
       .poll(async () =>
-        (await (await fetch(`${baseUrl}/_local/mail.json`)).json() as { to: string; subject: string }[]).some(
+        ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some(
           (m) => m.to === 'pending.delegate@kra.example.go.ke' && m.subject.startsWith('Registration approved'),
         ),
       )

@@ -32,7 +32,7 @@ export async function registerVerified(
   email: string,
   categoryId: string,
   first: string,
-  extra: { country?: string; client?: string } = {},
+  extra: { country?: string; client?: string; lastName?: string } = {},
 ) {
   const response = await fetch(`${baseUrl}/api/events/citce-2027/registrations`, {
     method: 'POST',
@@ -44,7 +44,7 @@ export async function registerVerified(
     body: JSON.stringify({
       categoryId,
       firstName: first,
-      lastName: 'Delegate',
+      lastName: extra.lastName ?? 'Delegate',
       email,
       organisation: 'Kenya Revenue Authority',
       country: extra.country ?? 'KE',
@@ -64,4 +64,6 @@ export async function registerVerified(
 
 /** The bearer token of a signed-in page (for API calls a test makes as that person). */
 export const bearerOf = (page: Page) =>
-  page.evaluate(() => (JSON.parse(sessionStorage.getItem('conference:tokens')!) as { accessToken: string }).accessToken);
+  page.evaluate(
+    () => (JSON.parse(sessionStorage.getItem('conference:tokens')!) as { accessToken: string }).accessToken,
+  );

@@ -64,6 +64,7 @@ export const attendeeEn = {
     payNote: 'Please pay {amount} by bank transfer by {date}, quoting the reference {reference}.',
     free: 'Free of charge',
     ended: 'This registration has ended: there is nothing more to change.',
+    bank: { beneficiary: 'Beneficiary', iban: 'IBAN', bic: 'BIC', bankName: 'Bank' },
   },
 } as const;
 

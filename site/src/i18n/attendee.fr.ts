@@ -63,5 +63,6 @@ export const attendeeFr: AttendeeStrings = {
     payNote: 'Merci de régler {amount} par virement bancaire avant le {date}, en indiquant la référence {reference}.',
     free: 'Gratuit',
     ended: 'Cette inscription est terminée\u202f: il n’y a plus rien à modifier.',
+    bank: { beneficiary: 'Bénéficiaire', iban: 'IBAN', bic: 'BIC', bankName: 'Banque' },
   },
 };

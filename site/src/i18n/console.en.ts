@@ -112,6 +112,14 @@ export const consoleEn = {
     matched: 'Matched',
     unmatched: 'Not matched',
     reportColumns: { reference: 'Reference', amount: 'Amount', name: 'Registration', reason: 'Reason' },
+    reasons: {
+      'no-reference': 'No payment reference',
+      'unknown-reference': 'Unknown reference',
+      'amount-mismatch': 'Amount differs from the fee ({expected})',
+      'not-due': 'Nothing due (already paid, waived or ended)',
+      'invalid-line': 'Line not readable',
+    },
+    alreadyPaid: 'already paid',
   },
   categories: {
     title: 'Categories and quotas',

@@ -109,6 +109,14 @@ export const consoleFr: ConsoleStrings = {
     matched: 'Rapprochés',
     unmatched: 'Non rapprochés',
     reportColumns: { reference: 'Référence', amount: 'Montant', name: 'Inscription', reason: 'Motif' },
+    reasons: {
+      'no-reference': 'Pas de référence de paiement',
+      'unknown-reference': 'Référence inconnue',
+      'amount-mismatch': 'Montant différent du tarif ({expected})',
+      'not-due': 'Rien à payer (déjà payé, exonéré ou terminé)',
+      'invalid-line': 'Ligne illisible',
+    },
+    alreadyPaid: 'déjà payé',
   },
   categories: {
     title: 'Catégories et quotas',

@@ -28,8 +28,13 @@ type ManageText = UiStrings['manage'] & {
   lang: string;
 };
 
-/** A registration as the API serves it: `payment` comes with paid categories. */
-type WithPayment = Registration & { payment?: Payment | null };
+type BankAccount = { beneficiary: string; address: string; iban: string; bic: string; bankName: string };
+/** A registration as the manage view serves it: `payment` comes with paid categories. */
+type WithPayment = Registration & {
+  payment?: Payment | null;
+  ended?: boolean;
+  event?: { bankAccount?: BankAccount };
+};
 
 const KEY = 'conference:manage';
 
@@ -115,9 +120,34 @@ export async function startManage(root: HTMLElement) {
     );
     summary.hidden = false;
     pay.hidden = payment?.status !== 'due' || !hasSeat(reg);
-    pay.textContent = payment
-      ? fill(x.payNote, { amount: formatMoney(payment, m.lang), date: dueDate, reference: payment.reference })
-      : '';
+    const bank = reg.event?.bankAccount;
+    pay.replaceChildren(
+      ...(payment
+        ? [
+            el(
+              'p',
+              {},
+              fill(x.payNote, { amount: formatMoney(payment, m.lang), date: dueDate, reference: payment.reference }),
+            ),
+            ...(bank
+              ? [
+                  el(
+                    'dl',
+                    { class: 'bank' },
+                    ...(
+                      [
+                        [x.bank.beneficiary, `${bank.beneficiary}, ${bank.address}`],
+                        [x.bank.iban, bank.iban.replace(/(.{4})/g, '$1 ').trim()],
+                        [x.bank.bic, bank.bic],
+                        [x.bank.bankName, bank.bankName],
+                      ] as [string, string][]
+                    ).flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+                  ),
+                ]
+              : []),
+          ]
+        : []),
+    );
     invoice.hidden = !payment || reg.status === 'unverified';
     details.replaceChildren(
       ...rows.flatMap(([term, value]) => [
@@ -134,7 +164,7 @@ export async function startManage(root: HTMLElement) {
       svg.setAttribute('aria-label', fill(m.qrCode, { code: reg.checkInCode }));
       qr.hidden = false;
     } else qr.hidden = true;
-    const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
+    const ended = reg.ended ?? (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired');
     form.hidden = ended;
     endedNote.hidden = !ended;
     actions.hidden = false;

@@ -29,7 +29,9 @@ type ImportLine = {
   currency?: string;
   registrationId?: string;
   name?: string;
-  reason?: string;
+  reason?: keyof ConsoleContext['text']['registrations']['reasons'];
+  expected?: { amount: number; currency: string };
+  alreadyPaid?: boolean;
 };
 type ImportReport = { matched: ImportLine[] | number; unmatched: ImportLine[] | number };
 
@@ -253,8 +255,12 @@ export default async function registrations(context: ConsoleContext) {
         items.map((line) => [
           line.reference ?? '',
           money(line),
-          line.name ?? line.registrationId ?? '',
-          line.reason ?? '',
+          line.alreadyPaid ? `${line.name ?? ''} (${r.alreadyPaid})` : (line.name ?? line.registrationId ?? ''),
+          line.reason
+            ? fill(r.reasons[line.reason] ?? line.reason, {
+                expected: line.expected ? formatMoney(line.expected, lang) : '',
+              })
+            : '',
         ]),
         [1],
       );
