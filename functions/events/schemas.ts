@@ -12,6 +12,7 @@ export const Venue = z
     country: CountryCode,
   })
   .strict();
+export type Venue = z.infer<typeof Venue>;
 
 /** Where attendees of paid categories transfer their fee; printed on invoices and payment mail. */
 export const BankAccount = z
