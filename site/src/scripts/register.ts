@@ -187,6 +187,9 @@ export function startRegistration(root: HTMLElement) {
     confirmation.hidden = false;
     form.hidden = true;
     find(root, '#register-intro').hidden = true;
+    // The summary beside the form repeats what the confirmation now says.
+    const aside = root.parentElement?.querySelector('aside');
+    if (aside) aside.hidden = true;
     find(root, '#outcome').textContent = '';
     heading.focus();
   };

@@ -149,7 +149,11 @@ export async function membersPanel(eventId: string, text: Text, say: Say): Promi
       ...members.map((m) => {
         const remove = el(
           'button',
-          { type: 'button', 'aria-label': fill(text.removeMember, { email: m.email }) },
+          {
+            type: 'button',
+            class: 'button--danger button--small',
+            'aria-label': fill(text.removeMember, { email: m.email }),
+          },
           text.remove,
         );
         remove.addEventListener(

@@ -61,10 +61,11 @@ export function bars(title: string, rows: [string, number][], format: (label: st
 }
 
 /** A table with a header row. */
-export function table(headers: string[], rows: (string | Node)[][], numeric: number[] = []) {
+export function table(label: string, headers: string[], rows: (string | Node)[][], numeric: number[] = []) {
+  // A region that may scroll sideways on a phone: focusable, so keyboards can scroll it too.
   return el(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: '0' },
     el(
       'table',
       {},

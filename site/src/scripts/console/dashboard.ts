@@ -63,7 +63,7 @@ export default async function dashboard(context: ConsoleContext) {
       'section',
       { 'aria-labelledby': 'capacity-heading' },
       el('h2', { id: 'capacity-heading' }, d.capacity),
-      table([c.category, c.capacity, c.taken, c.available, c.waitlisted], capacityRows, [1, 2, 3, 4]),
+      table(d.capacity, [c.category, c.capacity, c.taken, c.available, c.waitlisted], capacityRows, [1, 2, 3, 4]),
     ),
     stats.total === 0
       ? el('p', {}, d.none)

@@ -251,6 +251,7 @@ export default async function registrations(context: ConsoleContext) {
         : '';
     const lines = (items: ImportLine[]) =>
       table(
+        r.importHeading,
         [c.reference, c.amount, c.name, c.reason],
         items.map((line) => [
           line.reference ?? '',
@@ -295,7 +296,7 @@ export default async function registrations(context: ConsoleContext) {
       el('div', { class: 'button-row' }, csv),
       el(
         'div',
-        { class: 'table-scroll' },
+        { class: 'table-scroll', role: 'region', 'aria-label': r.title, tabindex: '0' },
         el(
           'table',
           { id: 'registrations' },
