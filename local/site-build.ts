@@ -13,6 +13,8 @@ const SOURCES = [
   'functions/registrations/schemas.ts',
   'functions/sponsors/schemas.ts',
   'functions/identity/schemas.ts',
+  'functions/core/countries.ts',
+  'functions/registrations/desk-routes.ts',
   'package-lock.json',
 ];
 const STAMP = 'site/dist/.build-stamp';
