@@ -93,7 +93,10 @@ const pick = (text: { en: string; fr?: string }, language: Language) => text[lan
 /** "8–10 June 2027", in the reader's language. */
 export function dateRange(start: string, end: string, language: Language) {
   const format = new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' });
-  return format.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
+  // Intl puts thin and no-break spaces around the dash; mail clients and PDFs read plain ones best.
+  return format
+    .formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`))
+    .replace(/[\u2009\u202f\u00a0]/g, ' ');
 }
 
 const groups = (value: string) => value.replace(/(.{4})(?=.)/g, '$1 ');

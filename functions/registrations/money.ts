@@ -29,18 +29,28 @@ export function formatMoney(money: Money, language: Language): string {
 }
 
 /**
- * Minor units from a bank's amount text: "450.00", "450,00", "450", "1 234.50", "1,234.50".
- * Returns undefined for anything else (a negative amount, too many decimals, letters).
+ * Minor units from a bank's amount text: "450.00", "450,00", "450", "1 234.50", "1,234.50",
+ * "1.234,50". The last separator is the decimal one when at most the currency's digits
+ * follow it (three digits after it group thousands, unless the currency has three
+ * decimals). Returns undefined for anything else (a negative amount, letters, bad groups).
  */
 export function parseAmount(text: string, currency: string): number | undefined {
   const digits = minorDigits(currency);
   let value = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   if (value.startsWith('+')) value = value.slice(1);
-  // The last separator followed by 1..digits figures is the decimal one; others group thousands.
-  const match = value.match(/^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,](\d+))?$/);
-  if (!match) return undefined;
-  const whole = (match[1] ?? '').replace(/[.,]/g, '');
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return undefined;
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (!/^\d[\d.,]*$/.test(value)) return undefined;
+  let whole = value;
+  let fraction = '';
+  const last = Math.max(value.lastIndexOf('.'), value.lastIndexOf(','));
+  if (last >= 0) {
+    const after = value.slice(last + 1);
+    const groupsThousands = after.length === 3 && digits < 3;
+    if (!groupsThousands) {
+      if (after.length === 0 || after.length > digits) return undefined;
+      whole = value.slice(0, last);
+      fraction = after;
+    }
+  }
+  if (!/^(\d{1,3}([.,]\d{3})*|\d+)$/.test(whole)) return undefined;
+  return Number(whole.replace(/[.,]/g, '')) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 }
