@@ -59,6 +59,8 @@ export const contexts: ContextDefinition[] = [
       '/api/events/{eventId}/categories',
       '/api/events/{eventId}/categories/{proxy+}',
       '/api/events/{eventId}/check-in',
+      '/api/events/{eventId}/check-in/{proxy+}',
+      '/api/events/{eventId}/payments/{proxy+}',
       '/api/events/{eventId}/registrations',
       '/api/events/{eventId}/registrations.csv',
       '/api/events/{eventId}/registrations/{proxy+}',
@@ -66,12 +68,25 @@ export const contexts: ContextDefinition[] = [
     ],
     table: {
       // The event item (events/public.ts); its index keys: an event's registrations, waiting
-      // lists, a registration's unsent mail.
-      // an attendee's leads at sponsors (sponsors/public.ts), removed when consent is withdrawn.
-      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#', 'LEADSOF#'],
-      readWrite: ['CATEGORIES#', 'REG#', 'EMAIL#', 'IDEM#', 'CHECKIN#', 'HOLDS', 'OUTBOX#', 'RATE#', 'LEAD#'],
+      // lists, a registration's unsent mail, payments due by date; an attendee's leads at
+      // sponsors (sponsors/public.ts), removed when consent is withdrawn.
+      read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#', 'PAYDUE', 'LEADSOF#'],
+      readWrite: [
+        'CATEGORIES#',
+        'REG#',
+        'EMAIL#',
+        'IDEM#',
+        'CHECKIN#',
+        'HOLDS',
+        'OUTBOX#',
+        'RATE#',
+        'PAYREF#',
+        'INVOICESEQ#',
+        'SITEBUILD#',
+        'LEAD#',
+      ],
     },
-    publicWrites: ['POST /api/events/{eventId}/registrations'],
+    publicWrites: ['POST /api/events/{eventId}/registrations', 'POST /api/events/{eventId}/registrations/resend-link'],
     authenticates: true,
     holdsPersonalData: true,
     limits: ['SIGNUP_LIMIT_PER_CLIENT', 'SIGNUP_LIMIT_PER_EMAIL'],

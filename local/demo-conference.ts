@@ -25,7 +25,19 @@ export const demoEvent: Event = {
     country: 'PT',
   },
   status: 'published',
+  // Fictional bank details in a valid format (the IBAN passes its check digits).
+  bankAccount: {
+    beneficiary: 'Customs IT Conference Secretariat',
+    address: 'Rua do Comércio 10, 1100-150 Lisboa, Portugal',
+    iban: 'PT50000201231234567890154',
+    bic: 'EXMPPTPL',
+    bankName: 'Banco Exemplo, S.A.',
+    bankAddress: 'Avenida da Liberdade 1, 1250-140 Lisboa, Portugal',
+  },
 };
+
+/** Paid categories: reminded a week after the seat is theirs, cancelled a week later if still unpaid. */
+const paymentTerms = { reminderAfterDays: 7, cancelAfterDays: 14 };
 
 const opensAt = '2026-11-01T09:00:00+00:00';
 const closesAt = '2027-05-31T23:59:00+01:00';
@@ -53,7 +65,9 @@ export const demoCategories: Category[] = [
     requiresApproval: false,
     opensAt,
     closesAt,
-    fee: { en: 'EUR 450', fr: '450 EUR' },
+    // The fee text is derived from the price: EUR 450.00 / 450,00 EUR.
+    price: { amount: 45000, currency: 'EUR' },
+    payment: paymentTerms,
   },
   {
     id: 'international-organisations',
@@ -73,7 +87,8 @@ export const demoCategories: Category[] = [
     requiresApproval: false,
     opensAt,
     closesAt,
-    fee: { en: 'EUR 150', fr: '150 EUR' },
+    price: { amount: 15000, currency: 'EUR' },
+    payment: paymentTerms,
   },
   {
     id: 'pre-conference-workshop',
@@ -90,7 +105,8 @@ export const demoCategories: Category[] = [
       en: 'Hands-on, laptops required; limited places.',
       fr: 'Atelier pratique, ordinateur portable requis ; places limitées.',
     },
-    fee: { en: 'EUR 100', fr: '100 EUR' },
+    price: { amount: 10000, currency: 'EUR' },
+    payment: paymentTerms,
   },
   {
     id: 'media',

@@ -15,6 +15,8 @@ const SOURCES = [
   'functions/sponsors/schemas.ts',
   'functions/identity/schemas.ts',
   'functions/agenda/schemas.ts',
+  'functions/core/countries.ts',
+  'functions/registrations/desk-routes.ts',
   'package-lock.json',
 ];
 const STAMP = 'site/dist/.build-stamp';

@@ -26,6 +26,7 @@ import { createMailWorker } from '../functions/mail/worker.ts';
 import { createRegistrationsApp } from '../functions/registrations/app.ts';
 import { expireHolds } from '../functions/registrations/holds.ts';
 import { registrationLimitsFromEnv } from '../functions/registrations/limits.ts';
+import { sweepPayments } from '../functions/registrations/payment-sweep.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { invitationLimitFromEnv } from '../functions/sponsors/limits.ts';
@@ -230,11 +231,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
 
     // What the scheduled sweeper Lambda does in AWS, every 30 seconds here.
-    const sweepDeps = { ...registrationStores(doc, tableName), now: () => new Date() };
+    const sweepDeps = { ...registrationStores(doc, tableName), siteUrl: origin, now: () => new Date() };
     holdSweep = setInterval(() => {
-      expireHolds(sweepDeps, Date.now() + 20_000).catch((error: Error) =>
-        console.error(JSON.stringify({ level: 'warn', message: 'hold sweep failed', error: error.message })),
-      );
+      expireHolds(sweepDeps, Date.now() + 10_000)
+        .then(() => sweepPayments(sweepDeps, Date.now() + 10_000))
+        .catch((error: Error) =>
+          console.error(JSON.stringify({ level: 'warn', message: 'hold sweep failed', error: error.message })),
+        );
     }, 30_000);
     holdSweep.unref();
 

@@ -31,6 +31,8 @@ import { problem } from './problem.ts';
 
 /** Largest request body any route accepts (documented in the README). */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Largest body of the few routes that take files (a month of bank statement), see `AppOptions.largeBodies`. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function fieldErrors(error: ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -74,6 +76,8 @@ export type AppOptions = EdgeOptions & {
   sponsorIdsOf?: MembershipLookup;
   /** Browser origins allowed to call the API cross-origin (the site's own); none by default. */
   allowedOrigins?: string[];
+  /** Paths whose body may reach MAX_FILE_BYTES instead of MAX_BODY_BYTES (file uploads). */
+  largeBodies?: RegExp[];
 };
 
 /** Origins from SITE_ORIGIN (comma-separated), for the Lambda entries. */
@@ -114,12 +118,11 @@ export function createApp(options: AppOptions = {}) {
     }),
   );
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, new ContentTooLargeError(MAX_BODY_BYTES)),
-    }),
-  );
+  const limitOf = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => problem(c, new ContentTooLargeError(maxSize)) });
+  const [small, large] = [limitOf(MAX_BODY_BYTES), limitOf(MAX_FILE_BYTES)];
+  const largeBodies = options.largeBodies ?? [];
+  app.use((c, next) => (largeBodies.some((path) => path.test(c.req.path)) ? large : small)(c, next));
   if (options.verifyToken) app.use(authentication(options.verifyToken, options.sponsorIdsOf));
   app.notFound((c) => problem(c, new NotFoundError(`No resource at ${c.req.path}.`)));
   app.onError((error, c) => problem(c, toDomainError(error, c, log)));

@@ -71,6 +71,9 @@ export class ContentTooLargeError extends DomainError {
   }
 }
 
+/** A body in a media type the route does not read. */
+export class UnsupportedMediaTypeError extends withStatus(415, 'unsupported-media-type', 'Unsupported Media Type') {}
+
 export class UnprocessableError extends withStatus(422, 'validation', 'Unprocessable Content') {}
 
 /** A guarded update sent without `If-Match`. */

@@ -24,7 +24,8 @@ export function createEventsApp(deps: EventsAppDeps) {
     const { eventId } = c.req.valid('param');
     const event = await getPublishedEvent(deps, eventId);
     // Availability is live: shared caches may hold it only briefly.
-    c.header('Cache-Control', 'public, max-age=5');
+    // 15 s at the edge and in browsers, then revalidated by ETag (a 304 costs no body).
+    c.header('Cache-Control', 'public, max-age=15');
     return c.json(event, 200);
   });
 

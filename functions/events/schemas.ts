@@ -1,6 +1,7 @@
 /** Events: the conference editions the public sees. */
 import { z } from 'zod';
 import { Bilingual, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
+import { isValidIban } from '../registrations/reference.ts';
 import { PublicCategory } from '../registrations/schemas.ts';
 
 export const Venue = z
@@ -11,6 +12,24 @@ export const Venue = z
     country: CountryCode,
   })
   .strict();
+export type Venue = z.infer<typeof Venue>;
+
+/** Where attendees of paid categories transfer their fee; printed on invoices and payment mail. */
+export const BankAccount = z
+  .object({
+    beneficiary: oneLineText({ max: 140 }).min(1),
+    address: oneLineText({ max: 300 }).min(1).meta({ description: "The beneficiary's postal address" }),
+    iban: z
+      .string()
+      .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+      .refine(isValidIban, 'Not a valid IBAN'),
+    bic: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'Not a valid BIC'),
+    bankName: oneLineText({ max: 140 }).min(1),
+    bankAddress: oneLineText({ max: 300 }).optional(),
+  })
+  .strict()
+  .meta({ description: 'Bank details for transfers (the organiser’s account)' });
+export type BankAccount = z.infer<typeof BankAccount>;
 
 export const EventStatus = z.enum(['draft', 'published']);
 
@@ -26,7 +45,7 @@ const publicEventFields = {
 };
 
 export const Event = z
-  .object({ ...publicEventFields, status: EventStatus })
+  .object({ ...publicEventFields, status: EventStatus, bankAccount: BankAccount.optional() })
   .strict()
   .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })
   .meta({ description: 'A conference edition' });

@@ -5,12 +5,26 @@
  */
 import { z } from 'zod';
 
+/**
+ * A file sent with a mail, its content base64 in the item (a QR code and an .ics are a few
+ * kilobytes; the item stays far below DynamoDB's 400 KB). `contentId` makes it inline: the
+ * HTML part shows it as `<img src="cid:…">`, which mail clients display (data: URIs many block).
+ */
+export const MailAttachment = z.object({
+  filename: z.string().min(1).max(100),
+  contentType: z.string().min(1).max(100),
+  content: z.base64(),
+  contentId: z.string().max(100).optional(),
+});
+export type MailAttachment = z.infer<typeof MailAttachment>;
+
 export const OutboxMail = z.object({
   id: z.string().min(1),
   to: z.email(),
   subject: z.string().min(1).max(300),
   text: z.string().min(1),
   html: z.string().optional(),
+  attachments: z.array(MailAttachment).max(5).optional(),
   language: z.enum(['en', 'fr']),
 });
 export type OutboxMail = z.infer<typeof OutboxMail>;

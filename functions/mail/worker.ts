@@ -37,6 +37,19 @@ export async function sendOutboxMail(deps: MailWorkerDeps, id: string): Promise<
             Text: { Data: mail.text, Charset: 'UTF-8' },
             ...(mail.html ? { Html: { Data: mail.html, Charset: 'UTF-8' } } : {}),
           },
+          ...(mail.attachments?.length
+            ? {
+                // SES builds the MIME message: inline parts (a Content-ID) beside the HTML, the rest as files.
+                Attachments: mail.attachments.map((a) => ({
+                  FileName: a.filename,
+                  ContentType: a.contentType,
+                  RawContent: Buffer.from(a.content, 'base64'),
+                  ContentTransferEncoding: 'BASE64' as const,
+                  ContentDisposition: a.contentId ? ('INLINE' as const) : ('ATTACHMENT' as const),
+                  ...(a.contentId ? { ContentId: a.contentId } : {}),
+                })),
+              }
+            : {}),
         },
       },
     }),

@@ -4,18 +4,23 @@ import type { TokenVerifier } from '../core/auth.ts';
 import { clientAddress } from '../core/client-address.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
-import { changeRegistration, erase, exportData, openWithToken, viewRegistration } from './attendee.ts';
+import { changeRegistration, erase, exportData, manageView, openWithToken } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import type { Clock } from './deps.ts';
-import { checkIn, checkInByCode } from './desk.ts';
-import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
+import { checkIn, checkInByCode, deskSearch, deskStats } from './desk.ts';
+import { checkInRoute, deskCheckInRoute, deskSearchRoute, deskStatsRoute } from './desk-routes.ts';
+import { invoicePdf } from './invoices.ts';
 import { approve, endRegistration } from './lifecycle.ts';
-import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
+import { DEFAULT_LIMITS, RESEND_LIMITS, type RegistrationLimits } from './limits.ts';
+import { importStatement, readStatement } from './payment-import.ts';
+import { importPaymentsRoute, invoiceRoute, markPaymentRoute, resendLinkRoute } from './payment-routes.ts';
+import { settleInEvent } from './payments.ts';
 import { personalAgenda, savePersonalAgenda } from './personal-agenda.ts';
 import { getPersonalAgendaRoute, putPersonalAgendaRoute } from './personal-agenda-routes.ts';
 import { register } from './register.ts';
+import { RESEND_ANSWER, resendLink } from './resend-link.ts';
 import {
   approveRoute,
   cancelRegistrationRoute,
@@ -59,7 +64,14 @@ export type RegistrationsAppDeps = RegistrationStores & {
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const { store } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  const app = createApp({ ...deps.edge, verifyToken: deps.verifyToken, allowedOrigins: deps.allowedOrigins });
+  const app = createApp({
+    ...deps.edge,
+    verifyToken: deps.verifyToken,
+    allowedOrigins: deps.allowedOrigins,
+    // A month of bank statement is larger than any JSON body.
+    largeBodies: [/^\/api\/events\/[^/]+\/payments\/import$/],
+  });
+  const resend = { ...RESEND_LIMITS, ...limits };
   // Who may call is each route contract's `middleware`, checked before the request is validated.
   // The attendee's routes find the manage token on the context.
   const open = async (c: { var: ManageTokenEnv['Variables'] }, id: string) =>
@@ -86,7 +98,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(getRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await viewRegistration(store, reg), 200);
+    return c.json(await manageView(deps, reg), 200);
   });
 
   app.openapi(verifyRoute, async (c) => {
@@ -127,6 +139,41 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(putPersonalAgendaRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
     return c.json(await savePersonalAgenda(deps, reg, c.req.valid('json').sessionIds), 200);
+  });
+
+  app.openapi(resendLinkRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    await deps.limit(resend.resendPerClient, clientAddress(c, deps.edge?.clientAddress));
+    await resendLink({ ...deps, perEmail: resend.resendPerEmail }, eventId, c.req.valid('json').email);
+    c.header('Cache-Control', 'no-store');
+    return c.json(RESEND_ANSWER, 202);
+  });
+
+  app.openapi(invoiceRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    const [event, category] = await Promise.all([
+      deps.events.getEvent(reg.eventId),
+      deps.categories.getCategory(reg.eventId, reg.categoryId),
+    ]);
+    if (!event || !reg.payment) throw new NotFoundError('This registration has no invoice.');
+    const pdf = await invoicePdf({ reg, event, category, issuedOn: deps.now().toISOString().slice(0, 10) });
+    const name = reg.payment.status === 'paid' ? reg.payment.invoiceNumber : `pro-forma-${reg.payment.reference}`;
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Content-Disposition', `inline; filename="invoice-${name}.pdf"`);
+    return c.body(pdf.slice().buffer, 200, { 'Content-Type': 'application/pdf' }) as never;
+  });
+
+  app.openapi(markPaymentRoute, async (c) => {
+    const { eventId, registrationId } = c.req.valid('param');
+    const { status, paidAt } = c.req.valid('json');
+    return c.json(await settleInEvent(deps, eventId, registrationId, status, paidAt), 200);
+  });
+
+  app.openapi(importPaymentsRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    const statement = readStatement(c.req.header('content-type'), await c.req.text());
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await importStatement(deps, eventId, statement), 200);
   });
 
   const inEvent = async (eventId: string, registrationId: string) => {
@@ -188,6 +235,17 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   app.openapi(deskCheckInRoute, async (c) => {
     const { eventId } = c.req.valid('param');
     return c.json(await checkInByCode(deps, eventId, c.req.valid('json').code), 200);
+  });
+
+  app.openapi(deskSearchRoute, async (c) => {
+    const { eventId } = c.req.valid('param');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await deskSearch(deps, eventId, c.req.valid('header')['x-search'] ?? c.req.valid('query').q), 200);
+  });
+
+  app.openapi(deskStatsRoute, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await deskStats(deps, c.req.valid('param').eventId), 200);
   });
 
   app.openapi(organiserCancelRoute, async (c) => {

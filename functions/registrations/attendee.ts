@@ -2,9 +2,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { OutboxMail } from '../mail/outbox.ts';
-import { type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
+import { feeOf } from './categories.ts';
+import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
 import { isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
 import { endRegistration, type LifecycleDeps } from './lifecycle.ts';
+import type { ManageView } from './manage-schemas.ts';
 import type { Registration, RegistrationPatch } from './schemas.ts';
 import { hashToken, searchText, view } from './views.ts';
 
@@ -24,10 +26,15 @@ export interface AttendeeStore {
 export type AttendeeDeps = {
   store: AttendeeStore;
   events: EventReader;
+  categories: CategoryReader;
   now: Clock;
   /** Removes the attendee's leads at every sponsor (consent withdrawn, data erased): sponsors/public.ts. */
   withdrawLeads?: (registrationId: string) => Promise<void>;
 };
+
+/** Statuses after which nothing can change: the manage page shows no edit form. */
+export const isEnded = (status: Registration['status']) =>
+  status === 'cancelled' || status === 'rejected' || status === 'expired';
 
 /** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
 export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: string, token: string) {
@@ -43,6 +50,38 @@ export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: strin
 export async function viewRegistration(store: Pick<AttendeeStore, 'waitingAhead'>, reg: StoredRegistration) {
   if (!isWaiting(reg)) return view(reg);
   return view(reg, (await store.waitingAhead(reg.eventId, reg.categoryId, reg.waitSeq ?? 0)) + 1);
+}
+
+/** The manage page's view: the registration with its category, event, payment and whether it ended. */
+export async function manageView(deps: AttendeeDeps, reg: StoredRegistration): Promise<ManageView> {
+  const [registration, event, category] = await Promise.all([
+    viewRegistration(deps.store, reg),
+    deps.events.getEvent(reg.eventId),
+    deps.categories.getCategory(reg.eventId, reg.categoryId),
+  ]);
+  if (!event) throw new NotFoundError('No registration for this link.');
+  const fee = category ? feeOf(category) : undefined;
+  const ended = isEnded(reg.status);
+  return {
+    ...registration,
+    category: {
+      id: reg.categoryId,
+      name: category?.name ?? { en: reg.categoryId },
+      ...(fee ? { fee } : {}),
+      ...(category?.price ? { price: category.price } : {}),
+    },
+    event: {
+      id: event.id,
+      name: event.name,
+      startDate: event.startDate,
+      endDate: event.endDate,
+      timeZone: event.timeZone,
+      venue: event.venue,
+      ...(event.bankAccount && reg.payment?.status === 'due' && !ended ? { bankAccount: event.bankAccount } : {}),
+    },
+    ended,
+    ...(reg.payment ? { invoiceUrl: `/api/registrations/${reg.id}/invoice.pdf` } : {}),
+  };
 }
 
 /** Everything held about the attendee, every copy included, for the export right. */
@@ -64,7 +103,7 @@ export async function changeRegistration(
   reg: StoredRegistration,
   patch: RegistrationPatch,
 ): Promise<Registration> {
-  if (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired') {
+  if (isEnded(reg.status)) {
     throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
   }
   const { dietaryNeeds, accessibilityNeeds, consent, ...other } = patch;

@@ -1,31 +1,48 @@
 /** The only code that knows how categories and their seat counters sit in the table. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { stripKeys } from '../core/items.ts';
-import { putNew } from '../core/put-new.ts';
 import { queryAll } from '../core/query.ts';
+import { type SiteRebuildRequest, siteRebuildItem } from '../core/site-rebuild.ts';
+import { type TransactItem, transact } from '../core/transaction.ts';
 import { categoriesOfEvent, categoryKey, type StoredCategory } from './keys.ts';
 import type { Category } from './schemas.ts';
 
+/** Rebuild requests linger a week at most (TTL), like unsent mail. */
+const REBUILD_LIFETIME_SECONDS = 7 * 86_400;
+
 export function createCategoryStore(doc: DocumentClient, tableName: string) {
+  const rebuildPart = (request: SiteRebuildRequest): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: siteRebuildItem(request, Math.floor(Date.parse(request.requestedAt) / 1000) + REBUILD_LIFETIME_SECONDS),
+    },
+  });
+
   return {
-    async createCategory(eventId: string, category: Category, sortOrder: number) {
-      await putNew(
-        doc,
-        tableName,
-        {
-          ...categoryKey(eventId, category.id),
-          entity: 'category',
-          ...category,
-          taken: 0,
-          waiting: 0,
-          waitSeq: 0,
-          sortOrder,
+    /** A new category, and (when given) the request to rebuild the public pages, in one transaction. */
+    async createCategory(eventId: string, category: Category, sortOrder: number, rebuild?: SiteRebuildRequest) {
+      const outcome = await transact(doc, {
+        category: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...categoryKey(eventId, category.id),
+              entity: 'category',
+              ...category,
+              taken: 0,
+              waiting: 0,
+              waitSeq: 0,
+              sortOrder,
+            },
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': 'PK' },
+          },
         },
-        `Category ${category.id}`,
-      );
+        rebuild: rebuild && rebuildPart(rebuild),
+      });
+      if (!outcome.ok) throw new ConflictError(`Category ${category.id} already exists.`);
     },
 
     async getCategory(eventId: string, categoryId: string): Promise<StoredCategory | undefined> {
@@ -50,6 +67,7 @@ export function createCategoryStore(doc: DocumentClient, tableName: string) {
       eventId: string,
       categoryId: string,
       changes: Partial<Omit<Category, 'id'>>,
+      rebuild?: SiteRebuildRequest,
     ): Promise<StoredCategory> {
       const names: Record<string, string> = { '#pk': 'PK' };
       const values: Record<string, unknown> = {};
@@ -64,25 +82,28 @@ export function createCategoryStore(doc: DocumentClient, tableName: string) {
         values[':capacity'] = changes.capacity;
         condition += ' AND #taken <= :capacity';
       }
-      try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
+      // An empty change still proves the category exists (and asks for no rebuild).
+      if (sets.length === 0) {
+        names['#entity'] = 'entity';
+        sets.push('#entity = #entity');
+      }
+      const outcome = await transact(doc, {
+        category: {
+          Update: {
             TableName: tableName,
             Key: categoryKey(eventId, categoryId),
             UpdateExpression: `SET ${sets.join(', ')}`,
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return stripKeys<StoredCategory>(Attributes ?? {});
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        if (!(await this.getCategory(eventId, categoryId)))
-          throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
-        throw new ConflictError('The capacity cannot be lower than the seats already taken.');
-      }
+            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+          },
+        },
+        rebuild: rebuild && Object.keys(changes).length > 0 ? rebuildPart(rebuild) : undefined,
+      });
+      const current = await this.getCategory(eventId, categoryId);
+      if (!current) throw new NotFoundError(`No category ${categoryId} in ${eventId}.`);
+      if (!outcome.ok) throw new ConflictError('The capacity cannot be lower than the seats already taken.');
+      return current;
     },
 
     /** The next waiting-list number of a category (gaps are harmless: order is what counts). */

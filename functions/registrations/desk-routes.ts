@@ -3,8 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
-import { Bilingual, Id } from '../core/schemas.ts';
-import { RegistrationStatus } from './schemas.ts';
+import { Bilingual, Id, oneLineText } from '../core/schemas.ts';
+import { PaymentStatus, RegistrationStatus } from './schemas.ts';
 
 /** Only what the desk needs to see. */
 export const DeskAnswer = z
@@ -16,6 +16,7 @@ export const DeskAnswer = z
     status: RegistrationStatus,
     checkedInAt: z.string(),
     alreadyCheckedIn: z.boolean().meta({ description: 'True when the person had already checked in (at checkedInAt)' }),
+    paymentStatus: PaymentStatus.optional().meta({ description: 'Paid categories: whether the fee is still due' }),
   })
   .meta({ description: 'A check-in at the desk' });
 
@@ -53,4 +54,61 @@ export const checkInRoute = createRoute({
   responses: { 200: json(DeskAnswer, 'Checked in, or already checked in'), ...deskProblems },
 });
 
-export const deskRoutes = [deskCheckInRoute, checkInRoute];
+/** A person the desk may be looking for: only what the desk shows. */
+export const DeskPerson = z
+  .object({
+    registrationId: z.string(),
+    name: z.string(),
+    organisation: z.string(),
+    category: Bilingual,
+    status: RegistrationStatus,
+    checkedInAt: z.string().optional(),
+    paymentStatus: PaymentStatus.optional(),
+  })
+  .meta({ description: 'A registration as the check-in desk sees it' });
+
+export const deskSearchRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/check-in/search',
+  tags: ['check-in'],
+  summary: 'Find people at the desk by name or organisation, at most 20 (organisers and staff)',
+  security: bearerAuth,
+  middleware: requireRoleFirst('organiser', 'staff'),
+  request: {
+    params: z.object({ eventId: Id }),
+    headers: z.object({
+      'x-search': oneLineText({ max: 100 })
+        .min(2)
+        .optional()
+        .meta({ description: 'The search text, kept out of URLs and logs (preferred to q)' }),
+    }),
+    query: z.object({ q: oneLineText({ max: 100 }).min(2).optional() }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(DeskPerson) }), 'Matching people, oldest registration first'),
+    ...authProblems,
+    400: problemResponse('No search text (q or X-Search, two characters at least)'),
+  },
+});
+
+export const deskStatsRoute = createRoute({
+  method: 'get',
+  path: '/api/events/{eventId}/check-in/stats',
+  tags: ['check-in'],
+  summary: 'Arrivals so far and people expected (organisers and staff)',
+  security: bearerAuth,
+  middleware: requireRoleFirst('organiser', 'staff'),
+  request: { params: z.object({ eventId: Id }) },
+  responses: {
+    200: json(
+      z.object({
+        checkedIn: z.int().meta({ description: 'People checked in (counted in the check-in transaction)' }),
+        expected: z.int().meta({ description: 'Seats taken in all categories (confirmed, approved, pending, held)' }),
+      }),
+      'Counts',
+    ),
+    ...authProblems,
+  },
+});
+
+export const deskRoutes = [deskCheckInRoute, checkInRoute, deskSearchRoute, deskStatsRoute];

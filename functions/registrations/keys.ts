@@ -10,6 +10,11 @@
  *   check-in code PK=CHECKIN#<eventId>#<code>  SK=CODE  (the short code at the desk → registration)
  *   hold          PK=HOLDS  SK=<heldUntil>#<id>  (an unverified registration's place, swept when due)
  *   outbox mail   indexed GSI1PK=OUTBOXREG#<registrationId>, so an erasure finds unsent mail
+ *   payment ref   PK=PAYREF#<eventId>#<reference>  SK=REF  (a bank statement's reference → registration; unique)
+ *   invoice no.   PK=INVOICESEQ#<eventId>  SK=SEQ  (the last final-invoice number given)
+ *   payment due   a registration holding its seat with a fee unpaid is on GSI2 as
+ *                 GSI2PK=PAYDUE  GSI2SK=<next action at, ISO>#<id>  (reminder, then cancellation);
+ *                 never at the same time as on a waiting list, the other use of GSI2
  *
  * Every partition key (table or index) starts with a segment of its own: IAM grants each
  * function `<segment>#*` (dynamodb:LeadingKeys in functions/contexts.ts), so a key that began
@@ -52,6 +57,17 @@ export const eventRegistrationsIndex = (reg: Pick<Registration, 'eventId' | 'cre
 });
 export const eventRegistrationsPk = (eventId: string) => `REGS#${eventId}`;
 
+/** A payment reference, normalised (no spaces, upper case), locked to one registration. */
+export const paymentRefKey = (eventId: string, reference: string) => ({
+  PK: `PAYREF#${eventId}#${reference}`,
+  SK: 'REF',
+});
+export const invoiceSeqKey = (eventId: string) => ({ PK: `INVOICESEQ#${eventId}`, SK: 'SEQ' });
+
+/** GSI2: paid registrations whose fee is due, by the time of their next reminder or cancellation. */
+export const PAYMENTS_DUE_PK = 'PAYDUE';
+export const paymentDueIndex = (id: string, at: string) => ({ GSI2PK: PAYMENTS_DUE_PK, GSI2SK: `${at}#${id}` });
+
 /** GSI2: a category's waiting list, by number. */
 export const waitingListPk = (eventId: string, categoryId: string) => `WAIT#${eventId}#${categoryId}`;
 export const waitingListSk = (seq: number) => String(seq).padStart(12, '0');
@@ -63,7 +79,14 @@ export const outboxIndex = (registrationId: string, at: string) => ({
 });
 export const outboxOfRegistrationPk = (registrationId: string) => `OUTBOXREG#${registrationId}`;
 
-export type StoredCategory = Category & { taken: number; waiting?: number; waitSeq?: number; sortOrder: number };
+export type StoredCategory = Category & {
+  taken: number;
+  waiting?: number;
+  waitSeq?: number;
+  sortOrder: number;
+  /** Arrivals at the desk, counted in the check-in transaction. */
+  checkedIn?: number;
+};
 
 export type StoredRegistration = Registration & {
   tokenHash: string;

@@ -1,11 +1,14 @@
 /**
- * State changes after sign-up: cancel, reject, approve, check in, and promotions from the
- * waiting list. Each one vetoes, writes (with its mail, in one transaction) and answers.
+ * State changes after sign-up: cancel, reject, approve, and promotions from the waiting
+ * list. Each one vetoes, writes (with its mail, in one transaction) and answers. Every mail
+ * that reports a new status carries a fresh manage link (links.ts).
  */
 import { ConflictError, NotFoundError, UnavailableError } from '../core/errors.ts';
 import { backoff, type CategoryReader, type Clock, type EventReader } from './deps.ts';
-import { holdsSeat, type OutboxItem, type StoredRegistration } from './keys.ts';
-import { attendeeMailItem } from './mails.ts';
+import { holdsSeat, type OutboxItem, type StoredCategory, type StoredRegistration } from './keys.ts';
+import { mintLink } from './links.ts';
+import { attendeeMailItem, type MailContext, type MailKind } from './mails.ts';
+import { startPaymentClock, withClock } from './payments.ts';
 import type { Registration, RegistrationStatus } from './schemas.ts';
 import type { Promotion } from './store.ts';
 import { view } from './views.ts';
@@ -20,14 +23,27 @@ export interface LifecycleStore {
     now: string,
     promote: Promotion | undefined,
     mails: OutboxItem[],
+    options?: { tokenHash?: string; paymentDue?: boolean },
   ): Promise<boolean>;
   promoteIntoFreeSeat(promote: Promotion, now: string, mail: OutboxItem): Promise<'promoted' | 'no-seat' | 'moved'>;
-  update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem): Promise<boolean>;
+  update(
+    id: string,
+    from: RegistrationStatus,
+    sets: Record<string, unknown>,
+    mail?: OutboxItem,
+    tokenHash?: string,
+  ): Promise<boolean>;
 }
 
 export type EndStatus = 'cancelled' | 'rejected' | 'expired';
 
-export type LifecycleDeps = { store: LifecycleStore; categories: CategoryReader; events: EventReader; now: Clock };
+export type LifecycleDeps = {
+  store: LifecycleStore;
+  categories: CategoryReader;
+  events: EventReader;
+  siteUrl: string;
+  now: Clock;
+};
 
 const MAX_ATTEMPTS = 16;
 
@@ -35,19 +51,37 @@ const MAX_ATTEMPTS = 16;
 export const seatedStatus = (category: { requiresApproval: boolean } | undefined) =>
   category?.requiresApproval ? ('pending' as const) : ('confirmed' as const);
 
-/** Who moves up from the waiting list: an unverified person keeps to verify, with a seat now. */
-const promotionOf = (waiter: StoredRegistration, category: { requiresApproval: boolean } | undefined): Promotion => ({
-  reg: waiter,
-  status: waiter.status === 'unverified' ? 'unverified' : seatedStatus(category),
-});
-
-function promotionMail(now: Date, promote: Promotion, name: { en: string; fr?: string }) {
-  const code = promote.status === 'confirmed' ? { checkInCode: promote.reg.checkInCode } : {};
-  return attendeeMailItem(now, promote.reg, 'promoted', name, code);
+/**
+ * Who moves up from the waiting list: an unverified person keeps to verify, with a seat now;
+ * a confirmed one starts the payment clock. The mail carries a fresh link.
+ */
+function promotionOf(
+  deps: LifecycleDeps,
+  waiter: StoredRegistration,
+  ctx: MailContext & { category: StoredCategory | undefined },
+  now: Date,
+): { promote: Promotion; mail: OutboxItem } {
+  const status = waiter.status === 'unverified' ? 'unverified' : seatedStatus(ctx.category);
+  const extra = status === 'confirmed' ? startPaymentClock(waiter, ctx.category, now) : {};
+  const link = mintLink(deps.siteUrl, waiter);
+  const mail = attendeeMailItem(now, { ...withClock(waiter, extra), status }, 'promoted', ctx, {
+    manageUrl: link.url,
+    status,
+  });
+  return { promote: { reg: waiter, status, extra, tokenHash: link.hash }, mail };
 }
 
-async function eventName(deps: LifecycleDeps, eventId: string) {
-  return (await deps.events.getEvent(eventId))?.name ?? { en: eventId };
+/** The event and category a mail speaks of. */
+export async function mailContext(
+  deps: Pick<LifecycleDeps, 'events' | 'categories'>,
+  eventId: string,
+  categoryId: string,
+): Promise<MailContext & { category: StoredCategory | undefined }> {
+  const [event, category] = await Promise.all([
+    deps.events.getEvent(eventId),
+    deps.categories.getCategory(eventId, categoryId),
+  ]);
+  return { event: event ?? { id: eventId, name: { en: eventId } }, category };
 }
 
 async function getOrNotFound(store: LifecycleStore, id: string) {
@@ -56,28 +90,36 @@ async function getOrNotFound(store: LifecycleStore, id: string) {
   return reg;
 }
 
-/** Cancels or rejects; a held seat goes to the first person waiting, who is told by mail. */
+/**
+ * Cancels, rejects or lets lapse; a held seat goes to the first person waiting, who is told
+ * by mail. `paymentDue` cancels only while the fee is still unpaid (the payment sweep).
+ */
 export async function endRegistration(
   deps: LifecycleDeps,
   id: string,
   to: EndStatus,
   allowedFrom: RegistrationStatus[],
+  options: { mail?: MailKind; paymentDue?: boolean } = {},
 ): Promise<Registration> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const reg = await getOrNotFound(deps.store, id);
     if (reg.status === to) return view(reg);
+    // Paid meanwhile: nothing to cancel for want of payment.
+    if (options.paymentDue && reg.payment?.status !== 'due') return view(reg);
     if (!allowedFrom.includes(reg.status)) throw new ConflictError(`A ${reg.status} registration cannot become ${to}.`);
-    const [name, category] = await Promise.all([
-      eventName(deps, reg.eventId),
-      deps.categories.getCategory(reg.eventId, reg.categoryId),
-    ]);
+    const ctx = await mailContext(deps, reg.eventId, reg.categoryId);
     const waiter = holdsSeat(reg) ? await deps.store.firstWaiting(reg.eventId, reg.categoryId) : undefined;
-    const promote = waiter ? promotionOf(waiter, category) : undefined;
     const now = deps.now();
-    const mails = [attendeeMailItem(now, reg, to, name)];
-    if (promote) mails.push(promotionMail(now, promote, name));
+    const promotion = waiter ? promotionOf(deps, waiter, ctx, now) : undefined;
+    const link = mintLink(deps.siteUrl, reg);
+    const mails = [attendeeMailItem(now, { ...reg, status: to }, options.mail ?? to, ctx, { manageUrl: link.url })];
+    if (promotion) mails.push(promotion.mail);
     const at = now.toISOString();
-    if (await deps.store.release(reg, to, at, promote, mails)) return view({ ...reg, status: to, updatedAt: at });
+    const written = await deps.store.release(reg, to, at, promotion?.promote, mails, {
+      tokenHash: link.hash,
+      paymentDue: options.paymentDue,
+    });
+    if (written) return view({ ...reg, status: to, updatedAt: at });
     // The waiting list or the status moved (or the index lags behind a new waiter): read again.
     await backoff(attempt, 20);
   }
@@ -91,14 +133,16 @@ export async function approve(deps: LifecycleDeps, id: string): Promise<Registra
     throw new ConflictError(`Only a pending registration can be approved; this one is ${reg.status}.`);
   }
   const now = deps.now();
-  const mail = attendeeMailItem(now, reg, 'approved', await eventName(deps, reg.eventId), {
-    checkInCode: reg.checkInCode,
-  });
+  const ctx = await mailContext(deps, reg.eventId, reg.categoryId);
   const at = now.toISOString();
-  if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: at }, mail))) {
+  const clock = startPaymentClock(reg, ctx.category, now);
+  const approved = { ...withClock(reg, clock), status: 'approved' as const, updatedAt: at };
+  const link = mintLink(deps.siteUrl, reg);
+  const mail = attendeeMailItem(now, approved, 'approved', ctx, { manageUrl: link.url });
+  if (!(await deps.store.update(id, 'pending', { status: 'approved', updatedAt: at, ...clock }, mail, link.hash))) {
     throw new ConflictError('The registration changed meanwhile; reload it.');
   }
-  return view({ ...reg, status: 'approved', updatedAt: at });
+  return view(approved);
 }
 
 /** After a category grows: the first people waiting take the new seats, in order. */
@@ -114,8 +158,8 @@ export async function fillFreeSeats(deps: LifecycleDeps, eventId: string, catego
       continue;
     }
     const now = deps.now();
-    const promote = promotionOf(waiter, category);
-    const mail = promotionMail(now, promote, await eventName(deps, eventId));
+    const ctx = await mailContext(deps, eventId, categoryId);
+    const { promote, mail } = promotionOf(deps, waiter, ctx, now);
     const outcome = await deps.store.promoteIntoFreeSeat(promote, now.toISOString(), mail);
     if (outcome === 'no-seat') return promoted;
     if (outcome === 'promoted') promoted += 1;

@@ -6,7 +6,19 @@
 import type { RateRule } from '../core/rate-limit.ts';
 import { type Env, positiveIntegerSetting } from '../core/settings.ts';
 
-export type RegistrationLimits = { perClient: RateRule; perEmail: RateRule };
+export type RegistrationLimits = {
+  perClient: RateRule;
+  perEmail: RateRule;
+  /** "Send me my link": per client address (429) and per address (silently no mail). */
+  resendPerClient?: RateRule;
+  resendPerEmail?: RateRule;
+};
+
+/** Lost links: 10 requests a minute per client address, 3 mails an hour per address. */
+export const RESEND_LIMITS = {
+  resendPerClient: { scope: 'resend-client', limit: 10, windowSeconds: 60 },
+  resendPerEmail: { scope: 'resend-email', limit: 3, windowSeconds: 3600 },
+} satisfies Partial<RegistrationLimits>;
 
 /** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
 export const DEFAULT_LIMITS: RegistrationLimits = {

@@ -4,11 +4,13 @@
  */
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
+import { UnavailableError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
 import { queryAll, queryFilled } from '../core/query.ts';
 import { transact } from '../core/transaction.ts';
 import { type OutboxMail, outboxKey } from '../mail/outbox.ts';
 import {
+  categoryKey,
   checkInCodeKey,
   emailLockKey,
   eventRegistrationsPk,
@@ -16,12 +18,14 @@ import {
   idemKey,
   type OutboxItem,
   outboxOfRegistrationPk,
+  paymentRefKey,
   regKey,
   type Sensitive,
   type StoredRegistration,
   sensitiveKey,
   starredKey,
 } from './keys.ts';
+import { MAX_EXTRA_LINKS } from './links.ts';
 import type { RegistrationStatus } from './schemas.ts';
 import { partsFor } from './transaction-parts.ts';
 
@@ -89,25 +93,76 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
     },
 
     /** A change that does not move seats (approve, check-in, edits), guarded by the status read. */
-    async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {
-      return (await transact(doc, { registration: change(id, from, sets), outbox: mail && put(mail) })).ok;
+    async update(
+      id: string,
+      from: RegistrationStatus,
+      sets: Record<string, unknown>,
+      mail?: OutboxItem,
+      tokenHash?: string,
+    ) {
+      const guards = tokenHash ? { appends: { tokenHashes: [tokenHash] } } : {};
+      return (
+        await transact(doc, { registration: change(id, from, sets, [], undefined, guards), outbox: mail && put(mail) })
+      ).ok;
     },
 
-    /** Another valid manage link (hash only), mailed in the same transaction. */
-    async addManageToken(id: string, tokenHash: string, mail: OutboxItem) {
-      await transact(doc, {
+    /** Arrival: set once (never twice), counted on the category in the same transaction. */
+    async checkIn(reg: StoredRegistration, at: string) {
+      const outcome = await transact(doc, {
         registration: {
           Update: {
             TableName: tableName,
-            Key: regKey(id),
-            UpdateExpression: 'SET #hashes = list_append(if_not_exists(#hashes, :none), :hash)',
-            ConditionExpression: 'attribute_exists(#pk)',
-            ExpressionAttributeNames: { '#hashes': 'tokenHashes', '#pk': 'PK' },
-            ExpressionAttributeValues: { ':none': [], ':hash': [tokenHash] },
+            Key: regKey(reg.id),
+            UpdateExpression: 'SET #at = :at, #updated = :at',
+            ConditionExpression: '#status = :from AND attribute_not_exists(#at)',
+            ExpressionAttributeNames: { '#at': 'checkedInAt', '#updated': 'updatedAt', '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':from': reg.status },
           },
         },
-        outbox: put(mail),
+        counter: {
+          Update: {
+            TableName: tableName,
+            Key: categoryKey(reg.eventId, reg.categoryId),
+            UpdateExpression: 'ADD #checkedIn :one',
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#checkedIn': 'checkedIn', '#pk': 'PK' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
       });
+      return outcome.ok;
+    },
+
+    /**
+     * Another valid manage link (hash only), mailed in the same transaction. Links mailed on
+     * request keep the newest MAX_EXTRA_LINKS; the list read is the condition, so two
+     * requests at once cannot drop each other's link (the loser reads again).
+     */
+    async addManageToken(reg: StoredRegistration, tokenHash: string, mail: OutboxItem) {
+      let current = reg.tokenHashes;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const next = [...(current ?? []).slice(-(MAX_EXTRA_LINKS - 1)), tokenHash];
+        const outcome = await transact(doc, {
+          registration: {
+            Update: {
+              TableName: tableName,
+              Key: regKey(reg.id),
+              UpdateExpression: 'SET #hashes = :next',
+              ConditionExpression: current
+                ? 'attribute_exists(#pk) AND #hashes = :current'
+                : 'attribute_exists(#pk) AND attribute_not_exists(#hashes)',
+              ExpressionAttributeNames: { '#hashes': 'tokenHashes', '#pk': 'PK' },
+              ExpressionAttributeValues: { ':next': next, ...(current ? { ':current': current } : {}) },
+            },
+          },
+          outbox: put(mail),
+        });
+        if (outcome.ok) return;
+        const again = await this.get(reg.id);
+        if (!again) return;
+        current = again.tokenHashes;
+      }
+      throw new UnavailableError('The registration is changing right now; please retry.', 1);
     },
 
     /** Removes the registration and every copy: needs, locks, code, hold, first response, unsent mail. */
@@ -128,6 +183,7 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
         idempotency: remove(idemKey(reg.eventId, reg.idempotencyKey)),
         checkInCode: reg.checkInCode ? remove(checkInCodeKey(reg.eventId, reg.checkInCode)) : undefined,
         hold: reg.heldUntil ? remove(holdKey(reg)) : undefined,
+        paymentRef: reg.payment ? remove(paymentRefKey(reg.eventId, reg.payment.reference)) : undefined,
       });
     },
 

@@ -3,14 +3,16 @@
  * registration together with the email lock, the check-in code, the hold that lapses, the
  * first response under its Idempotency-Key and the mail with the link that verifies it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
-import type { Bilingual } from '../core/schemas.ts';
+import type { Event } from '../events/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
 import type { IdempotentResponse, NewRegistration, OutboxItem, StoredRegistration } from './keys.ts';
+import { mintLink, newToken } from './links.ts';
 import { attendeeMailItem, manageUrl } from './mails.ts';
+import { newPayment } from './payments.ts';
 import type { Registration, RegistrationInput } from './schemas.ts';
 import { hashToken, publicView, searchText } from './views.ts';
 
@@ -19,12 +21,19 @@ export interface RegisterStore {
   getIdempotent(eventId: string, key: string): Promise<IdempotentResponse | undefined>;
   registrationIdByEmail(eventId: string, email: string): Promise<string | undefined>;
   get(id: string): Promise<StoredRegistration | undefined>;
-  addManageToken(id: string, tokenHash: string, mail: OutboxItem): Promise<void>;
+  addManageToken(reg: StoredRegistration, tokenHash: string, mail: OutboxItem): Promise<void>;
   writeWithSeat(entry: NewRegistration): Promise<WriteOutcome>;
   writeWaiting(entry: NewRegistration, seq: number): Promise<WriteOutcome>;
   waitingAhead(eventId: string, categoryId: string, seq: number): Promise<number>;
 }
-export type WriteOutcome = 'written' | 'full' | 'seat-free' | 'duplicate-email' | 'duplicate-key' | 'code-taken';
+export type WriteOutcome =
+  | 'written'
+  | 'full'
+  | 'seat-free'
+  | 'duplicate-email'
+  | 'duplicate-key'
+  | 'code-taken'
+  | 'reference-taken';
 
 export type RegisterDeps = {
   store: RegisterStore;
@@ -47,7 +56,6 @@ export const DUPLICATE_DETAIL =
 const MAX_ATTEMPTS = 8;
 const DEFAULT_HOLD_HOURS = 24;
 const requestHash = (input: RegistrationInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
-const newToken = () => randomBytes(32).toString('base64url');
 
 export async function register(
   deps: RegisterDeps,
@@ -78,7 +86,7 @@ export async function register(
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
   const existing = await deps.store.registrationIdByEmail(eventId, email);
   if (existing) {
-    await tellOwner(deps, existing, event.name, now);
+    await tellOwner(deps, existing, event, now);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
   if (!isCategoryOpen(category, now)) throw new ConflictError('Registration in this category is not open now.');
@@ -123,9 +131,12 @@ export async function register(
     mail,
   });
 
+  const ctx = { event, category };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const reg: StoredRegistration = { ...base, checkInCode: newCheckInCode() };
-    const seatMail = attendeeMailItem(now, reg, 'verify', event.name, { manageUrl: link, heldUntil });
+    // A paid category: what is owed, under a new reference at every attempt (a clash is retried).
+    const payment = newPayment(category, now);
+    const reg: StoredRegistration = { ...base, checkInCode: newCheckInCode(), ...(payment ? { payment } : {}) };
+    const seatMail = attendeeMailItem(now, reg, 'verify', ctx, { manageUrl: link, heldUntil });
     let outcome = await deps.store.writeWithSeat(entry(reg, publicView(reg), seatMail));
     if (outcome === 'written') return { status: 201, body: publicView(reg), replayed: false };
     if (outcome === 'full') {
@@ -134,7 +145,7 @@ export async function register(
       const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
       const waiting: StoredRegistration = { ...reg, hold: 'waitlist' };
       const body = publicView(waiting, position);
-      const mail = attendeeMailItem(now, waiting, 'verify-waitlist', event.name, {
+      const mail = attendeeMailItem(now, waiting, 'verify-waitlist', ctx, {
         manageUrl: link,
         position,
         heldUntil,
@@ -148,22 +159,22 @@ export async function register(
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
     }
-    // 'seat-free': a seat was released between our two attempts; 'code-taken': a rare clash.
+    // 'seat-free': a seat was released between our two attempts; 'code-taken', 'reference-taken': a rare clash.
   }
   throw new UnavailableError('Registration is very busy right now; please retry.', 1);
 }
 
 /** Mails the owner of an address someone tried to register again, with a fresh manage link. */
-async function tellOwner(deps: RegisterDeps, registrationId: string, eventName: Bilingual, now: Date) {
+async function tellOwner(deps: RegisterDeps, registrationId: string, event: Event, now: Date) {
   const owner = await deps.store.get(registrationId);
   if (!owner) return;
   await deps.countMailTo?.(owner.eventId, owner.email);
-  const token = newToken();
-  const link = manageUrl(deps.siteUrl, owner.preferredLanguage, owner.id, token);
+  const category = await deps.categories.getCategory(owner.eventId, owner.categoryId);
+  const link = mintLink(deps.siteUrl, owner);
   await deps.store.addManageToken(
-    owner.id,
-    hashToken(token),
-    attendeeMailItem(now, owner, 'duplicate', eventName, { manageUrl: link }),
+    owner,
+    link.hash,
+    attendeeMailItem(now, owner, 'duplicate', { event, category }, { manageUrl: link.url }),
   );
 }
 

@@ -1,32 +1,21 @@
 /** Route contracts of the registrations context. */
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
-import { UnauthenticatedError } from '../core/errors.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
+import { ManageView } from './manage-schemas.ts';
+import { requireManageTokenFirst } from './manage-token.ts';
+import { paymentRoutes } from './payment-routes.ts';
+
+export { type ManageTokenEnv, requireManageTokenFirst } from './manage-token.ts';
+
 import { Registration, RegistrationInput, RegistrationPatch, RegistrationStatus } from './schemas.ts';
 
 const registrationParams = z.object({ registrationId: z.uuid() });
 const manageToken = [{ manageToken: [] }];
-
-/** The manage token from the confirmation mail: 32 random bytes, base64url, as a bearer. */
-const MANAGE_TOKEN = /^Bearer ([A-Za-z0-9_-]{43})$/;
-export type ManageTokenEnv = { Variables: { manageToken: string } };
-
-/**
- * Route middleware of the attendee's routes: a missing or garbled manage token is a 401
- * before the request is read; the handler finds the token on the context.
- */
-export const requireManageTokenFirst: MiddlewareHandler<ManageTokenEnv> = async (c, next) => {
-  const token = c.req.header('authorization')?.match(MANAGE_TOKEN)?.[1];
-  if (!token) throw new UnauthenticatedError('Open this from the link in your confirmation mail.');
-  c.set('manageToken', token);
-  await next();
-};
 
 export const registerRoute = createRoute({
   method: 'post',
@@ -62,7 +51,7 @@ export const getRegistrationRoute = createRoute({
   middleware: requireManageTokenFirst,
   request: { params: registrationParams },
   responses: {
-    200: json(Registration, 'The registration'),
+    200: json(ManageView, 'The registration, with its category, payment and event'),
     401: authProblems[401],
     404: problemResponse('No registration for this link'),
   },
@@ -281,6 +270,7 @@ export const statsRoute = createRoute({
 
 export const registrationsRoutes = [
   statsRoute,
+  ...paymentRoutes,
   ...categoryRoutes,
   listRegistrationsRoute,
   exportCsvRoute,

@@ -5,6 +5,7 @@ import {
   BilingualText,
   CountryCode,
   Id,
+  IsoDate,
   IsoDateTime,
   Language,
   multiLineText,
@@ -16,6 +17,41 @@ import {
 export const CategoryAudience = z
   .enum(['public', 'exhibitor-staff'])
   .meta({ description: 'public (the default): on the registration form; exhibitor-staff: named by sponsors only' });
+/** ISO 4217 codes this runtime knows (EUR, USD, CHF, …). */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An amount of money in integer minor units of its currency (never a float). */
+export const Money = z
+  .object({
+    amount: z.int().min(1).max(100_000_000).meta({ description: 'Integer minor units (cents): 45000 is 450.00' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR')
+      .refine((c) => CURRENCIES.has(c), 'An ISO 4217 code such as EUR'),
+  })
+  .strict()
+  .meta({ description: 'An amount in integer minor units and its ISO 4217 currency' });
+export type Money = z.infer<typeof Money>;
+
+/** Days, counted from when a paid registration holds its seat, to the reminder and to cancellation. */
+export const PaymentTerms = z
+  .object({
+    reminderAfterDays: z.int().min(1).max(365),
+    cancelAfterDays: z.int().min(1).max(365),
+  })
+  .strict()
+  .refine((t) => t.cancelAfterDays > t.reminderAfterDays, {
+    path: ['cancelAfterDays'],
+    message: 'Must be after reminderAfterDays',
+  });
+export type PaymentTerms = z.infer<typeof PaymentTerms>;
+
+/** The live state of a category as the site shows it (see categoryState in categories.ts). */
+export const CategoryState = z.enum(['open', 'few-left', 'waitlist', 'full', 'closed', 'not-yet-open']).meta({
+  description:
+    'open; few-left (at most 5 seats or 10 % of the capacity free); waitlist (full, joining the waiting list); full (no waiting list); closed; not-yet-open',
+});
+export type CategoryState = z.infer<typeof CategoryState>;
 
 const categoryFields = {
   name: Bilingual,
@@ -27,6 +63,12 @@ const categoryFields = {
   closesAt: IsoDateTime.optional(),
   eligibility: Bilingual.optional(),
   fee: Bilingual.optional(),
+  price: Money.optional().meta({
+    description: 'What a seat costs, in minor units (EUR 450.00 is 45000); no price means free',
+  }),
+  payment: PaymentTerms.optional().meta({
+    description: 'When an unpaid registration is reminded and then cancelled (paid categories; defaults 7 and 14 days)',
+  }),
   holdHours: z
     .int()
     .min(1)
@@ -68,6 +110,7 @@ export const PublicCategory = z
     ...categoryFields,
     available: z.int().min(0).meta({ description: 'Seats still free right now' }),
     open: z.boolean().meta({ description: 'Whether registration in this category is open right now' }),
+    state: CategoryState,
   })
   .meta({ description: 'A registration category with live availability' });
 export type PublicCategory = z.infer<typeof PublicCategory>;
@@ -134,6 +177,27 @@ export const RegistrationPatch = RegistrationInput.pick({
   .strict();
 export type RegistrationPatch = z.infer<typeof RegistrationPatch>;
 
+export const PaymentStatus = z.enum(['due', 'paid', 'waived']);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+/** What a registration in a paid category owes, and how to pay it by bank transfer. */
+export const RegistrationPayment = z
+  .object({
+    status: PaymentStatus,
+    amount: z.int().min(0).meta({ description: 'Integer minor units' }),
+    currency: z.string(),
+    reference: z.string().meta({
+      description: 'ISO 11649 creditor reference (RF…), unique per registration; quote it on the transfer',
+      example: 'RF71 C27K 4M2P 9XQ0',
+    }),
+    dueDate: IsoDate.meta({ description: 'Unpaid by the end of this day (UTC), the registration is cancelled' }),
+    paidAt: z.string().optional(),
+    invoiceNumber: z.string().optional().meta({ description: 'The final invoice, once paid' }),
+    remindedAt: z.string().optional(),
+  })
+  .meta({ description: 'Payment of a paid category (bank transfer)' });
+export type RegistrationPayment = z.infer<typeof RegistrationPayment>;
+
 export const Registration = z
   .object({
     id: z.string(),
@@ -153,6 +217,7 @@ export const Registration = z
     visaLetter: z.boolean(),
     consent: z.object({ shareWithExhibitors: z.boolean() }).optional(),
     checkedInAt: z.string().optional(),
+    payment: RegistrationPayment.optional(),
     checkInCode: z.string().optional().meta({ description: 'Shown on the manage page only, never on sign-up' }),
     heldUntil: z.string().optional().meta({ description: 'When an unverified registration lapses' }),
     createdAt: z.string(),

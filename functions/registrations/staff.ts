@@ -85,9 +85,15 @@ export function createStaffRegistrar(
           updatedAt: iso,
           expiresAt: eventEndSeconds(event) + deps.retentionDays * DAY_SECONDS,
         };
-        const mail = attendeeMailItem(now, reg, 'confirmed', event.name, {
-          manageUrl: manageUrl(deps.siteUrl, 'en', reg.id, token),
-        });
+        const mail = attendeeMailItem(
+          now,
+          reg,
+          'confirmed',
+          { event, category },
+          {
+            manageUrl: manageUrl(deps.siteUrl, 'en', reg.id, token),
+          },
+        );
         const guards = guardsFor(reg.id);
         const outcome = await transact(doc, {
           ...guards,

@@ -18,6 +18,7 @@ import {
   isWaiting,
   type NewRegistration,
   type OutboxItem,
+  paymentRefKey,
   regKey,
   type StoredRegistration,
   sensitiveKey,
@@ -29,14 +30,23 @@ import type { RegistrationStatus } from './schemas.ts';
 import { allSeatsTaken, nobodyWaiting, partsFor, seatFree } from './transaction-parts.ts';
 
 /** Who takes a seat given up: the first person waiting, and the status they move to. */
-export type Promotion = { reg: StoredRegistration; status: 'confirmed' | 'pending' | 'unverified' };
+export type Promotion = {
+  reg: StoredRegistration;
+  status: 'confirmed' | 'pending' | 'unverified';
+  /** More to set (the payment clock of a confirmed promotion). */
+  extra?: Record<string, unknown>;
+  /** The hash of the manage link in the promotion mail. */
+  tokenHash?: string;
+};
 
 /** An unverified person promoted keeps to verify, but now holds a seat. */
 const promotedSets = (promote: Promotion, now: string) => ({
   status: promote.status,
   updatedAt: now,
   ...(promote.status === 'unverified' ? { hold: 'seat' } : {}),
+  ...promote.extra,
 });
+const linkAppend = (tokenHash: string | undefined) => (tokenHash ? { appends: { tokenHashes: [tokenHash] } } : {});
 
 export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
   const { putNew, put, remove, counter, change } = partsFor(tableName);
@@ -64,6 +74,15 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     hold: put({ ...holdKey(reg), entity: 'hold', registrationId: reg.id, expiresAt: reg.expiresAt }),
     outbox: put(mail),
     sensitive: sensitive ? putNew({ ...sensitiveKey(reg.id), entity: 'sensitive', ...sensitive }) : undefined,
+    // A bank statement's reference finds its registration through this lock (and no two share one).
+    paymentRef: reg.payment
+      ? putNew({
+          ...paymentRefKey(reg.eventId, reg.payment.reference),
+          entity: 'payment-ref',
+          registrationId: reg.id,
+          expiresAt: reg.expiresAt,
+        })
+      : undefined,
   });
 
   async function writeNew(counterMove: TransactItem, entry: NewRegistration, counterFailed: WriteOutcome) {
@@ -73,6 +92,7 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     if (outcome.failed.has('idempotency')) return 'duplicate-key';
     if (outcome.failed.has('emailLock')) return 'duplicate-email';
     if (outcome.failed.has('checkInCode')) return 'code-taken';
+    if (outcome.failed.has('paymentRef')) return 'reference-taken';
     if (outcome.failed.has('counter')) return counterFailed;
     throw new Error(`Registration write refused by ${[...outcome.failed].join(', ')}`);
   }
@@ -123,15 +143,22 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     },
 
     /** The mailed link was opened: the hold ends and the registration takes its real status. */
-    async verify(reg: StoredRegistration, to: RegistrationStatus, now: string, mail: OutboxItem) {
+    async verify(
+      reg: StoredRegistration,
+      to: RegistrationStatus,
+      now: string,
+      mail: OutboxItem,
+      more: { sets?: Record<string, unknown>; tokenHash?: string } = {},
+    ) {
       const outcome = await transact(doc, {
         // Verified as what it holds now: a promotion may have moved it from the list to a seat.
         registration: change(
           reg.id,
           'unverified',
-          { status: to, updatedAt: now },
+          { status: to, updatedAt: now, ...more.sets },
           ['hold', 'heldUntil'],
           reg.hold === 'waitlist',
+          linkAppend(more.tokenHash),
         ),
         hold: remove(holdKey(reg)),
         outbox: put(mail),
@@ -150,15 +177,30 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
       now: string,
       promote: Promotion | undefined,
       mails: OutboxItem[],
+      options: { tokenHash?: string; paymentDue?: boolean } = {},
     ): Promise<boolean> {
+      const guards = { ...linkAppend(options.tokenHash), paymentDue: options.paymentDue };
       const parts: [string, TransactItem][] = [
-        ['registration', change(reg.id, reg.status, { status: to, updatedAt: now }, ['hold', 'heldUntil'])],
+        [
+          'registration',
+          change(reg.id, reg.status, { status: to, updatedAt: now }, ['hold', 'heldUntil'], undefined, guards),
+        ],
       ];
       if (reg.status === 'unverified') parts.push(['hold', remove(holdKey(reg))]);
       if (isWaiting(reg)) parts.push(['counter', counter(reg, { waiting: -1 })]);
       else if (holdsSeat(reg) && promote) {
         // Still waiting: an unverified person keeps their status when promoted, so the status alone cannot tell.
-        parts.push(['promoted', change(promote.reg.id, promote.reg.status, promotedSets(promote, now), [], true)]);
+        parts.push([
+          'promoted',
+          change(
+            promote.reg.id,
+            promote.reg.status,
+            promotedSets(promote, now),
+            [],
+            true,
+            linkAppend(promote.tokenHash),
+          ),
+        ]);
         parts.push(['counter', counter(reg, { waiting: -1 })]);
       } else if (holdsSeat(reg)) parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
       for (const [i, mail] of mails.entries()) parts.push([`outbox${i}`, put(mail)]);
@@ -173,7 +215,14 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
     ): Promise<'promoted' | 'no-seat' | 'moved'> {
       const outcome = await transact(doc, {
         counter: counter(promote.reg, { taken: 1, waiting: -1 }, seatFree),
-        registration: change(promote.reg.id, promote.reg.status, promotedSets(promote, now), [], true),
+        registration: change(
+          promote.reg.id,
+          promote.reg.status,
+          promotedSets(promote, now),
+          [],
+          true,
+          linkAppend(promote.tokenHash),
+        ),
         outbox: put(mail),
       });
       if (outcome.ok) return 'promoted';

@@ -48,7 +48,10 @@ export function partsFor(tableName: string) {
     };
   };
 
-  /** The one builder for a change of a registration, guarded by the status it was read in. */
+  /**
+   * The one builder for a change of a registration, guarded by the status it was read in.
+   * A set's key may be a path into a map (`payment.status`); `appends` add to lists.
+   */
   const change = (
     id: string,
     from: RegistrationStatus,
@@ -56,31 +59,52 @@ export function partsFor(tableName: string) {
     removes: string[] = [],
     /** Also require the registration to be on the waiting list (true) or off it (false). */
     onWaitingList?: boolean,
+    guards: { paymentDue?: boolean; appends?: Record<string, unknown[]> } = {},
   ): TransactItem => {
     const names: Record<string, string> = { '#status': 'status' };
     if (onWaitingList !== undefined) names['#waitingList'] = 'GSI2PK';
     const values: Record<string, unknown> = { ':from': from };
+    const path = (attribute: string, prefix: string) =>
+      attribute
+        .split('.')
+        .map((segment, j) => {
+          names[`#${prefix}_${j}`] = segment;
+          return `#${prefix}_${j}`;
+        })
+        .join('.');
     const assignments = Object.entries(sets).map(([attribute, value], i) => {
-      names[`#f${i}`] = attribute;
       values[`:v${i}`] = value;
-      return `#f${i} = :v${i}`;
+      return `${path(attribute, `f${i}`)} = :v${i}`;
     });
-    // Whoever leaves the waiting status leaves the waiting-list index too.
-    const leavesList = sets.status !== undefined && sets.status !== 'waitlisted';
+    for (const [i, [attribute, items]] of Object.entries(guards.appends ?? {}).entries()) {
+      names[`#a${i}`] = attribute;
+      values[`:a${i}`] = items;
+      values[':emptyList'] = [];
+      assignments.push(`#a${i} = list_append(if_not_exists(#a${i}, :emptyList), :a${i})`);
+    }
+    // Whoever leaves the waiting status leaves the waiting-list index too (unless the change
+    // puts them on another list of the same index, such as payments due).
+    const leavesList = sets.status !== undefined && sets.status !== 'waitlisted' && sets.GSI2PK === undefined;
     // Named like the sets: `hold` and other attributes may be reserved words.
-    const removed = [...(leavesList ? ['GSI2PK', 'GSI2SK'] : []), ...removes].map((attribute, i) => {
-      names[`#r${i}`] = attribute;
-      return `#r${i}`;
-    });
+    const removed = [...(leavesList ? ['GSI2PK', 'GSI2SK'] : []), ...removes].map((attribute, i) =>
+      path(attribute, `r${i}`),
+    );
+    const conditions = [statusUnchanged];
+    if (onWaitingList !== undefined) {
+      conditions.push(`${onWaitingList ? 'attribute_exists' : 'attribute_not_exists'}(#waitingList)`);
+    }
+    if (guards.paymentDue) {
+      names['#payment'] = 'payment';
+      names['#paymentStatus'] = 'status';
+      values[':due'] = 'due';
+      conditions.push('#payment.#paymentStatus = :due');
+    }
     return {
       Update: {
         TableName: tableName,
         Key: regKey(id),
         UpdateExpression: `SET ${assignments.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
-        ConditionExpression:
-          onWaitingList === undefined
-            ? statusUnchanged
-            : `${statusUnchanged} AND ${onWaitingList ? 'attribute_exists' : 'attribute_not_exists'}(#waitingList)`,
+        ConditionExpression: conditions.join(' AND '),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

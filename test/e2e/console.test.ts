@@ -1,87 +1,78 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, baseUrl, useBrowser } from './browser.ts';
+import { registerVerified } from './support-registrations.ts';
 
-async function register(email: string, categoryId: string, first: string) {
-  const response = await fetch(`${baseUrl}/api/events/citce-2027/registrations`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `console-${email.replace(/[^A-Za-z0-9]/g, '-')}`,
-      'x-forwarded-for': '198.51.100.7',
-    },
-    body: JSON.stringify({
-      categoryId,
-      firstName: first,
-      lastName: 'Delegate',
-      email,
-      organisation: 'Kenya Revenue Authority',
-      country: 'KE',
-      consent: { privacy: true },
-    }),
-  });
-  const { id } = (await response.json()) as { id: string };
-  // The attendee opens the mailed link, which verifies the address.
-  type Mail = { to: string; text: string };
-  const link = async () =>
-    ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as Mail[])
-      .filter((m) => m.to === email)
-      .map((m) => /#token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(m.text)?.[1])
-      .find(Boolean);
-  await expect.poll(link, { timeout: 15_000 }).toBeTruthy();
-  const auth = { authorization: `Bearer ${await link()}` };
-  await fetch(`${baseUrl}/api/registrations/${id}/verify`, { method: 'POST', headers: auth });
-  return (await (await fetch(`${baseUrl}/api/registrations/${id}`, { headers: auth })).json()) as {
-    id: string;
-    status: string;
-    checkInCode: string;
-  };
-}
+const consolePages = [
+  ['Dashboard', '/console/'],
+  ['Registrations', '/console/registrations/'],
+  ['Categories', '/console/categories/'],
+  ['Check-in desk', '/console/check-in/'],
+] as const;
+const frenchPages = [
+  ['Tableau de bord', '/fr/console/'],
+  ['Inscriptions', '/fr/console/registrations/'],
+  ['Catégories', '/fr/console/categories/'],
+  ['Accueil', '/fr/console/check-in/'],
+] as const;
 
-const headings = (page: Page) => page.getByRole('heading', { level: 2 }).allInnerTexts();
+/** The console page's own area, once its task has drawn it. */
+const taskReady = (page: Page) => page.locator('#console-body:not([hidden]) > *').first().waitFor();
 
 describe('organiser console', () => {
   const browser = useBrowser();
 
-  it('lets an organiser approve a pending delegate, who is told by mail', async () => {
-    const pending = await register('pending.delegate@kra.example.go.ke', 'customs-government', 'Wanjiru');
+  it('moves between its pages by the console navigation, in English and French, each passing axe', async () => {
+    const page = await browser.signedIn('organiser@example.org');
+    for (const [pages, heading] of [
+      [consolePages, 'Organiser console'],
+      [frenchPages, 'Console des organisateurs'],
+    ] as const) {
+      for (const [name, path] of pages) {
+        await page.locator('.console__nav').getByRole('link', { name, exact: true }).click();
+        await page.waitForURL(`${baseUrl}${path}`);
+        await taskReady(page);
+        expect(await page.title()).toContain(heading);
+        expect(await page.locator('.console__nav [aria-current="page"]').innerText()).toBe(name);
+        expect(await accessibilityViolations(page), path).toEqual([]);
+      }
+      if (heading === 'Organiser console') await page.goto(`${baseUrl}/fr/console/`);
+    }
+    // The agenda and sponsors consoles are linked from every console page.
+    expect(
+      await page.locator('.console__nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([
+      '/fr/console/',
+      '/fr/console/registrations/',
+      '/fr/console/categories/',
+      '/fr/console/check-in/',
+      '/fr/console/agenda/',
+      '/fr/console/sponsors/',
+    ]);
+  });
+
+  it('lets an organiser approve a pending delegate, with readable names and badges', async () => {
+    const pending = await registerVerified('pending.delegate@kra.example.go.ke', 'customs-government', 'Wanjiru');
     expect(pending.status).toBe('pending');
     const page = await browser.signedIn('organiser@example.org');
-    await expect
-      .poll(() => headings(page))
-      .toEqual([
-        'Check-in',
-        expect.any(String), // the dashboard, with a count other files change
-        'Registrations',
-        'Categories and quotas',
-        'Invite a sponsor member',
-      ]);
+    await page.goto(`${baseUrl}/console/registrations/`);
     await page.getByLabel('Search', { exact: true }).fill('pending.delegate');
+    await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Kenya' });
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('button', { name: 'Approve Wanjiru Delegate' }).click();
-    await expect
-      .poll(() => page.locator('#workspace-status').innerText())
-      .toBe('Approve: pending.delegate@kra.example.go.ke');
-    // The list reloads with the search still applied: one row, its status cell.
-    await expect.poll(() => page.locator('#registrations tbody td:nth-child(6)').allInnerTexts()).toEqual(['approved']);
+    await expect.poll(() => page.locator('#registrations tbody tr td:nth-child(3)').allInnerTexts()).toEqual(['Kenya']);
+    expect(await page.locator('#registrations tbody td:nth-child(4)').innerText()).toBe(
+      'Customs and government delegates',
+    );
+    await page.getByRole('button', { name: 'Approve: Wanjiru Delegate' }).click();
+    await expect.poll(() => page.locator('#console-status').innerText()).toBe('Approved: Wanjiru Delegate');
+    // The list reloads with the filters still applied: one row, its status badge.
+    await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Name (English)').fill('Closing dinner');
-    await page.getByLabel('Capacity', { exact: true }).fill('120');
-    await page.getByRole('button', { name: 'Add category' }).click();
-    await expect.poll(() => page.locator('#workspace-status').innerText()).toBe('Category added: Closing dinner');
-    const event = (await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as {
-      categories: { id: string }[];
-    };
-    expect(event.categories.find((c) => c.id === 'closing-dinner')).toEqual({
-      id: 'closing-dinner',
-      name: { en: 'Closing dinner' },
-      capacity: 120,
-      waitlist: true,
-      requiresApproval: false,
-      available: 120,
-      open: true,
-    });
+    // Cancelling asks first; saying no changes nothing.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Cancel: Wanjiru Delegate' }).click();
+    await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
     await expect
       .poll(async () =>
         ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some(
@@ -91,23 +82,49 @@ describe('organiser console', () => {
       .toBe(true);
   });
 
-  it('lets check-in staff check a person in by the code in lower case, and shows them nothing else', async () => {
-    const confirmed = await register('arriving@customs.example.org', 'private-sector', 'Omar');
-    expect(confirmed.status).toBe('confirmed');
+  it('adds a category and edits every field of one, French included', async () => {
+    const page = await browser.signedIn('organiser@example.org');
+    await page.goto(`${baseUrl}/console/categories/`);
+    const create = page.getByRole('form', { name: 'New category' });
+    await create.getByLabel('Name (English)').fill('Closing dinner');
+    await create.getByLabel('Name (French)').fill('Dîner de clôture');
+    await create.getByLabel('Capacity').fill('120');
+    await create.getByRole('button', { name: 'Add category' }).click();
+    await expect.poll(() => page.locator('#console-status').innerText()).toBe('Category added: Closing dinner');
+    type Public = { id: string; name: { en: string; fr?: string }; capacity: number; waitlist: boolean };
+    const categories = async () =>
+      ((await (await fetch(`${baseUrl}/api/events/citce-2027`)).json()) as { categories: Public[] }).categories;
+    expect((await categories()).find((c) => c.id === 'closing-dinner')).toMatchObject({
+      id: 'closing-dinner',
+      name: { en: 'Closing dinner', fr: 'Dîner de clôture' },
+      capacity: 120,
+      waitlist: true,
+    });
+
+    await page.reload();
+    await page.locator('summary', { hasText: 'Closing dinner' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Closing dinner' });
+    await edit.getByLabel('Name (French)').fill('Dîner de gala');
+    await edit.getByLabel('Capacity').fill('150');
+    await edit.getByLabel('Waiting list when full').uncheck();
+    await edit.getByRole('button', { name: 'Save Closing dinner' }).click();
+    await expect
+      .poll(() => page.locator('#console-status').innerText())
+      .toBe('Closing dinner saved; 0 promoted from the waiting list.');
+    expect((await categories()).find((c) => c.id === 'closing-dinner')).toMatchObject({
+      name: { en: 'Closing dinner', fr: 'Dîner de gala' },
+      capacity: 150,
+      waitlist: false,
+    });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows check-in staff the desk only', async () => {
     const page = await browser.signedIn('staff@example.org');
-    await page.getByLabel('Registration code').fill(confirmed.checkInCode.toLowerCase());
-    await page.getByRole('button', { name: 'Check in' }).click();
-    await expect
-      .poll(() => page.locator('#workspace-status').innerText())
-      .toBe('Checked in: Omar Delegate (Kenya Revenue Authority)');
-    // A second scan says when the person came instead of checking them in again.
-    await page.getByLabel('Registration code').fill(confirmed.checkInCode);
-    await page.getByRole('button', { name: 'Check in' }).click();
-    await expect
-      .poll(() => page.locator('#workspace-status').innerText())
-      .toMatch(/^Already checked in at \d\d:\d\d( [AP]M)?: Omar Delegate \(Kenya Revenue Authority\)$/);
-    // Read after a round trip to the API, so organiser panels would have arrived by now.
-    expect(await headings(page)).toEqual(['Check-in']);
-    expect(await page.locator('#registrations').count()).toBe(0);
+    await page.waitForURL(`${baseUrl}/console/check-in/`);
+    await page.locator('#desk-code:focus').waitFor();
+    expect(await page.locator('.console__nav li:not([hidden]) a').allInnerTexts()).toEqual(['Check-in desk']);
+    await page.goto(`${baseUrl}/console/registrations/`);
+    await page.waitForURL(`${baseUrl}/console/check-in/`);
   });
 });

@@ -36,10 +36,10 @@ describe('registering and managing a registration', () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/register/`);
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => page.locator('#error-summary li').count()).toBe(6);
+    await expect.poll(() => page.locator('#error-summary li').count()).toBe(7);
     await expect
       .poll(() => page.locator('[aria-invalid="true"]').evaluateAll((c) => c.map((e) => e.id)))
-      .toEqual(['firstName', 'lastName', 'email', 'organisation', 'country', 'consent']);
+      .toEqual(['categoryId', 'firstName', 'lastName', 'email', 'organisation', 'country', 'consent']);
     await expect.poll(() => page.locator('#firstName-error').innerText()).toBe('Required');
     await expect.poll(() => page.locator('#email-error').innerText()).toBe('Required');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -61,7 +61,9 @@ describe('registering and managing a registration', () => {
       true,
     );
     await page.getByRole('button', { name: 'S’inscrire' }).click();
-    await expect.poll(() => page.locator('#outcome').innerText()).toContain('Presque terminé');
+    await expect
+      .poll(() => page.locator('#confirmation dd').last().innerText())
+      .toBe('Place réservée, en attente de la confirmation de votre adresse');
 
     // Opening the mailed link confirms the address; the token leaves the address bar.
     const mail = await mailTo('amelie.durand@univ.example.fr', /Confirmez votre inscription/);
@@ -116,10 +118,8 @@ describe('registering and managing a registration', () => {
     });
     await page.getByRole('button', { name: 'Register' }).click();
     await expect
-      .poll(() => page.locator('#outcome').innerText())
-      .toBe(
-        'This category is full: you are number 1 on the waiting list. We have sent you a mail: open the link in it within 24 hours to keep your place.',
-      );
+      .poll(() => page.locator('#confirmation dd').last().innerText())
+      .toBe('Number 1 on the waiting list, waiting for you to confirm your email address');
     const wandaLink = manageLink(await mailTo('wanda@customs.example.org', /Confirm your place on the waiting list/));
 
     // Filler 0 cancels through their own link; the seat goes to Wanda.

@@ -208,6 +208,8 @@ describe('CDK app', () => {
       'ANY /api/events/{eventId}/categories',
       'ANY /api/events/{eventId}/categories/{proxy+}',
       'ANY /api/events/{eventId}/check-in',
+      'ANY /api/events/{eventId}/check-in/{proxy+}',
+      'ANY /api/events/{eventId}/payments/{proxy+}',
       'ANY /api/events/{eventId}/registrations',
       'ANY /api/events/{eventId}/registrations.csv',
       'ANY /api/events/{eventId}/registrations/{proxy+}',
@@ -221,10 +223,12 @@ describe('CDK app', () => {
       'ANY /api/sponsors/{proxy+}',
       'ANY /api/{proxy+}',
       'POST /api/events/{eventId}/registrations',
+      'POST /api/events/{eventId}/registrations/resend-link',
     ]);
     app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       RouteSettings: {
         'POST /api/events/{eventId}/registrations': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+        'POST /api/events/{eventId}/registrations/resend-link': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
       },
     });
   });

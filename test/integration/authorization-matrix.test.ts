@@ -42,6 +42,12 @@ const expected: Record<string, Row> = {
   'POST /api/registrations/{registrationId}/verify': [401, 200, 401, 401, 401, 401],
   'POST /api/events/{eventId}/registrations/{registrationId}/check-in': [401, 401, 200, 403, 403, 200],
   'POST /api/events/{eventId}/check-in': [401, 401, 200, 403, 403, 200],
+  'GET /api/events/{eventId}/check-in/search': [401, 401, 200, 403, 403, 200],
+  'GET /api/events/{eventId}/check-in/stats': [401, 401, 200, 403, 403, 200],
+  'POST /api/events/{eventId}/registrations/resend-link': [202, 202, 202, 202, 202, 202],
+  'GET /api/registrations/{registrationId}/invoice.pdf': [401, 200, 401, 401, 401, 401],
+  'POST /api/events/{eventId}/registrations/{registrationId}/payment': organiserOnly(200),
+  'POST /api/events/{eventId}/payments/import': organiserOnly(200),
   'POST /api/events/{eventId}/registrations/{registrationId}/cancel': organiserOnly(200),
   'POST /api/events/{eventId}/categories': organiserOnly(201),
   'PATCH /api/events/{eventId}/categories/{categoryId}': organiserOnly(200),
@@ -271,6 +277,29 @@ describe('authorization matrix', () => {
           },
         };
       }
+      case 'GET /api/events/{eventId}/check-in/search':
+        return { path, init: { headers: { 'x-search': 'silva' } } };
+      case 'POST /api/events/{eventId}/registrations/resend-link':
+        return {
+          path,
+          init: {
+            body: JSON.stringify({ email: 'attendee@example.org' }),
+            headers: { 'content-type': 'application/json' },
+          },
+        };
+      case 'POST /api/events/{eventId}/registrations/{registrationId}/payment': {
+        invited += 1;
+        const payer = await verified(`payer${invited}@customs.example.org`, 'private-sector');
+        return {
+          path: { ...path, registrationId: payer.id },
+          init: { body: JSON.stringify({ status: 'paid' }), headers: { 'content-type': 'application/json' } },
+        };
+      }
+      case 'POST /api/events/{eventId}/payments/import':
+        return {
+          path,
+          init: { body: 'date,amount,currency,reference\n', headers: { 'content-type': 'text/csv' } },
+        };
       case 'POST /api/events/{eventId}/categories':
         invited += 1;
         return {

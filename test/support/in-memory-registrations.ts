@@ -20,6 +20,16 @@ import type { RegistrationStatus } from '../../functions/registrations/schemas.t
 import type { Promotion } from '../../functions/registrations/store.ts';
 import type { VerifyStore } from '../../functions/registrations/verify.ts';
 
+/** Sets as DynamoDB applies them: `payment.dueDate` is a path into a map; index keys are not kept. */
+function applySets(target: Record<string, unknown>, sets: Record<string, unknown>) {
+  for (const [path, value] of Object.entries(sets)) {
+    if (path.startsWith('GSI')) continue;
+    const [head, ...rest] = path.split('.');
+    if (rest.length === 0) target[path] = value;
+    else target[head as string] = { ...(target[head as string] as object), [rest.join('.')]: value };
+  }
+}
+
 export class InMemoryRegistrations implements RegisterStore, LifecycleStore, AttendeeStore, VerifyStore {
   readonly registrations = new Map<string, StoredRegistration>();
   readonly categories = new Map<string, StoredCategory>();
@@ -153,10 +163,18 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     return 'promoted' as const;
   }
 
-  async verify(reg: StoredRegistration, to: RegistrationStatus, now: string, mail: OutboxItem) {
+  async verify(
+    reg: StoredRegistration,
+    to: RegistrationStatus,
+    now: string,
+    mail: OutboxItem,
+    more: { sets?: Record<string, unknown>; tokenHash?: string } = {},
+  ) {
     const current = this.registrations.get(reg.id);
     if (current?.status !== 'unverified') return false;
     Object.assign(current, { status: to, updatedAt: now, hold: undefined, heldUntil: undefined });
+    applySets(current, more.sets ?? {});
+    if (more.tokenHash) current.tokenHashes = [...(current.tokenHashes ?? []), more.tokenHash];
     this.outbox.push(mail);
     return true;
   }
@@ -165,8 +183,8 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     return [...this.registrations.values()].find((r) => r.eventId === eventId && r.email === email.toLowerCase())?.id;
   }
 
-  async addManageToken(id: string, tokenHash: string, mail: OutboxItem) {
-    const current = this.registrations.get(id);
+  async addManageToken(reg: StoredRegistration, tokenHash: string, mail: OutboxItem) {
+    const current = this.registrations.get(reg.id);
     if (current) current.tokenHashes = [...(current.tokenHashes ?? []), tokenHash];
     this.outbox.push(mail);
   }
@@ -179,10 +197,17 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     return this.outbox.filter((m) => m.GSI1PK === `OUTBOXREG#${id}`) as never[];
   }
 
-  async update(id: string, from: RegistrationStatus, sets: Record<string, unknown>, mail?: OutboxItem) {
+  async update(
+    id: string,
+    from: RegistrationStatus,
+    sets: Record<string, unknown>,
+    mail?: OutboxItem,
+    tokenHash?: string,
+  ) {
     const current = this.registrations.get(id);
     if (current?.status !== from) return false;
-    Object.assign(current, sets);
+    applySets(current, sets);
+    if (tokenHash) current.tokenHashes = [...(current.tokenHashes ?? []), tokenHash];
     if (mail) this.outbox.push(mail);
     return true;
   }

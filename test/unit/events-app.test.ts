@@ -133,10 +133,10 @@ describe('events API', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { categories: Record<string, unknown>[]; status?: string };
     expect(body.status).toBeUndefined();
-    expect(body.categories.map((c) => [c.id, c.available, c.open])).toEqual([
-      ['first', 7, true],
-      ['later', 6, false],
-      ['full', 0, true],
+    expect(body.categories.map((c) => [c.id, c.available, c.open, c.state])).toEqual([
+      ['first', 7, true, 'open'],
+      ['later', 6, false, 'not-yet-open'],
+      ['full', 0, true, 'waitlist'],
     ]);
     expect(body.categories[0]).toEqual({
       id: 'first',
@@ -146,6 +146,7 @@ describe('events API', () => {
       requiresApproval: false,
       available: 7,
       open: true,
+      state: 'open',
     });
   });
 
@@ -277,7 +278,7 @@ describe('caching of public reads', () => {
     storedEvent(eventItem(), [categoryItem('first', 0, {})]);
     const first = await app().request('/api/events/citce-2027');
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=5');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=15');
     const tag = first.headers.get('etag');
     expect(tag).toMatch(/^"[0-9a-f]+"$/);
 

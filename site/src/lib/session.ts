@@ -23,28 +23,32 @@ function saved(): Tokens | undefined {
   return raw ? (JSON.parse(raw) as Tokens) : undefined;
 }
 
-export async function signIn(): Promise<void> {
-  const start = await startSignIn(settings, location.origin, redirectUri());
-  sessionStorage.setItem(PENDING, JSON.stringify({ state: start.state, codeVerifier: start.codeVerifier }));
+/**
+ * Starts a sign-in. The provider sends the person back to `callbackPath` (one of the registered
+ * redirect URIs, e.g. /console/), which returns them to the page they started from.
+ */
+export async function signIn(callbackPath = location.pathname): Promise<void> {
+  const start = await startSignIn(settings, location.origin, `${location.origin}${callbackPath}`);
+  const pending = { state: start.state, codeVerifier: start.codeVerifier, returnTo: location.pathname };
+  sessionStorage.setItem(PENDING, JSON.stringify(pending));
   location.assign(start.url.href);
 }
 
-/** Completes a sign-in when the provider sent us back with a code. */
-export async function completeSignIn(): Promise<void> {
+/**
+ * Completes a sign-in when the provider sent us back with a code; answers the path the
+ * sign-in started from (undefined when there was nothing to complete).
+ */
+export async function completeSignIn(): Promise<string | undefined> {
   const url = new URL(location.href);
-  if (!url.searchParams.has('code') && !url.searchParams.has('error')) return;
+  if (!url.searchParams.has('code') && !url.searchParams.has('error')) return undefined;
   const pending = sessionStorage.getItem(PENDING);
   sessionStorage.removeItem(PENDING);
   history.replaceState(null, '', redirectUri());
   if (!pending) throw new SessionExpired('The sign-in was not started here.');
-  const tokens = await finishSignIn(
-    settings,
-    location.origin,
-    url,
-    redirectUri(),
-    JSON.parse(pending) as { state: string; codeVerifier: string },
-  );
+  const started = JSON.parse(pending) as { state: string; codeVerifier: string; returnTo?: string };
+  const tokens = await finishSignIn(settings, location.origin, url, redirectUri(), started);
   sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+  return started.returnTo;
 }
 
 async function accessToken(): Promise<string | undefined> {

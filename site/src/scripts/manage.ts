@@ -1,12 +1,40 @@
 /** Manage my registration, from the private link (#token=<id>.<secret>) in the confirmation mail. */
 import { renderSVG } from 'uqr';
+import type { AttendeeStrings } from '../i18n/attendee.en.ts';
+import type { DesignStrings } from '../i18n/design.en.ts';
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
 import type { Registration, RegistrationExport } from '../lib/api-types.ts';
-import { control, dataJson, download, find, statusMessage } from './dom.ts';
+import { formatMoney, type Payment } from '../lib/live.ts';
+import { control, dataJson, download, el, find, statusMessage } from './dom.ts';
 
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
-export type ManageEvent = { id: string; name: string; startDate: string; endDate: string };
+export type ManageEvent = {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  dates: string;
+  venue: string;
+  location: string;
+  timeZone: string;
+  categories: Record<string, { name: string; fee: string }>;
+};
+
+type ManageText = UiStrings['manage'] & {
+  extra: AttendeeStrings['manage'];
+  badges: DesignStrings['status'];
+  payment: DesignStrings['payment'];
+  lang: string;
+};
+
+type BankAccount = { beneficiary: string; address: string; iban: string; bic: string; bankName: string };
+/** A registration as the manage view serves it: `payment` comes with paid categories. */
+type WithPayment = Registration & {
+  payment?: Payment | null;
+  ended?: boolean;
+  event?: { bankAccount?: BankAccount };
+};
 
 const KEY = 'conference:manage';
 
@@ -28,7 +56,8 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 const hasSeat = (reg: Registration) => reg.status === 'confirmed' || reg.status === 'approved';
 
 export async function startManage(root: HTMLElement) {
-  const m = dataJson<UiStrings['manage']>(root, 'text');
+  const m = dataJson<ManageText>(root, 'text');
+  const x = m.extra;
   const event = dataJson<ManageEvent | null>(root, 'event');
   const status = find(root, '#manage-status');
   const say = statusMessage(status, { focus: true });
@@ -37,26 +66,89 @@ export async function startManage(root: HTMLElement) {
   const form = find(root, '#manage-form', HTMLFormElement);
   const actions = find(root, '#manage-actions');
   const cancelButton = find(root, '#m-cancel', HTMLButtonElement);
+  const calendarButton = find(root, '#m-calendar', HTMLButtonElement);
+  const summary = find(root, '#manage-summary');
+  const badges = find(root, '#manage-badges');
+  const pay = find(root, '#manage-pay');
+  const invoice = find(root, '#m-invoice', HTMLButtonElement);
+  const endedNote = find(root, '#manage-ended');
   const input = (name: string) => control(form, name, HTMLInputElement);
   const textarea = (name: string) => control(form, name, HTMLTextAreaElement);
   const language = control(form, 'preferredLanguage', HTMLSelectElement);
 
   const creds = credentials();
-  if (!creds) return say(m.missing);
+  if (!creds) {
+    status.textContent = '';
+    return lostLink(root, m, event?.id);
+  }
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`/api/registrations/${creds.id}${path}`, {
       ...init,
       headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${creds.secret}` },
     });
 
-  const show = (reg: Registration) => {
+  const show = (reg: WithPayment) => {
     const position = reg.waitlistPosition ? ` · ${fill(m.position, { n: reg.waitlistPosition })}` : '';
+    const category = event?.categories[reg.categoryId];
+    const payment = reg.payment ?? undefined;
+    const dueDate = payment?.dueDate
+      ? new Intl.DateTimeFormat(m.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(payment.dueDate.length === 10 ? `${payment.dueDate}T12:00:00Z` : payment.dueDate),
+        )
+      : '';
     const rows: [string, string][] = [
       [m.details.status, `${m.status[reg.status]}${position}`],
       [m.details.name, `${reg.firstName} ${reg.lastName}`],
       [m.details.email, reg.email],
+      ...(event ? ([[x.event, event.name]] as [string, string][]) : []),
+      [x.category, category?.name ?? reg.categoryId],
+      [x.fee, payment ? formatMoney(payment, m.lang) : (category?.fee ?? x.free)],
+      ...(payment ? ([[x.payment, m.payment[payment.status]]] as [string, string][]) : []),
+      ...(payment?.reference ? ([[x.reference, payment.reference]] as [string, string][]) : []),
+      ...(payment?.status === 'due' && dueDate ? ([[x.dueDate, dueDate]] as [string, string][]) : []),
+      ...(event
+        ? ([
+            [x.dates, event.dates],
+            [x.venue, event.venue],
+          ] as [string, string][])
+        : []),
       ...(hasSeat(reg) && reg.checkInCode ? [[m.details.checkInCode, reg.checkInCode] as [string, string]] : []),
     ];
+    badges.replaceChildren(
+      el('span', { class: `badge badge--${reg.status}` }, m.badges[reg.status]),
+      ...(payment ? [el('span', { class: `badge badge--${payment.status}` }, m.payment[payment.status])] : []),
+    );
+    summary.hidden = false;
+    pay.hidden = payment?.status !== 'due' || !hasSeat(reg);
+    const bank = reg.event?.bankAccount;
+    pay.replaceChildren(
+      ...(payment
+        ? [
+            el(
+              'p',
+              {},
+              fill(x.payNote, { amount: formatMoney(payment, m.lang), date: dueDate, reference: payment.reference }),
+            ),
+            ...(bank
+              ? [
+                  el(
+                    'dl',
+                    { class: 'bank' },
+                    ...(
+                      [
+                        [x.bank.beneficiary, `${bank.beneficiary}, ${bank.address}`],
+                        [x.bank.iban, bank.iban.replace(/(.{4})/g, '$1 ').trim()],
+                        [x.bank.bic, bank.bic],
+                        [x.bank.bankName, bank.bankName],
+                      ] as [string, string][]
+                    ).flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+                  ),
+                ]
+              : []),
+          ]
+        : []),
+    );
+    invoice.hidden = !payment || reg.status === 'unverified';
     details.replaceChildren(
       ...rows.flatMap(([term, value]) => [
         Object.assign(document.createElement('dt'), { textContent: term }),
@@ -72,10 +164,12 @@ export async function startManage(root: HTMLElement) {
       svg.setAttribute('aria-label', fill(m.qrCode, { code: reg.checkInCode }));
       qr.hidden = false;
     } else qr.hidden = true;
-    const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
+    const ended = reg.ended ?? (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired');
     form.hidden = ended;
+    endedNote.hidden = !ended;
     actions.hidden = false;
     cancelButton.hidden = ended;
+    calendarButton.hidden = ended;
     input('organisation').value = reg.organisation;
     input('jobTitle').value = reg.jobTitle ?? '';
     language.value = reg.preferredLanguage;
@@ -141,13 +235,20 @@ export async function startManage(root: HTMLElement) {
       if (r.status === 204) {
         sessionStorage.removeItem(KEY);
         details.hidden = true;
+        summary.hidden = true;
         form.hidden = true;
         actions.hidden = true;
         say(m.erased);
       }
     });
   });
-  find(root, '#m-calendar').addEventListener('click', () => {
+  invoice.addEventListener('click', () => {
+    void call('/invoice.pdf').then(async (r) => {
+      if (r.ok) download(`invoice-${creds.id}.pdf`, await r.blob());
+      else say(m.missing);
+    });
+  });
+  calendarButton.addEventListener('click', () => {
     if (!event) return;
     const ics = [
       'BEGIN:VCALENDAR',
@@ -159,10 +260,52 @@ export async function startManage(root: HTMLElement) {
       `DTSTART;VALUE=DATE:${icsDate(event.startDate)}`,
       `DTEND;VALUE=DATE:${icsDate(nextDay(event.endDate))}`,
       `SUMMARY:${event.name.replace(/([,;\\])/g, '\\$1')}`,
+      `LOCATION:${event.location.replace(/([,;\\])/g, '\\$1')}`,
       'END:VEVENT',
       'END:VCALENDAR',
       '',
     ].join('\r\n');
     download(`${event.id}.ics`, new Blob([ics], { type: 'text/calendar' }));
+  });
+}
+
+/** Without a token: "send me my link". The answer is the same whatever the address (no enumeration). */
+function lostLink(root: HTMLElement, m: ManageText, eventId: string | undefined) {
+  const x = m.extra;
+  const section = find(root, '#lost-link');
+  const form = find(section, '#lost-form', HTMLFormElement);
+  const email = find(form, '#lost-email', HTMLInputElement);
+  const error = find(form, '#lost-email-error');
+  const outcome = find(section, '#lost-outcome');
+  const button = find(form, 'button', HTMLButtonElement);
+  section.hidden = false;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = email.value.trim();
+    const valid = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
+    error.hidden = valid;
+    error.textContent = valid ? '' : x.invalidEmail;
+    if (valid) email.removeAttribute('aria-invalid');
+    else {
+      email.setAttribute('aria-invalid', 'true');
+      email.focus();
+      return;
+    }
+    if (!eventId) return;
+    button.disabled = true;
+    button.textContent = x.sending;
+    void fetch(`/api/events/${eventId}/registrations/resend-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: value }),
+    })
+      .then((r) => {
+        outcome.className = r.status === 429 ? 'notice notice--warning' : 'notice notice--success';
+        outcome.textContent = r.status === 429 ? x.tooMany : x.sent;
+      })
+      .finally(() => {
+        button.disabled = false;
+        button.textContent = x.send;
+      });
   });
 }

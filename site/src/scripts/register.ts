@@ -1,13 +1,40 @@
-/** Sends the registration form: shared schema validation, inline errors, idempotent retries. */
+/**
+ * Sends the registration form: shared schema validation, inline errors, idempotent retries;
+ * keeps the categories' live state (a full category without a waiting list cannot be chosen)
+ * and, once registered, replaces the form with what was booked and what happens next.
+ */
+import type { AttendeeStrings } from '../i18n/attendee.en.ts';
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
+import type { Language } from '../lib/api-types.ts';
 import { RegistrationInput } from '../lib/api-types.ts';
-import { data, dataJson, el, find, statusMessage } from './dom.ts';
+import { type CategoryState, canChoose, formatMoney, type LiveCategory, type Payment, stateOf } from '../lib/live.ts';
+import { dataJson, el, find, statusMessage } from './dom.ts';
+import { fetchCategories } from './live-home.ts';
+
+type CategoryInfo = { id: string; name: string; fee: string; requiresApproval: boolean; paid: boolean };
+
+/** What RegisterForm.astro renders into data-config. */
+export type RegisterConfig = {
+  eventId: string;
+  lang: Language;
+  event: { name: string; dates: string; venue: string };
+  categories: CategoryInfo[];
+  text: UiStrings['form'];
+  extra: AttendeeStrings['register'];
+  state: Record<CategoryState, string>;
+  free: string;
+};
 
 type Outcome = {
+  id: string;
   status: 'unverified' | 'confirmed' | 'pending' | 'waitlisted';
+  categoryId: string;
+  email: string;
+  firstName?: string;
   waitlistPosition?: number;
   heldUntil?: string;
+  payment?: Payment;
 };
 
 /** Whole hours until an unverified hold lapses, as the mail says. */
@@ -16,15 +43,55 @@ const hoursLeft = (heldUntil: string | undefined) =>
 type FieldError = { path: string; message: string };
 
 export function startRegistration(root: HTMLElement) {
-  const f = dataJson<UiStrings['form']>(root, 'text');
-  const eventId = data(root, 'event');
+  const config = dataJson<RegisterConfig>(root, 'config');
+  const { text: f, extra: a, lang } = config;
+  const categories = new Map(config.categories.map((c) => [c.id, c]));
   const form = find(root, '#register-form', HTMLFormElement);
+  const select = find(form, '#categoryId', HTMLSelectElement);
+  const info = find(form, '#categoryId-info');
   const summary = find(root, '#error-summary');
   const summaryList = find(summary, 'ul', HTMLUListElement);
   const say = statusMessage(find(root, '#outcome'), { focus: true });
+  const confirmation = find(root, '#confirmation');
   const button = find(form, 'button[type=submit]', HTMLButtonElement);
   // One key per filled-in form: pressing Register again after a network error is a retry.
   let idempotencyKey = crypto.randomUUID();
+
+  const feeOf = (c: LiveCategory) =>
+    c.price ? (c.price.amount === 0 ? config.free : formatMoney(c.price, lang)) : categories.get(c.id)?.fee;
+  const describe = () => {
+    const option = select.selectedOptions[0];
+    const state = option?.dataset.state as CategoryState | undefined;
+    info.textContent = option?.value && state && state !== 'open' ? config.state[state] : '';
+  };
+  select.addEventListener('change', describe);
+
+  // Live availability: the build's state may be hours old.
+  void fetchCategories(config.eventId).then((live) => {
+    for (const c of live ?? []) {
+      const name = (lang === 'fr' ? c.name.fr : undefined) ?? c.name.en;
+      const fee = feeOf(c) ?? config.free;
+      categories.set(c.id, {
+        id: c.id,
+        name,
+        fee,
+        requiresApproval: c.requiresApproval,
+        paid: Boolean(c.price && c.price.amount > 0),
+      });
+      let option = [...select.options].find((o) => o.value === c.id);
+      if (!option) {
+        option = el('option', { value: c.id });
+        select.append(option);
+      }
+      const state = stateOf(c);
+      const label = fill(a.optionLabel, { name, fee });
+      option.textContent = state === 'open' ? label : fill(a.unavailable, { label, state: config.state[state] });
+      option.dataset.state = state;
+      option.disabled = !canChoose(state);
+      if (option.disabled && option.selected) select.value = '';
+    }
+    describe();
+  });
 
   const showErrors = (errors: FieldError[]) => {
     for (const node of form.querySelectorAll<HTMLElement>('.error')) node.hidden = true;
@@ -79,48 +146,86 @@ export function startRegistration(root: HTMLElement) {
     return f.invalid;
   };
 
+  /** The form gives way to what was booked, in plain words, and what happens next. */
+  const confirm = (result: Outcome, firstName: string) => {
+    const category = categories.get(result.categoryId);
+    const waiting = result.waitlistPosition ?? 0;
+    const hours = hoursLeft(result.heldUntil);
+    const statusText =
+      result.status === 'unverified'
+        ? waiting
+          ? fill(a.statusText.unverifiedWaitlist, { n: waiting })
+          : a.statusText.unverified
+        : result.status === 'waitlisted'
+          ? fill(a.statusText.waitlisted, { n: waiting || 1 })
+          : a.statusText[result.status];
+    const fee = result.payment ? formatMoney(result.payment, lang) : (category?.fee ?? config.free);
+    const steps: string[] = [];
+    if (result.status === 'unverified') steps.push(fill(a.steps.checkMail, { email: result.email, hours }));
+    if (category?.requiresApproval && !waiting) steps.push(a.steps.approval);
+    if (waiting || result.status === 'waitlisted') steps.push(a.steps.waitlist);
+    if ((result.payment || category?.paid) && !waiting) steps.push(fill(a.steps.payment, { amount: fee }));
+    steps.push(a.steps.manage);
+    const rows: [string, string][] = [
+      [a.category, category?.name ?? result.categoryId],
+      [a.fee, fee],
+      [a.dates, config.event.dates],
+      [a.venue, config.event.venue],
+      [a.status, statusText],
+    ];
+    const heading = el('h2', { id: 'confirmation-heading', tabindex: '-1' }, fill(a.thanks, { name: firstName }));
+    confirmation.className = 'confirmation card';
+    confirmation.setAttribute('aria-labelledby', 'confirmation-heading');
+    confirmation.replaceChildren(
+      heading,
+      el('p', { class: 'lead' }, config.event.name),
+      el('h3', {}, a.booked),
+      el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+      el('h3', {}, a.next),
+      el('ol', {}, ...steps.map((step) => el('li', {}, step))),
+    );
+    confirmation.hidden = false;
+    form.hidden = true;
+    find(root, '#register-intro').hidden = true;
+    // The summary beside the form repeats what the confirmation now says.
+    const aside = root.parentElement?.querySelector('aside');
+    if (aside) aside.hidden = true;
+    find(root, '#outcome').textContent = '';
+    heading.focus();
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const parsed = RegistrationInput.safeParse(values());
     if (!parsed.success) {
       return showErrors(parsed.error.issues.map((i) => ({ path: String(i.path[0]), message: message(i.path, i) })));
     }
+    if (select.selectedOptions[0]?.disabled) {
+      return showErrors([{ path: 'categoryId', message: a.categoryUnavailable }]);
+    }
     showErrors([]);
     button.disabled = true;
     button.textContent = f.sending;
-    void fetch(`/api/events/${eventId}/registrations`, {
+    void fetch(`/api/events/${config.eventId}/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(parsed.data),
     })
       .then(async (response) => {
         if (response.status === 201) {
-          const result = (await response.json()) as Outcome;
-          form.hidden = true;
           idempotencyKey = crypto.randomUUID();
-          const hours = hoursLeft(result.heldUntil);
-          const waiting = result.waitlistPosition ?? 0;
-          if (result.status === 'unverified') {
-            return say(waiting ? fill(f.unverifiedWaitlist, { n: waiting, hours }) : fill(f.unverified, { hours }));
-          }
-          return say(
-            result.status === 'waitlisted'
-              ? fill(f.waitlisted, { n: waiting || 1 })
-              : result.status === 'pending'
-                ? f.pending
-                : f.confirmed,
-          );
+          return confirm((await response.json()) as Outcome, parsed.data.firstName);
         }
         if (response.status === 409) return say(f.duplicate);
         if (response.status === 429)
-          return say(fill(f.tooMany, { seconds: response.headers.get('retry-after') ?? '60' }));
+          return say(fill(f.tooMany, { seconds: response.headers.get('retry-after') ?? '60' }), true);
         if (response.status === 422 || response.status === 400) {
           const errors = ((await response.json()) as { errors?: FieldError[] }).errors ?? [];
           return showErrors(errors.map((e) => ({ path: e.path, message: message(e.path.split('.'), {}) })));
         }
-        say(response.status === 503 ? f.busy : f.failed);
+        say(response.status === 503 ? f.busy : f.failed, true);
       })
-      .catch(() => say(f.busy))
+      .catch(() => say(f.busy, true))
       .finally(() => {
         button.disabled = false;
         button.textContent = f.submit;

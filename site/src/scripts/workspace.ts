@@ -86,7 +86,7 @@ export async function start(root: HTMLElement) {
   }
 }
 
-async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
+export async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTMLElement> {
   const sponsors = ((await (await api(`/api/events/${eventId}/sponsors`)).json()) as { items: PublicSponsor[] }).items;
   const select = el('select', {}, ...sponsors.map((s) => el('option', { value: s.sponsorId }, s.name)));
   const email = el('input', { type: 'email', required: '', autocomplete: 'off' });
@@ -97,7 +97,11 @@ async function membersPanel(eventId: string, text: Text, say: Say): Promise<HTML
       ...members.map((m) => {
         const remove = el(
           'button',
-          { type: 'button', 'aria-label': fill(text.removeMember, { email: m.email }) },
+          {
+            type: 'button',
+            class: 'button--danger button--small',
+            'aria-label': fill(text.removeMember, { email: m.email }),
+          },
           text.remove,
         );
         remove.addEventListener(

@@ -1,0 +1,163 @@
+/** Attendee mail (text, HTML, QR code, .ics) and invoice PDFs, rendered without DynamoDB. */
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { invoicePdf } from '../../functions/registrations/invoices.ts';
+import type { StoredRegistration } from '../../functions/registrations/keys.ts';
+import { composeMail } from '../../functions/registrations/mails.ts';
+import { demoEvent } from '../../local/demo-conference.ts';
+
+const NOW = new Date('2027-01-10T10:00:00Z');
+const MANAGE = 'https://site.example/registration/#token=reg-1.secret';
+
+const person = (more: Partial<StoredRegistration> = {}) =>
+  ({
+    id: '7f1c1c1e-7a4f-4c2a-9a43-1d3b7d8f0a11',
+    eventId: demoEvent.id,
+    categoryId: 'private-sector',
+    status: 'confirmed',
+    firstName: '<b>Ana</b> & "Co"',
+    lastName: 'Silva',
+    email: 'ana@example.org',
+    organisation: 'Autoridade Tributária <script>',
+    country: 'PT',
+    preferredLanguage: 'en',
+    checkInCode: 'K7M2P9XQ',
+    payment: { status: 'due', amount: 45000, currency: 'EUR', reference: 'RF20AAAA00000001', dueDate: '2027-01-24' },
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    ...more,
+  }) as StoredRegistration;
+
+const ctx = {
+  event: demoEvent,
+  category: { name: { en: 'Private sector', fr: 'Secteur privé' }, price: { amount: 45000, currency: 'EUR' } },
+};
+
+describe('attendee mail', () => {
+  it('says everything in text and HTML, escapes what the attendee typed, and carries code, QR, link and .ics', () => {
+    const mail = composeMail(NOW, person(), 'confirmed', ctx, { manageUrl: MANAGE });
+    expect(mail.subject).toBe('Registration confirmed: Customs IT Conference & Exhibition 2027');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('K7M2P9XQ');
+      expect(part).toContain('8 – 10 June 2027');
+      expect(part).toContain('Lisbon Congress Centre, Praça das Indústrias 1, Lisbon, Portugal');
+      expect(part).toContain('Private sector');
+      expect(part).toContain('Confirmed');
+      expect(part).toContain('EUR 450.00');
+      expect(part).toContain('RF20 AAAA 0000 0001');
+      expect(part).toContain('PT50 0002 0123 1234 5678 9015 4');
+    }
+    expect(mail.text).toContain(`View, change or cancel your registration: ${MANAGE}`);
+    expect(mail.text).toContain('Dear <b>Ana</b> & "Co",');
+    expect(mail.html).toContain('Dear &lt;b&gt;Ana&lt;/b&gt; &amp; &quot;Co&quot;,');
+    expect(mail.html).not.toContain('<b>Ana');
+    expect(mail.html).toContain(`<a href="${MANAGE}"`);
+    expect(mail.html).toContain(`<img src="cid:qr-${person().id}@conference"`);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.contentId])).toEqual([
+      ['check-in-code.png', 'image/png', `qr-${person().id}@conference`],
+      ['citce-2027.ics', 'text/calendar; charset=utf-8; method=PUBLISH', undefined],
+    ]);
+    const png = Buffer.from(mail.attachments[0]?.content ?? '', 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const ics = Buffer.from(mail.attachments[1]?.content ?? '', 'base64').toString('utf8');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270608\r\nDTEND;VALUE=DATE:20270611\r\n');
+    expect(ics).toContain('LOCATION:Lisbon Congress Centre\\, Praça das Indústrias 1\\, Lisbon\\, PT');
+    expect(ics).toContain('SUMMARY:Customs IT Conference & Exhibition 2027');
+  });
+
+  it('writes in the attendee’s language', () => {
+    const mail = composeMail(NOW, person({ preferredLanguage: 'fr' }), 'promoted', ctx, {
+      manageUrl: MANAGE,
+      status: 'confirmed',
+    });
+    expect(mail.subject).toBe('Une place vous revient : Conférence et exposition sur les TI douanières 2027');
+    expect(mail.text).toContain('Statut');
+    expect(mail.text).toContain('Confirmée');
+    expect(mail.text).toContain('450,00 EUR');
+    expect(mail.text).toContain('Secteur privé');
+    expect(mail.html).toContain('<html lang="fr">');
+  });
+
+  it('sends no check-in code or calendar to a registration the desk would not admit, but always the link', () => {
+    const waiting = composeMail(NOW, person({ status: 'waitlisted' }), 'waitlisted', ctx, {
+      manageUrl: MANAGE,
+      position: 3,
+    });
+    expect(waiting.text).not.toContain('K7M2P9XQ');
+    expect(waiting.attachments.map((a) => a.filename)).toEqual(['citce-2027.ics']);
+    const cancelled = composeMail(NOW, person(), 'cancelled', ctx, { manageUrl: MANAGE });
+    expect(cancelled.text).not.toContain('K7M2P9XQ');
+    expect(cancelled.text).not.toContain('RF20');
+    expect(cancelled.attachments).toEqual([]);
+    expect(cancelled.html).toContain(`<a href="${MANAGE}"`);
+  });
+});
+
+/** The text drawn on the pages: content streams inflated, hex strings decoded (WinAnsi). */
+async function pdfText(bytes: Uint8Array) {
+  const pdf = await PDFDocument.load(bytes);
+  const texts: string[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    let content: string;
+    try {
+      content = inflateSync(object.getContents()).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
+      texts.push(Buffer.from(hex ?? '', 'hex').toString('latin1'));
+  }
+  return { pages: pdf.getPageCount(), text: texts.join('\n') };
+}
+
+describe('invoice PDF', () => {
+  const category = { name: { en: 'Private sector', fr: 'Secteur privé' } };
+
+  it('makes a one-page pro-forma invoice with the reference, due date and bank details', async () => {
+    const { pages, text } = await pdfText(
+      await invoicePdf({ reg: person(), event: demoEvent, category, issuedOn: '2027-01-10' }),
+    );
+    expect(pages).toBe(1);
+    for (const line of [
+      'Pro-forma invoice',
+      'Silva',
+      'Private sector',
+      'EUR 450.00',
+      'RF20 AAAA 0000 0001',
+      'Due by 24 January 2027',
+      'IBAN PT50 0002 0123 1234 5678 9015 4',
+      'BIC EXMPPTPL',
+      'Customs IT Conference Secretariat',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toContain('PAID');
+  });
+
+  it('makes a numbered final invoice marked paid, in French for a French speaker', async () => {
+    const paid = person({
+      preferredLanguage: 'fr',
+      payment: {
+        status: 'paid',
+        amount: 45000,
+        currency: 'EUR',
+        reference: 'RF20AAAA00000001',
+        dueDate: '2027-01-24',
+        paidAt: '2027-01-20',
+        invoiceNumber: 'CITCE-2027-00001',
+      },
+    });
+    const { pages, text } = await pdfText(
+      await invoicePdf({ reg: paid, event: demoEvent, category, issuedOn: '2027-01-21' }),
+    );
+    expect(pages).toBe(1);
+    expect(text).toContain('Facture');
+    expect(text).toContain('Numéro de facture: CITCE-2027-00001');
+    expect(text).toContain('PAYÉE');
+    expect(text).toContain('Payée le 20 janvier 2027');
+    expect(text).toContain('450,00 EUR');
+    expect(text).not.toContain('IBAN');
+  });
+});
