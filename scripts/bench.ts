@@ -25,6 +25,7 @@ import {
 } from '../functions/registrations/keys.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
+import { benchAgenda } from './bench-agenda.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -226,6 +227,8 @@ try {
   console.log(
     `Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (transaction of 5 items at 2 WCU/KB, plus 2 rate-limit counters).`,
   );
+
+  await benchAgenda(doc, TABLE, run, REQUESTS);
 } finally {
   await dynamo.stop();
 }
