@@ -108,6 +108,7 @@ try {
     siteUrl: 'http://localhost:4321',
     retentionDays: 30,
     now: () => new Date('2027-01-10T10:00:00Z'),
+    readCacheMs: 5_000,
   });
   const app = createRegistrationsApp(deps(doc));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -13,6 +13,7 @@ import { checkIn, checkInByCode } from './desk.ts';
 import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
 import { approve, endRegistration } from './lifecycle.ts';
 import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
+import { createReadCache } from './read-cache.ts';
 import { register } from './register.ts';
 import {
   approveRoute,
@@ -39,6 +40,9 @@ import type { RegistrationStores } from './wiring.ts';
 /** Every status a registration can be cancelled from. */
 const CANCELLABLE: RegistrationStatus[] = ['unverified', 'confirmed', 'pending', 'approved', 'waitlisted'];
 
+/** How long the Lambda and the local twin reuse an event and its categories for sign-ups. */
+export const READ_CACHE_MS = 5_000;
+
 export type RegistrationsAppDeps = RegistrationStores & {
   siteUrl: string;
   now: Clock;
@@ -48,6 +52,11 @@ export type RegistrationsAppDeps = RegistrationStores & {
   limit: RateLimiter;
   /** Sign-up limits (read from the environment at start, `limits.ts`); the defaults unless given. */
   limits?: RegistrationLimits;
+  /**
+   * How long a sign-up may reuse the event and category it read (milliseconds; `read-cache.ts`).
+   * 0 (the default) reads them on every sign-up; the Lambda and the local twin keep them seconds.
+   */
+  readCacheMs?: number;
   allowedOrigins?: string[];
   edge?: EdgeOptions;
 };
@@ -60,9 +69,12 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   // The attendee's routes find the manage token on the context.
   const open = async (c: { var: ManageTokenEnv['Variables'] }, id: string) =>
     openWithToken(store, id, c.var.manageToken);
+  const reads = createReadCache(deps, deps.readCacheMs ?? 0);
   // Only sign-ups that get as far as queuing a mail count against the address's limit.
   const useCases = {
     ...deps,
+    events: reads.events,
+    categories: reads.categories,
     countMailTo: (eventId: string, email: string) => deps.limit(limits.perEmail, `${eventId}:${email}`),
   };
 
@@ -70,10 +82,10 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const { eventId } = c.req.valid('param');
     const input = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    // A replay is answered before any limit is counted: a retry must never be refused.
-    const first = await store.getIdempotent(eventId, key);
-    if (!first) await deps.limit(limits.perClient, clientAddress(c, deps.edge?.clientAddress));
-    const result = await register(useCases, eventId, key, input);
+    // register() counts the client's limit; a replay is answered even when the limit is reached.
+    const client = clientAddress(c, deps.edge?.clientAddress);
+    const admit = () => deps.limit(limits.perClient, client);
+    const result = await register(useCases, eventId, key, input, admit);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
     return c.json(result.body, 201);
@@ -123,12 +135,15 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const { eventId } = c.req.valid('param');
     if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
     const category = await createCategory(deps, eventId, c.req.valid('json'));
+    reads.forget(eventId);
     return c.json(category, 201);
   });
 
   app.openapi(updateCategoryRoute, async (c) => {
     const { eventId, categoryId } = c.req.valid('param');
-    return c.json(await updateCategory(deps, eventId, categoryId, c.req.valid('json')), 200);
+    const category = await updateCategory(deps, eventId, categoryId, c.req.valid('json'));
+    reads.forget(eventId);
+    return c.json(category, 200);
   });
 
   app.openapi(statsRoute, async (c) => {
