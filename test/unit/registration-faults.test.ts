@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
-import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
+import { categoryKey as categoryKeyOf } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { storedCategoryItem, storedEventItem } from '../support/events.ts';
