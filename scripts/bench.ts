@@ -39,9 +39,9 @@ import { measureBundles } from './bench/bundles.ts';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 /** The two registration paths alternate in this many rounds, so load from elsewhere hits both alike. */
-const ROUNDS = 4;
+const ROUNDS = 2;
 /** No phase runs longer than this (seconds), whatever the machine's load: the bench stays bounded. */
-const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 25);
+const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
 const TABLE = 'bench';
 const ROOT = new URL('..', import.meta.url).pathname;
 

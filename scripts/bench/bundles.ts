@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { contexts } from '../../functions/contexts.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 
 /** What every handler reads at cold start; values only need to be well formed. */
 const ENV = {
