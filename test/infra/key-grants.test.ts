@@ -9,6 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rateWindowKey } from '../../functions/core/rate-limit.ts';
+import { siteRebuildKey } from '../../functions/core/site-rebuild.ts';
 import { eventKey, PUBLISHED_EVENTS_PK } from '../../functions/events/keys.ts';
 import { outboxKey } from '../../functions/mail/outbox.ts';
 import {
@@ -18,7 +19,10 @@ import {
   eventRegistrationsPk,
   holdKey,
   idemKey,
+  invoiceSeqKey,
   outboxOfRegistrationPk,
+  PAYMENTS_DUE_PK,
+  paymentRefKey,
   regKey,
   sensitiveKey,
   waitingListPk,
@@ -137,6 +141,28 @@ const samples: Sample[] = [
     pk: memberKey('s1', 'sub-1').PK,
     readers: ['sponsors'],
     writers: ['sponsors'],
+  },
+  {
+    what: 'payment reference',
+    where: 'table',
+    pk: paymentRefKey('e1', 'RF20AAAA00000001').PK,
+    readers: ['registrations'],
+    writers: ['registrations'],
+  },
+  {
+    what: 'invoice number sequence',
+    where: 'table',
+    pk: invoiceSeqKey('e1').PK,
+    readers: ['registrations'],
+    writers: ['registrations'],
+  },
+  { what: 'payments due by date', where: 'GSI2', pk: PAYMENTS_DUE_PK, readers: ['registrations'], writers: [] },
+  {
+    what: 'site rebuild request (categories changed)',
+    where: 'table',
+    pk: siteRebuildKey('b1').PK,
+    readers: ['registrations'],
+    writers: ['registrations'],
   },
   { what: "an event's sponsors", where: 'GSI1', pk: eventSponsorsPk('e1'), readers: ['sponsors'], writers: [] },
   {
