@@ -51,6 +51,57 @@ describe('mail worker', () => {
     expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual([{ PK: 'OUTBOX#m1', SK: 'MAIL' }]);
   });
 
+  it('hands attachments to SES: an inline image by its Content-ID, a file as an attachment', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const withFiles = outboxItem(
+      {
+        id: 'm9',
+        to: 'm9@example.org',
+        subject: 'Subject m9',
+        text: 'Text m9',
+        html: '<img src="cid:qr-1@conference">',
+        attachments: [
+          {
+            filename: 'check-in-code.png',
+            contentType: 'image/png',
+            content: png.toString('base64'),
+            contentId: 'qr-1@conference',
+          },
+          {
+            filename: 'event.ics',
+            contentType: 'text/calendar',
+            content: Buffer.from('BEGIN:VCALENDAR').toString('base64'),
+          },
+        ],
+        language: 'en',
+      },
+      2_000_000_000,
+    );
+    ddb.on(GetCommand, { Key: { PK: 'OUTBOX#m9', SK: 'MAIL' } }).resolves({ Item: withFiles });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-9' });
+
+    expect(await worker()({ Records: [record('OUTBOX#m9', '9')] } as DynamoDBStreamEvent)).toEqual({
+      batchItemFailures: [],
+    });
+    expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Attachments).toEqual([
+      {
+        FileName: 'check-in-code.png',
+        ContentType: 'image/png',
+        RawContent: png,
+        ContentTransferEncoding: 'BASE64',
+        ContentDisposition: 'INLINE',
+        ContentId: 'qr-1@conference',
+      },
+      {
+        FileName: 'event.ics',
+        ContentType: 'text/calendar',
+        RawContent: Buffer.from('BEGIN:VCALENDAR'),
+        ContentTransferEncoding: 'BASE64',
+        ContentDisposition: 'ATTACHMENT',
+      },
+    ]);
+  });
+
   it('sends what the table holds, whatever a stream record might carry besides its keys', async () => {
     ddb.on(GetCommand, { Key: { PK: 'OUTBOX#m3', SK: 'MAIL' } }).resolves({ Item: mail('m3') });
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-3' });
