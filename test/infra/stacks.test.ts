@@ -229,7 +229,8 @@ describe('CDK app', () => {
   });
 
   it('serves the site from a private bucket through CloudFront with OAC, security headers and the web ACL', () => {
-    app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The site bucket and the logos bucket (/media/*).
+    app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     for (const bucket of values(app, 'AWS::S3::Bucket')) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -242,7 +243,10 @@ describe('CDK app', () => {
       DistributionConfig: Match.objectLike({
         WebACLId: Match.anyValue(),
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/media/*', ViewerProtocolPolicy: 'redirect-to-https' }),
+          Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
+        ],
         Logging: Match.objectLike({ Prefix: 'cdn/' }),
       }),
     });
@@ -510,7 +514,25 @@ describe('CDK app', () => {
     }
   });
 
-  it('passes cdk-nag AwsSolutions with at most five acknowledgements, each with a reason', () => {
+  it('gives the sponsors function the logos bucket and objects under media/logos/ only', () => {
+    const sponsors = values(app, 'AWS::Lambda::Function').find(
+      (f) => f.Properties.Description === 'The sponsors context',
+    );
+    const variables = (sponsors?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['LOGOS_BUCKET', 'RETENTION_DAYS']));
+    const s3Statements = statementsOfFunction('The sponsors context').filter((s) =>
+      JSON.stringify(s.Action).includes('s3:'),
+    );
+    expect(s3Statements.map((s) => [s.Action, JSON.stringify(s.Resource)])).toEqual([
+      [['s3:PutObject', 's3:GetObject'], expect.stringMatching(/SiteLogos.*\/media\/logos\/\*/)],
+    ]);
+    const logos = values(app, 'AWS::S3::Bucket').filter((b) =>
+      JSON.stringify(b.Properties.CorsConfiguration ?? '').includes('POST'),
+    );
+    expect(logos.length).toBe(1);
+  });
+
+  it('passes cdk-nag AwsSolutions with at most six acknowledgements, each with a reason', () => {
     const report = new AwsSolutionsChecks().validateScope(built.app);
     expect(
       report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`),
@@ -525,6 +547,7 @@ describe('CDK app', () => {
       'AwsSolutions-CFR1',
       'AwsSolutions-CFR4',
       'AwsSolutions-IAM5[Resource::*]',
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<SiteLogos\w+\.Arn>\/media\/logos\/\*\]$/),
       'AwsSolutions-SQS3',
     ]);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(40);
