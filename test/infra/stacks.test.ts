@@ -146,8 +146,13 @@ describe('CDK app', () => {
       [
         ['read', 3, 'EVENT#* EVENTS#* CATEGORIES#*'],
         ['read', 3, 'MEMBER#*'],
-        ['read', 3, 'SPONSORS#* MEMBER#* SPONSOR#* OUTBOX#* RATE#*'],
-        ['write', 1, 'SPONSOR#* OUTBOX#* RATE#*'],
+        [
+          'read',
+          3,
+          'SPONSORS#* MEMBER#* LEADS#* LEADSOF#* EVENT#* SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*',
+        ],
+        // Booth staff are registrations written through registrations/public.ts.
+        ['write', 1, 'SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*'],
         ['read', 3, 'OUTBOX#*'],
         ['write', 1, 'OUTBOX#*'],
         // The registrations function, and the hold sweeper with the same access.
@@ -155,9 +160,10 @@ describe('CDK app', () => {
           [
             'read',
             3,
-            'EVENT#* REGS#* WAIT#* OUTBOXREG#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*',
+            'EVENT#* REGS#* WAIT#* OUTBOXREG#* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*',
           ],
-          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*'],
+          // LEAD#: an attendee's leads go when consent is withdrawn (sponsors/public.ts).
+          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*'],
         ]),
       ].sort(),
     );
@@ -210,7 +216,9 @@ describe('CDK app', () => {
       'ANY /api/events/{eventId}/registrations',
       'ANY /api/events/{eventId}/registrations.csv',
       'ANY /api/events/{eventId}/registrations/{proxy+}',
+      'ANY /api/events/{eventId}/sponsor-tiers',
       'ANY /api/events/{eventId}/sponsors',
+      'ANY /api/events/{eventId}/sponsors/{proxy+}',
       'ANY /api/events/{proxy+}',
       'ANY /api/health',
       'ANY /api/me',
@@ -255,8 +263,11 @@ describe('CDK app', () => {
       SecurityHeadersConfig: Record<string, Record<string, unknown>>;
     };
     const security = headers.SecurityHeadersConfig;
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/script-src 'self';/);
+    // The policy names the logos bucket's endpoint (uploads), so CloudFormation joins it.
+    const csp = JSON.stringify(security.ContentSecurityPolicy?.ContentSecurityPolicy);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/SiteLogos\w+","RegionalDomainName"/);
     expect(security.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 63072000,
       IncludeSubdomains: true,
@@ -326,7 +337,10 @@ describe('CDK app', () => {
     expect(config.HeadersConfig.Headers).not.toContain('Host');
     app.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } })],
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/media/*' }),
+          Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } }),
+        ],
       }),
     });
     for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
@@ -518,7 +532,8 @@ describe('CDK app', () => {
     const sponsors = values(app, 'AWS::Lambda::Function').find(
       (f) => f.Properties.Description === 'The sponsors context',
     );
-    const variables = (sponsors?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(sponsors).toBeDefined();
+    const variables = (sponsors!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(variables)).toEqual(expect.arrayContaining(['LOGOS_BUCKET', 'RETENTION_DAYS']));
     const s3Statements = statementsOfFunction('The sponsors context').filter((s) =>
       JSON.stringify(s.Action).includes('s3:'),
