@@ -151,7 +151,19 @@ export function createStaffStore(doc: DocumentClient, tableName: string) {
     async eraseLeadsOf(registrationId: string): Promise<number> {
       const leads = await queryAll<StoredLead>(doc, { tableName, index: 'GSI2', pk: attendeeLeadsPk(registrationId) });
       for (const lead of leads) {
-        await doc.send(new DeleteCommand({ TableName: tableName, Key: leadKey(lead.sponsorId, lead.leadId) }));
+        try {
+          await doc.send(
+            new DeleteCommand({
+              TableName: tableName,
+              Key: leadKey(lead.sponsorId, lead.leadId),
+              ConditionExpression: 'attribute_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': 'PK' },
+            }),
+          );
+        } catch (error) {
+          // Already gone (a withdrawal and an erasure at once): nothing left to remove.
+          if (!isConditionFailure(error)) throw error;
+        }
       }
       return leads.length;
     },

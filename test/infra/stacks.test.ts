@@ -147,8 +147,13 @@ describe('CDK app', () => {
       [
         ['read', 3, 'EVENT#* EVENTS#* CATEGORIES#*'],
         ['read', 3, 'MEMBER#*'],
-        ['read', 3, 'SPONSORS#* MEMBER#* SPONSOR#* OUTBOX#* RATE#*'],
-        ['write', 1, 'SPONSOR#* OUTBOX#* RATE#*'],
+        [
+          'read',
+          3,
+          'SPONSORS#* MEMBER#* LEADS#* LEADSOF#* EVENT#* SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*',
+        ],
+        // Booth staff are registrations written through registrations/public.ts.
+        ['write', 1, 'SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*'],
         ['read', 3, 'OUTBOX#*'],
         ['write', 1, 'OUTBOX#*'],
         // The registrations function, and the hold sweeper with the same access.
@@ -156,9 +161,10 @@ describe('CDK app', () => {
           [
             'read',
             3,
-            'EVENT#* REGS#* WAIT#* OUTBOXREG#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*',
+            'EVENT#* REGS#* WAIT#* OUTBOXREG#* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*',
           ],
-          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#*'],
+          // LEAD#: an attendee's leads go when consent is withdrawn (sponsors/public.ts).
+          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*'],
         ]),
       ].sort(),
     );
@@ -213,7 +219,9 @@ describe('CDK app', () => {
       'ANY /api/events/{eventId}/registrations',
       'ANY /api/events/{eventId}/registrations.csv',
       'ANY /api/events/{eventId}/registrations/{proxy+}',
+      'ANY /api/events/{eventId}/sponsor-tiers',
       'ANY /api/events/{eventId}/sponsors',
+      'ANY /api/events/{eventId}/sponsors/{proxy+}',
       'ANY /api/events/{proxy+}',
       'ANY /api/health',
       'ANY /api/me',
@@ -234,7 +242,8 @@ describe('CDK app', () => {
   });
 
   it('serves the site from a private bucket through CloudFront with OAC, security headers and the web ACL', () => {
-    app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The site bucket and the logos bucket (/media/*).
+    app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     for (const bucket of values(app, 'AWS::S3::Bucket')) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -247,7 +256,10 @@ describe('CDK app', () => {
       DistributionConfig: Match.objectLike({
         WebACLId: Match.anyValue(),
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/media/*', ViewerProtocolPolicy: 'redirect-to-https' }),
+          Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
+        ],
         Logging: Match.objectLike({ Prefix: 'cdn/' }),
       }),
     });
@@ -256,8 +268,11 @@ describe('CDK app', () => {
       SecurityHeadersConfig: Record<string, Record<string, unknown>>;
     };
     const security = headers.SecurityHeadersConfig;
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/script-src 'self';/);
+    // The policy names the logos bucket's endpoint (uploads), so CloudFormation joins it.
+    const csp = JSON.stringify(security.ContentSecurityPolicy?.ContentSecurityPolicy);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toMatch(/SiteLogos\w+","RegionalDomainName"/);
     expect(security.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 63072000,
       IncludeSubdomains: true,
@@ -327,7 +342,10 @@ describe('CDK app', () => {
     expect(config.HeadersConfig.Headers).not.toContain('Host');
     app.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } })],
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/media/*' }),
+          Match.objectLike({ PathPattern: '/api/*', OriginRequestPolicyId: { Ref: policyId } }),
+        ],
       }),
     });
     for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
@@ -515,7 +533,26 @@ describe('CDK app', () => {
     }
   });
 
-  it('passes cdk-nag AwsSolutions with at most five acknowledgements, each with a reason', () => {
+  it('gives the sponsors function the logos bucket and objects under media/logos/ only', () => {
+    const sponsors = values(app, 'AWS::Lambda::Function').find(
+      (f) => f.Properties.Description === 'The sponsors context',
+    );
+    expect(sponsors).toBeDefined();
+    const variables = (sponsors!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['LOGOS_BUCKET', 'RETENTION_DAYS']));
+    const s3Statements = statementsOfFunction('The sponsors context').filter((s) =>
+      JSON.stringify(s.Action).includes('s3:'),
+    );
+    expect(s3Statements.map((s) => [s.Action, JSON.stringify(s.Resource)])).toEqual([
+      [['s3:PutObject', 's3:GetObject'], expect.stringMatching(/SiteLogos.*\/media\/logos\/\*/)],
+    ]);
+    const logos = values(app, 'AWS::S3::Bucket').filter((b) =>
+      JSON.stringify(b.Properties.CorsConfiguration ?? '').includes('POST'),
+    );
+    expect(logos.length).toBe(1);
+  });
+
+  it('passes cdk-nag AwsSolutions with at most six acknowledgements, each with a reason', () => {
     const report = new AwsSolutionsChecks().validateScope(built.app);
     expect(
       report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`),
@@ -530,6 +567,7 @@ describe('CDK app', () => {
       'AwsSolutions-CFR1',
       'AwsSolutions-CFR4',
       'AwsSolutions-IAM5[Resource::*]',
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<SiteLogos\w+\.Arn>\/media\/logos\/\*\]$/),
       'AwsSolutions-SQS3',
     ]);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(40);

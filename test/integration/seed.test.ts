@@ -2,7 +2,8 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
-import { eventSponsorsPk } from '../../functions/sponsors/keys.ts';
+import { eventSponsorsPk, sponsorKey } from '../../functions/sponsors/keys.ts';
+import { createSponsorsStore } from '../../functions/sponsors/store.ts';
 import { DEMO_EVENT_ID, demoCategories, demoEvent, demoSponsors } from '../../local/demo-conference.ts';
 import { dropOutdatedData, holdsOutdatedKeys, seedDemoConference } from '../../local/seed.ts';
 import { freshTable } from './table.ts';
@@ -27,8 +28,34 @@ describe('demo conference seed', () => {
         ExpressionAttributeValues: { ':pk': eventSponsorsPk(DEMO_EVENT_ID) },
       }),
     );
-    // Ordered by tier: gold before silver.
-    expect(sponsors.Items?.map((i) => i.id)).toEqual(demoSponsors.map((s) => s.id));
+    // The index orders an event's sponsors by name; every demo exhibitor is approved and public.
+    const byName = [...demoSponsors].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+    expect(sponsors.Items?.map((i) => i.id)).toEqual(byName.map((s) => s.id));
+    expect(sponsors.Items?.map((i) => [i.state, i.published])).toEqual(byName.map(() => ['live', true]));
+    expect((await createSponsorsStore(doc, tableName).getTiers(DEMO_EVENT_ID)).items.map((t) => t.staffPasses)).toEqual(
+      [6, 4, 2],
+    );
+  });
+
+  it('starts again from the demo data when a sponsor has the layout before live and draft', async () => {
+    const { client, doc, tableName } = await freshTable('seed-sponsor-layout');
+    await seedDemoConference(doc, tableName);
+    const first = demoSponsors[0]!;
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...sponsorKey(first.id),
+          id: first.id,
+          name: first.name,
+          tier: 'gold',
+          status: 'published',
+          version: 1,
+        },
+      }),
+    );
+    expect(await holdsOutdatedKeys(doc, tableName)).toBe(true);
+    expect(await dropOutdatedData(client, tableName)).toBe(true);
   });
 
   it('starts again from the demo data when .data/ holds the key layout before CATEGORIES#', async () => {

@@ -96,6 +96,25 @@ describe('logo uploads', () => {
     const saved = await save(upload.key);
     expect(saved.status).toBe(200);
     expect(((await saved.json()) as { logoUrl: string }).logoUrl).toBe(`http://localhost:4321/${upload.key}`);
+
+    // The twin serves it at /media/... on its own origin, as CloudFront does in AWS.
+    const served = await s3.routes.request(`/${upload.key}`);
+    expect({ status: served.status, type: served.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: 'image/png',
+    });
+    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
+  });
+
+  it("refuses an oversize body at the twin's upload proxy, storing nothing", async () => {
+    const before = await stored();
+    const response = await s3.routes.request(`/_s3/${LOGOS_BUCKET}`, {
+      method: 'POST',
+      body: new Uint8Array(1_200_000),
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': '1200000' },
+    });
+    expect(response.status).toBe(400);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses a key of another sponsor, a missing object and an object of the wrong type', async () => {

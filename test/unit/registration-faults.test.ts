@@ -124,6 +124,7 @@ describe('sign-up under injected DynamoDB faults', () => {
       country: 'PT',
       preferredLanguage: 'en',
       visaLetter: false,
+      consent: { shareWithExhibitors: false },
       status: 'unverified',
       heldUntil: '2027-01-11T10:00:00.000Z',
       createdAt: '2027-01-10T10:00:00.000Z',
