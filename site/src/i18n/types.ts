@@ -16,7 +16,7 @@ type Translation<S extends string> = [Placeholders<S>] extends [never]
   : AllOf<Placeholders<S> extends infer P extends string ? `${string}{${P}}${string}` : never>;
 
 /** Locale modules hold data only (texts and plural forms), so any part can be sent to an island as JSON. */
-type Localised<T> = T extends string
+export type Localised<T> = T extends string
   ? Translation<T>
   : T extends (...args: never[]) => unknown
     ? never
