@@ -13,6 +13,7 @@ const SOURCES = [
   'functions/registrations/schemas.ts',
   'functions/sponsors/schemas.ts',
   'functions/identity/schemas.ts',
+  'functions/agenda/schemas.ts',
   'package-lock.json',
 ];
 const STAMP = 'site/dist/.build-stamp';

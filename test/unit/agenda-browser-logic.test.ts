@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDay, dragMove, moved, rowTime } from '../../site/src/scripts/agenda/grid.ts';
+import { dragMove, layoutDay, moved, rowTime } from '../../site/src/scripts/agenda/grid.ts';
 import { calendar, escapeText, fold, utcStamp } from '../../site/src/scripts/agenda/ics.ts';
 import { overlappingIds, overlappingPairs } from '../../site/src/scripts/agenda/overlaps.ts';
 import { merge, readStars, sync, toggle, writeStars } from '../../site/src/scripts/agenda/stars.ts';
@@ -41,7 +41,11 @@ describe('the console day grid', () => {
   const rooms = ['a', 'b', 'c'];
   it('places sessions in rooms and 15-minute rows from 08:00', () => {
     const grid = layoutDay(
-      [s('k', '09:00', '10:00', 'a'), s('w', '10:15', '11:00', 'c'), { ...s('x', '09:00', '10:00'), start: '2027-06-09T09:00:00+02:00' }],
+      [
+        s('k', '09:00', '10:00', 'a'),
+        s('w', '10:15', '11:00', 'c'),
+        { ...s('x', '09:00', '10:00'), start: '2027-06-09T09:00:00+02:00' },
+      ],
       rooms,
       '2027-06-08',
       'Europe/Brussels',
@@ -58,7 +62,12 @@ describe('the console day grid', () => {
   });
 
   it('widens the day for early and late sessions', () => {
-    const grid = layoutDay([s('e', '07:15', '08:00'), s('l', '19:00', '20:30')], rooms, '2027-06-08', 'Europe/Brussels');
+    const grid = layoutDay(
+      [s('e', '07:15', '08:00'), s('l', '19:00', '20:30')],
+      rooms,
+      '2027-06-08',
+      'Europe/Brussels',
+    );
     expect([grid.firstMinute, grid.rows]).toEqual([420, 56]);
   });
 

@@ -4,7 +4,7 @@
  * build goes on.
  */
 import { getRelativeLocaleUrl } from 'astro:i18n';
-import { agendaEn, type AgendaStrings } from '../i18n/agenda.en.ts';
+import { type AgendaStrings, agendaEn } from '../i18n/agenda.en.ts';
 import { agendaFr } from '../i18n/agenda.fr.ts';
 import { byStart, dayOf, zoneName } from '../scripts/agenda/time.ts';
 import { type Language, PublishedAgenda } from './api-types.ts';
@@ -43,7 +43,9 @@ export function byDay(agenda: PublishedAgenda): Day[] {
 /** The venue zone's label, e.g. "Times in Brussels time (CEST)". */
 export function venueZoneLabel(agenda: PublishedAgenda, lang: Language, city: string): string {
   const at = agenda.sessions[0]?.start ?? agenda.publishedAt;
-  return agendaText(lang).venueTime.replace('{city}', city).replace('{zone}', zoneName(agenda.timeZone, lang, at));
+  return agendaText(lang)
+    .venueTime.replace('{city}', city)
+    .replace('{zone}', zoneName(agenda.timeZone, lang, at));
 }
 
 export const sessionPath = (lang: Language, id: string) => getRelativeLocaleUrl(lang, `programme/${id}`);
@@ -56,7 +58,7 @@ export const exportPaths = (eventId: string) => {
     agenda: `${base}/agenda.ics`,
     xml: `${base}/schedule.xml`,
     json: `${base}/schedule.json`,
-    session: (id: string) => `${base}/sessions/${encodeURIComponent(id)}.ics`,
-    speaker: (id: string) => `${base}/speakers/${encodeURIComponent(id)}.ics`,
+    session: (id: string) => `${base}/sessions/${encodeURIComponent(id)}/calendar.ics`,
+    speaker: (id: string) => `${base}/speakers/${encodeURIComponent(id)}/calendar.ics`,
   };
 };

@@ -16,7 +16,10 @@ export type CalendarEntry = {
 
 /** 2027-06-08T09:00:00+02:00 → 20270608T070000Z. */
 export function utcStamp(iso: string | Date): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT escaping: backslash, semicolon, comma, newline. */

@@ -68,7 +68,10 @@ export async function startMyAgenda(root: HTMLElement) {
       list.replaceChildren();
       return;
     }
-    status.textContent = fill(text.venueTime, { city: config.city, zone: zoneName(zone, lang, sessions[0]?.start ?? '') });
+    status.textContent = fill(text.venueTime, {
+      city: config.city,
+      zone: zoneName(zone, lang, sessions[0]?.start ?? ''),
+    });
     const days = [...new Set(sessions.map((s) => dayOf(s.start, zone)))];
     list.replaceChildren(
       ...days.map((day) =>
@@ -83,7 +86,11 @@ export async function startMyAgenda(root: HTMLElement) {
               .filter((s) => dayOf(s.start, zone) === day)
               .map((s) => {
                 const title = localized(s.title, lang);
-                const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': fill(text.remove, { title }) }, text.removeShort);
+                const remove = el(
+                  'button',
+                  { type: 'button', class: 'secondary', 'aria-label': fill(text.remove, { title }) },
+                  text.removeShort,
+                );
                 remove.addEventListener('click', () => {
                   writeStars(localStorage, toggle(readStars(localStorage), s.id));
                   render();
@@ -94,13 +101,25 @@ export async function startMyAgenda(root: HTMLElement) {
                 return el(
                   'li',
                   { class: clash ? 'session overlapping' : 'session' },
-                  el('p', { class: 'when' }, el('time', { datetime: s.start }, formatRange(s.start, s.end, lang, zone))),
+                  el(
+                    'p',
+                    { class: 'when' },
+                    el('time', { datetime: s.start }, formatRange(s.start, s.end, lang, zone)),
+                  ),
                   el(
                     'div',
                     { class: 'what' },
                     el('h3', { class: 'title' }, el('a', { href: path(s.id) }, title)),
                     el('p', { class: 'meta' }, roomName(s.roomId)),
-                    ...(clash ? [el('p', { class: 'warning' }, clash.map((t) => fill(text.overlapsWith, { title: t })).join(' · '))] : []),
+                    ...(clash
+                      ? [
+                          el(
+                            'p',
+                            { class: 'warning' },
+                            clash.map((t) => fill(text.overlapsWith, { title: t })).join(' · '),
+                          ),
+                        ]
+                      : []),
                     remove,
                   ),
                 );
@@ -122,7 +141,11 @@ export async function startMyAgenda(root: HTMLElement) {
       ...(s.abstract ? { description: localized(s.abstract, lang) } : {}),
       url: new URL(path(s.id), location.origin).href,
     }));
-    const ics = calendar(entries, { name: `${config.eventName} · ${text.calendarName}`, uidDomain: `${config.eventId}.${location.hostname}`, now: new Date() });
+    const ics = calendar(entries, {
+      name: `${config.eventName} · ${text.calendarName}`,
+      uidDomain: `${config.eventId}.${location.hostname}`,
+      now: new Date(),
+    });
     download(`${config.eventId}-my-agenda.ics`, new Blob([ics], { type: 'text/calendar' }));
   });
 }

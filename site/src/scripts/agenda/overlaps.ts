@@ -22,5 +22,9 @@ export function overlappingPairs<T extends Interval>(items: readonly T[]): [T, T
 
 /** The ids of the sessions that overlap at least one other. */
 export function overlappingIds(items: readonly Interval[]): Set<string> {
-  return new Set(overlappingPairs(items).flat().map((s) => s.id));
+  return new Set(
+    overlappingPairs(items)
+      .flat()
+      .map((s) => s.id),
+  );
 }

@@ -26,7 +26,9 @@ function zoneSwitch() {
       const end = time.dataset.end ?? start;
       time.textContent = mine ? formatRangeIn(start, end, lang, viewer, venue) : formatRange(start, end, lang, venue);
     }
-    label.textContent = mine ? (d.viewerLabel ?? '').replace('{zone}', zoneName(viewer, lang, at)) : (d.venueLabel ?? '');
+    label.textContent = mine
+      ? (d.viewerLabel ?? '').replace('{zone}', zoneName(viewer, lang, at))
+      : (d.venueLabel ?? '');
     button.textContent = (mine ? d.showVenue : d.showViewer) ?? '';
     localStorage.setItem(ZONE_CHOICE, mine ? 'viewer' : 'venue');
   };

@@ -128,9 +128,7 @@ export function zoneName(timeZone: string, lang: string, at: string): string {
 
 /** A day's sessions in order: by start, then end, then id (stable across builds). */
 export function byStart<T extends { id: string; start: string; end: string }>(a: T, b: T): number {
-  return (
-    Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end) || a.id.localeCompare(b.id)
-  );
+  return Date.parse(a.start) - Date.parse(b.start) || Date.parse(a.end) - Date.parse(b.end) || a.id.localeCompare(b.id);
 }
 
 /** A session's times in another zone; with the short date when its day there is not the venue's. */
