@@ -33,6 +33,7 @@ export const agendaEn = {
   sessionsOfSpeaker: 'Sessions',
   speakerCalendar: 'Sessions of {name} (.ics)',
   noSessions: 'No session yet.',
+  allSpeakers: 'All speakers',
   speakersLead: 'The people speaking at the conference, in alphabetical order.',
   types: {
     keynote: 'Keynote',

@@ -29,6 +29,7 @@ export const agendaFr: AgendaStrings = {
   sessionsOfSpeaker: 'Séances',
   speakerCalendar: 'Séances de {name} (.ics)',
   noSessions: 'Aucune séance pour l’instant.',
+  allSpeakers: 'Tous les intervenants',
   speakersLead: 'Les personnes qui interviennent à la conférence, par ordre alphabétique.',
   types: {
     keynote: 'Discours d’ouverture',

@@ -3,6 +3,7 @@ import { renderSVG } from 'uqr';
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
 import type { Registration, RegistrationExport } from '../lib/api-types.ts';
+import { MANAGE_TOKEN } from './agenda/stars.ts';
 import { control, dataJson, download, find, statusMessage } from './dom.ts';
 
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
@@ -17,6 +18,8 @@ function credentials(): { id: string; secret: string } | undefined {
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
   if (token) {
     sessionStorage.setItem(KEY, token);
+    // "My agenda" keeps its stars with the registration on this device (agenda/stars.ts).
+    localStorage.setItem(MANAGE_TOKEN, token);
     history.replaceState(null, '', url.pathname);
   }
   const [id, secret] = (sessionStorage.getItem(KEY) ?? '').split('.');
@@ -140,6 +143,7 @@ export async function startManage(root: HTMLElement) {
     void call('/erase', { method: 'POST' }).then((r) => {
       if (r.status === 204) {
         sessionStorage.removeItem(KEY);
+        localStorage.removeItem(MANAGE_TOKEN);
         details.hidden = true;
         form.hidden = true;
         actions.hidden = true;
