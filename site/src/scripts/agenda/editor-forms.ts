@@ -50,7 +50,7 @@ export function modal(title: string, ...content: Node[]): HTMLDialogElement {
   const dialog = el('dialog', { class: 'agenda-dialog', 'aria-labelledby': id }, el('h2', { id }, title), ...content);
   dialog.addEventListener('close', () => {
     dialog.remove();
-    opener?.focus();
+    if (opener?.isConnected) opener.focus();
   });
   document.body.append(dialog);
   dialog.showModal();
@@ -160,10 +160,9 @@ export function openForm(ctx: EditorContext, kind: Kind, entity?: Entity, preset
       return;
     }
     save.disabled = true;
-    void submit(ctx, kind, entity, current).then((problem) => {
+    void submit(ctx, kind, entity, current, () => dialog.close()).then((problem) => {
       save.disabled = false;
       if (problem) error.textContent = problemText(ctx, problem);
-      else dialog.close();
     });
   });
 }
@@ -174,16 +173,20 @@ async function submit(
   kind: Kind,
   entity: Entity | undefined,
   values: Values,
+  close: () => void,
 ): Promise<Problem | undefined> {
   const zone = ctx.draft().timeZone;
   const result = await ctx.api.write<Entity>(kind, entity?.id, toBody(kind, values, zone), entity?.version);
+  // The form closes before the editor redraws, so focus can land on the saved session.
   if (result.ok) {
+    close();
     const name = nameOf(ctx, kind, result.entity);
     ctx.say(fill(entity ? ctx.text.saved : ctx.text.created, { title: name }));
     await ctx.reload(kind === 'sessions' ? result.entity.id : undefined);
     return undefined;
   }
   if (result.stale && entity) {
+    close();
     await staleChoice(ctx, kind, entity, values);
     return undefined;
   }

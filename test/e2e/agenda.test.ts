@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, baseUrl, signIn, useBrowser } from './browser.ts';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+
+/** Desktop and 390 px screenshots of the page as it is now, for a person to look at. */
+async function screenshots(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.screenshot({ path: new URL(`${name}-desktop.png`, SHOTS).pathname, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: new URL(`${name}-390.png`, SHOTS).pathname, fullPage: true });
+  await page.setViewportSize(size);
+}
+
+async function clean(page: Page, name: string) {
+  expect(await accessibilityViolations(page), name).toEqual([]);
+  await screenshots(page, name);
+}
+
+const TITLE = 'Keyboard-moved session';
+
+describe('agenda: console editor, publishing, programme and my agenda', () => {
+  const browser = useBrowser();
+
+  it('an organiser moves a session with the keyboard and publishes; the public programme shows it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, '/console/agenda/', 'organiser@example.org');
+    await page.getByRole('button', { name: 'New session' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Title (English)').fill(TITLE);
+    await form.getByLabel('Title (French)').fill('Séance déplacée au clavier');
+    await form.getByLabel(/^Start/).fill('2027-06-10T18:00');
+    await form.getByLabel(/^End/).fill('2027-06-10T18:30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Added: ${TITLE}`);
+
+    // The new session has the focus in its day's grid: two rows down, then Enter saves.
+    const block = page.locator('button.block', { hasText: TITLE });
+    await expect.poll(() => block.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => block.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#move-live').innerText()).toMatch(/^Moving Keyboard-moved session: 18:30–19:00/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Saved: ${TITLE}`);
+    await expect.poll(() => block.locator('.t').innerText()).toBe('18:30–19:00');
+    await clean(page, 'console-agenda-en');
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish the programme' });
+    await expect.poll(() => dialog.innerText()).toContain(TITLE);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /^Publish version \d+$/ }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toMatch(/^Version \d+ is published\./);
+
+    // The twin rebuilds the site after a publish: reload until the session is there.
+    const programme = await browser.newPage({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+    await expect
+      .poll(
+        async () => {
+          await programme.goto(`${baseUrl}/programme/`);
+          return programme.locator('li.session', { hasText: TITLE }).count();
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBe(1);
+    const item = programme.locator('li.session', { hasText: TITLE });
+    expect(await item.locator('time').innerText()).toBe('18:30–19:00');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (WEST)');
+    await clean(programme, 'programme-en');
+
+    // The viewer's own zone: Lisbon 18:30 WEST is 13:30 in New York (EDT).
+    await programme.getByRole('button', { name: 'Show in my time' }).click();
+    await expect.poll(() => item.locator('time').innerText()).toBe('13:30–14:00');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in your time (GMT-4)');
+    await programme.getByRole('button', { name: 'Show in Lisbon time' }).click();
+    await expect.poll(() => item.locator('time').innerText()).toBe('18:30–19:00');
+
+    // Star it on its page, then find it in My agenda.
+    await item.getByRole('link', { name: TITLE }).click();
+    await programme.waitForURL(/\/programme\/[a-z0-9-]+\/$/);
+    const sessionUrl = new URL(programme.url()).pathname;
+    await expect.poll(() => programme.locator('h1').innerText()).toBe(TITLE);
+    const star = programme.getByRole('button', { name: `Add to my agenda: ${TITLE}` });
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    await clean(programme, 'session-en');
+
+    await programme.goto(`${baseUrl}/my-agenda/`);
+    await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([TITLE]);
+    await clean(programme, 'my-agenda-en');
+
+    await programme.goto(`${baseUrl}/speakers/`);
+    await clean(programme, 'speakers-en');
+
+    // French: the same pages, the same session, under /fr/.
+    await programme.goto(`${baseUrl}/fr/programme/`);
+    await expect.poll(() => programme.locator('li.session', { hasText: 'Séance déplacée au clavier' }).count()).toBe(1);
+    await clean(programme, 'programme-fr');
+    await programme.goto(`${baseUrl}/fr${sessionUrl}`);
+    await expect.poll(() => programme.locator('h1').innerText()).toBe('Séance déplacée au clavier');
+    await clean(programme, 'session-fr');
+    await programme.goto(`${baseUrl}/fr/my-agenda/`);
+    await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([
+      'Séance déplacée au clavier',
+    ]);
+    await clean(programme, 'my-agenda-fr');
+    await programme.goto(`${baseUrl}/fr/speakers/`);
+    await clean(programme, 'speakers-fr');
+
+    await page.goto(`${baseUrl}/fr/console/agenda/`);
+    await page.locator('#signed-in-as').waitFor();
+    await expect.poll(() => page.locator('#grid-heading').innerText()).toMatch(/^Séances du /);
+    await clean(page, 'console-agenda-fr');
+  });
+});
