@@ -43,7 +43,9 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await expect.poll(() => block.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('#move-live').innerText()).toMatch(/^Moving Keyboard-moved session: 18:30–19:00/);
+    await expect
+      .poll(() => page.locator('#move-live').innerText())
+      .toMatch(/^Moving Keyboard-moved session: 18:30–19:00/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Saved: ${TITLE}`);
     await expect.poll(() => block.locator('.t').innerText()).toBe('18:30–19:00');
@@ -104,9 +106,9 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await expect.poll(() => programme.locator('h1').innerText()).toBe('Séance déplacée au clavier');
     await clean(programme, 'session-fr');
     await programme.goto(`${baseUrl}/fr/my-agenda/`);
-    await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([
-      'Séance déplacée au clavier',
-    ]);
+    await expect
+      .poll(() => programme.locator('#my-agenda-list h3').allInnerTexts())
+      .toEqual(['Séance déplacée au clavier']);
     await clean(programme, 'my-agenda-fr');
     await programme.goto(`${baseUrl}/fr/speakers/`);
     await clean(programme, 'speakers-fr');

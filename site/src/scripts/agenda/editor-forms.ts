@@ -114,7 +114,7 @@ function readValue(node: HTMLElement): string {
 }
 
 const labelOf = (ctx: EditorContext, name: string) => {
-  const zone = zoneName(ctx.draft().timeZone, ctx.lang, new Date().toISOString());
+  const zone = zoneName(ctx.draft().timeZone, ctx.lang, ctx.draft().sessions[0]?.start ?? new Date().toISOString());
   return fill((ctx.text.form as Record<string, string>)[name] ?? name, { zone });
 };
 
