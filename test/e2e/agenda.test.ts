@@ -81,6 +81,19 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await programme.getByRole('button', { name: 'Show in Lisbon time' }).click();
     await expect.poll(() => item.locator('time').innerText()).toBe('18:30–19:00');
 
+    // The track filter keeps one track's sessions (ours has none, so it goes).
+    const track = programme.getByLabel('Track', { exact: true });
+    await track.selectOption({ label: 'Border technology' });
+    await expect.poll(() => item.isHidden()).toBe(true);
+    const shown = () =>
+      programme
+        .locator('li.session:visible')
+        .evaluateAll((items) => [...new Set(items.map((i) => (i as HTMLElement).dataset.track))]);
+    expect(await shown()).toEqual(['border-tech']);
+    expect(await programme.locator('#filter-status').innerText()).toMatch(/^\d+ sessions shown$/);
+    await track.selectOption('');
+    await expect.poll(() => item.isVisible()).toBe(true);
+
     // Star it on its page, then find it in My agenda.
     await item.getByRole('link', { name: TITLE }).click();
     await programme.waitForURL(/\/programme\/[a-z0-9-]+\/$/);
@@ -97,6 +110,10 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
 
     await programme.goto(`${baseUrl}/speakers/`);
     await clean(programme, 'speakers-en');
+    await programme.locator('ul.speakers a').first().click();
+    await programme.waitForURL(/\/speakers\/[a-z0-9-]+\/$/);
+    const speakerUrl = new URL(programme.url()).pathname;
+    await clean(programme, 'speaker-en');
 
     // French: the same pages, the same session, under /fr/.
     await programme.goto(`${baseUrl}/fr/programme/`);
@@ -112,6 +129,8 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await clean(programme, 'my-agenda-fr');
     await programme.goto(`${baseUrl}/fr/speakers/`);
     await clean(programme, 'speakers-fr');
+    await programme.goto(`${baseUrl}/fr${speakerUrl}`);
+    await clean(programme, 'speaker-fr');
 
     await page.goto(`${baseUrl}/fr/console/agenda/`);
     await page.locator('#signed-in-as').waitFor();
