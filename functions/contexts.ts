@@ -4,7 +4,7 @@
  * Paths use API Gateway's syntax (`{name}` one segment, `{proxy+}` a greedy tail); the most
  * specific match wins, as in API Gateway.
  */
-export type ContextName = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs';
+export type ContextName = 'events' | 'registrations' | 'identity' | 'sponsors' | 'agenda' | 'docs';
 
 /**
  * Table access by partition-key prefix, enforced by IAM (`dynamodb:LeadingKeys`): the item's
@@ -90,6 +90,29 @@ export const contexts: ContextDefinition[] = [
     authenticates: true,
     managesUsers: true,
     limits: ['INVITATIONS_PER_HOUR'],
+  },
+  {
+    name: 'agenda',
+    entry: 'functions/agenda/handler.ts',
+    paths: [
+      '/api/events/{eventId}/agenda',
+      '/api/events/{eventId}/agenda.ics',
+      '/api/events/{eventId}/agenda/{proxy+}',
+      '/api/events/{eventId}/schedule.xml',
+      '/api/events/{eventId}/schedule.json',
+      '/api/events/{eventId}/rooms',
+      '/api/events/{eventId}/rooms/{proxy+}',
+      '/api/events/{eventId}/tracks',
+      '/api/events/{eventId}/tracks/{proxy+}',
+      '/api/events/{eventId}/speakers',
+      '/api/events/{eventId}/speakers/{proxy+}',
+      '/api/events/{eventId}/sessions',
+      '/api/events/{eventId}/sessions/{proxy+}',
+    ],
+    // The event item (events/public.ts); the draft and its published versions; the
+    // site-rebuild request a publish writes.
+    table: { read: ['EVENT#'], readWrite: ['AGENDA#', 'AGENDAV#', 'SITEBUILD#'] },
+    authenticates: true,
   },
   {
     name: 'docs',

@@ -1,11 +1,15 @@
 /** Seeds the demo conference through the same store code the API uses. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EntityKind } from '../functions/agenda/keys.ts';
+import { publish } from '../functions/agenda/publishing.ts';
+import { agendaStores } from '../functions/agenda/wiring.ts';
 import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
 import { createSponsorsStore } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
+import * as agenda from './demo-agenda.ts';
 import * as demo from './demo-conference.ts';
 import { recreateTable } from './dynamodb.ts';
 
@@ -31,7 +35,11 @@ export async function dropOutdatedData(client: DynamoDBClient, tableName: string
 /** Returns true when it seeded, false when the demo conference was already there. */
 export async function seedDemoConference(doc: DocumentClient, tableName: string): Promise<boolean> {
   const events = createEventsStore(doc, tableName);
-  if (await events.getEvent(demo.DEMO_EVENT_ID)) return false;
+  if (await events.getEvent(demo.DEMO_EVENT_ID)) {
+    // Data kept from before the agenda existed gets the demo agenda too.
+    await seedDemoAgenda(doc, tableName);
+    return false;
+  }
 
   const categories = createCategoryStore(doc, tableName);
   const sponsors = createSponsorsStore(doc, tableName);
@@ -56,5 +64,25 @@ export async function seedDemoConference(doc: DocumentClient, tableName: string)
     );
   }
   await events.createEvent(demo.demoEvent);
+  await seedDemoAgenda(doc, tableName);
+  return true;
+}
+
+/** Writes the demo agenda and publishes it once, unless an agenda was published already. */
+export async function seedDemoAgenda(doc: DocumentClient, tableName: string): Promise<boolean> {
+  const deps = { ...agendaStores(doc, tableName), now: () => new Date() };
+  if (await deps.store.publishedPointer(demo.DEMO_EVENT_ID)) return false;
+  const put = async (kind: EntityKind, entity: { id: string }, refs = {}) => {
+    try {
+      await deps.store.putEntity(kind, demo.DEMO_EVENT_ID, { ...entity, version: 1 } as never, undefined, refs);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  };
+  for (const room of agenda.demoRooms) await put('room', room);
+  for (const track of agenda.demoTracks) await put('track', track);
+  for (const speaker of agenda.demoSpeakers) await put('speaker', speaker);
+  for (const session of agenda.demoSessions) await put('session', session, session);
+  await publish(deps, demo.DEMO_EVENT_ID, 'demo seed');
   return true;
 }

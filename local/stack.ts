@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getRequestListener } from '@hono/node-server';
+import { createAgendaApp } from '../functions/agenda/app.ts';
+import { agendaStores } from '../functions/agenda/wiring.ts';
 import { createTokenVerifier } from '../functions/core/auth.ts';
 import { clientAddressSourceFromEnv } from '../functions/core/client-address.ts';
 import { createDocumentClient } from '../functions/core/dynamo.ts';
@@ -157,6 +159,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           invitationLimit,
           allowedOrigins: [origin],
           directory: { ensureUser: async (email) => ({ sub: accounts.ensure(email).sub }) },
+        }),
+        agenda: createAgendaApp({
+          ...agendaStores(doc, tableName),
+          now: () => new Date(),
+          verifyToken,
+          siteUrl: origin,
+          allowedOrigins: [origin],
         }),
         docs: createDocsApp({ allowedOrigins: [origin] }),
       },

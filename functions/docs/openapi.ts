@@ -1,11 +1,22 @@
 /** The OpenAPI 3.1 document, generated from every context's route contracts and zod schemas. */
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { agendaRoutes } from '../agenda/agenda-routes.ts';
+import { allEditingRoutes } from '../agenda/editing-routes.ts';
+import { exportRoutes } from '../agenda/export-routes.ts';
 import { eventsRoutes } from '../events/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { registrationsRoutes } from '../registrations/routes.ts';
 import { sponsorsRoutes } from '../sponsors/routes.ts';
 
-export const allRoutes: RouteConfig[] = [...eventsRoutes, ...registrationsRoutes, ...identityRoutes, ...sponsorsRoutes];
+export const allRoutes: RouteConfig[] = [
+  ...eventsRoutes,
+  ...registrationsRoutes,
+  ...identityRoutes,
+  ...sponsorsRoutes,
+  ...allEditingRoutes,
+  ...agendaRoutes,
+  ...exportRoutes,
+];
 
 export function buildOpenApiDocument() {
   const generator = new OpenAPIHono();

@@ -9,6 +9,8 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { vi } from 'vitest';
+import { createAgendaApp } from '../../functions/agenda/app.ts';
+import { agendaStores } from '../../functions/agenda/wiring.ts';
 import { createApp, type Logger } from '../../functions/core/app.ts';
 import { InvalidTokenError, type TokenVerifier } from '../../functions/core/auth.ts';
 import type { ClientAddressSource } from '../../functions/core/client-address.ts';
@@ -146,6 +148,19 @@ export function sponsorsApp(
   });
 }
 
+export function agendaApp(
+  options: Table & EdgeTestOptions & { verifyToken?: TokenVerifier; now?: () => Date; siteUrl?: string } = {},
+) {
+  const { doc, tableName } = table(options);
+  return createAgendaApp({
+    ...agendaStores(doc, tableName),
+    verifyToken: options.verifyToken ?? acceptNoToken,
+    siteUrl: options.siteUrl ?? TEST_SITE_URL,
+    now: options.now ?? (() => TEST_NOW),
+    edge: edge(options),
+  });
+}
+
 export function docsApp(options: EdgeTestOptions = {}) {
   return createDocsApp({ edge: edge(options) });
 }
@@ -167,6 +182,7 @@ export function localApi(
       registrations: registrationsApp({ doc, tableName, now: options.now, verifyToken, limits: options.limits }),
       identity: identityApp({ verifyToken, sponsorIdsOf: createMembershipLookup(doc, tableName) }),
       sponsors: sponsorsApp({ doc, tableName, verifyToken, now: options.now }),
+      agenda: agendaApp({ doc, tableName, verifyToken, now: options.now }),
       docs: docsApp(),
     },
     siteDir: '/nonexistent',
