@@ -70,7 +70,12 @@ export class Auth extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${props.siteUrl}/portal/`, `${props.siteUrl}/console/`],
+        callbackUrls: [
+          `${props.siteUrl}/portal/`,
+          `${props.siteUrl}/console/`,
+          `${props.siteUrl}/console/agenda/`,
+          `${props.siteUrl}/fr/console/agenda/`,
+        ],
         logoutUrls: [`${props.siteUrl}/`],
       },
     });

@@ -82,7 +82,15 @@ function providerFor(origin: string, accounts: LocalAccounts, jwks: JWK[], cooki
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        redirect_uris: [`${origin}/portal/`, `${origin}/console/`, `${origin}/fr/portal/`, `${origin}/fr/console/`],
+        redirect_uris: [
+          `${origin}/portal/`,
+          `${origin}/console/`,
+          `${origin}/fr/portal/`,
+          `${origin}/fr/console/`,
+          // The console's agenda editor signs in on its own page.
+          `${origin}/console/agenda/`,
+          `${origin}/fr/console/agenda/`,
+        ],
         post_logout_redirect_uris: [`${origin}/`, `${origin}/fr/`],
       },
     ],
