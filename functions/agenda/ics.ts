@@ -8,6 +8,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { type ExportContext, guidOf, roomName, sessionUrl, speakersOf, text } from './export-model.ts';
 import type { PublicSession } from './schemas.ts';
+import { venueDateTime } from './venue-time.ts';
 
 /** The VTIMEZONE of an IANA zone, from the library's current tz data. */
 export function vtimezone(timeZone: string): string | null {
@@ -31,8 +32,8 @@ export function agendaIcs(ctx: ExportContext, sessions: PublicSession[], name: s
     const description = [speakers.length > 0 ? speakers.join(', ') : '', abstract].filter(Boolean).join('\n\n');
     calendar.createEvent({
       id: `${guidOf(event.id, 'session', s.id)}@${event.id}`,
-      start: new Date(s.start),
-      end: new Date(s.end),
+      start: venueDateTime(Date.parse(s.start), event.timeZone),
+      end: venueDateTime(Date.parse(s.end), event.timeZone),
       timezone: event.timeZone,
       stamp,
       summary: text(s.title, lang),

@@ -5,11 +5,14 @@ import { allEditingRoutes } from '../agenda/editing-routes.ts';
 import { exportRoutes } from '../agenda/export-routes.ts';
 import { eventsRoutes } from '../events/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { personalAgendaRoutes } from '../registrations/personal-agenda-routes.ts';
 import { registrationsRoutes } from '../registrations/routes.ts';
 import { sponsorsRoutes } from '../sponsors/routes.ts';
 
 export const allRoutes: RouteConfig[] = [
   ...eventsRoutes,
+  // Before the registrations' own routes, whose erasure ends the attendee's registration.
+  ...personalAgendaRoutes,
   ...registrationsRoutes,
   ...identityRoutes,
   ...sponsorsRoutes,

@@ -13,6 +13,8 @@ import { checkIn, checkInByCode } from './desk.ts';
 import { checkInRoute, deskCheckInRoute } from './desk-routes.ts';
 import { approve, endRegistration } from './lifecycle.ts';
 import { DEFAULT_LIMITS, type RegistrationLimits } from './limits.ts';
+import { personalAgenda, savePersonalAgenda } from './personal-agenda.ts';
+import { getPersonalAgendaRoute, putPersonalAgendaRoute } from './personal-agenda-routes.ts';
 import { register } from './register.ts';
 import {
   approveRoute,
@@ -112,6 +114,17 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     c.header('Cache-Control', 'private, no-store');
     c.header('Content-Disposition', `attachment; filename="registration-${reg.id}.json"`);
     return c.json(await exportData(deps, reg), 200);
+  });
+
+  app.openapi(getPersonalAgendaRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await personalAgenda(store, reg), 200);
+  });
+
+  app.openapi(putPersonalAgendaRoute, async (c) => {
+    const reg = await open(c, c.req.valid('param').registrationId);
+    return c.json(await savePersonalAgenda(deps, reg, c.req.valid('json').sessionIds), 200);
   });
 
   const inEvent = async (eventId: string, registrationId: string) => {

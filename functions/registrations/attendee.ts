@@ -18,6 +18,7 @@ export interface AttendeeStore {
   erase(reg: StoredRegistration): Promise<void>;
   firstResponse(reg: StoredRegistration): Promise<unknown>;
   unsentMail(id: string): Promise<OutboxMail[]>;
+  getStarred(id: string): Promise<{ sessionIds: string[]; updatedAt: string } | undefined>;
 }
 
 export type AttendeeDeps = { store: AttendeeStore; events: EventReader; now: Clock };
@@ -40,13 +41,15 @@ export async function viewRegistration(store: Pick<AttendeeStore, 'waitingAhead'
 
 /** Everything held about the attendee, every copy included, for the export right. */
 export async function exportData(deps: AttendeeDeps, reg: StoredRegistration) {
-  const [registration, sensitive, firstResponse, mail] = await Promise.all([
+  const [registration, sensitive, firstResponse, mail, starred] = await Promise.all([
     viewRegistration(deps.store, reg),
     deps.store.getSensitive(reg.id),
     deps.store.firstResponse(reg),
     deps.store.unsentMail(reg.id),
+    deps.store.getStarred(reg.id),
   ]);
-  return { registration, sensitive, firstResponse, mail, exportedAt: deps.now().toISOString() };
+  const personalAgenda = { sessionIds: starred?.sessionIds ?? [], updatedAt: starred?.updatedAt ?? null };
+  return { registration, sensitive, firstResponse, mail, personalAgenda, exportedAt: deps.now().toISOString() };
 }
 
 /** Changes what an attendee may change; ended registrations are read-only. */

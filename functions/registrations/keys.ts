@@ -4,6 +4,7 @@
  *   registration  PK=REG#<id>  SK=REG        GSI1PK=REGS#<eventId>  GSI1SK=<createdAt>#<id>
  *                                            GSI2PK=WAIT#<eventId>#<categoryId>  GSI2SK=<seq, 12 digits>  (waiting only)
  *   sensitive     PK=REG#<id>  SK=SENSITIVE  (dietary and accessibility needs; expires right after the event)
+ *   starred       PK=REG#<id>  SK=AGENDA  (the attendee's starred sessions, the personal agenda)
  *   email lock    PK=EMAIL#<eventId>#<sha256(email)>  SK=LOCK
  *   idempotency   PK=IDEM#<eventId>#<key>  SK=IDEM  (first response, 24 h)
  *   check-in code PK=CHECKIN#<eventId>#<code>  SK=CODE  (the short code at the desk → registration)
@@ -30,6 +31,7 @@ export const categoriesOfEvent = (eventId: string) => ({ PK: categoriesPk(eventI
 
 export const regKey = (id: string) => ({ PK: `REG#${id}`, SK: 'REG' });
 export const sensitiveKey = (id: string) => ({ PK: `REG#${id}`, SK: 'SENSITIVE' });
+export const starredKey = (id: string) => ({ PK: `REG#${id}`, SK: 'AGENDA' });
 export const emailLockKey = (eventId: string, email: string) => ({
   PK: `EMAIL#${eventId}#${createHash('sha256').update(email.toLowerCase()).digest('hex')}`,
   SK: 'LOCK',

@@ -20,6 +20,7 @@ import {
   type Sensitive,
   type StoredRegistration,
   sensitiveKey,
+  starredKey,
 } from './keys.ts';
 import type { RegistrationStatus } from './schemas.ts';
 import { partsFor } from './transaction-parts.ts';
@@ -59,6 +60,17 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
 
     async putSensitive(id: string, sensitive: Sensitive) {
       await transact(doc, { sensitive: put({ ...sensitiveKey(id), entity: 'sensitive', ...sensitive }) });
+    },
+
+    /** The attendee's starred sessions (the personal agenda), if any were saved. */
+    async getStarred(id: string): Promise<{ sessionIds: string[]; updatedAt: string } | undefined> {
+      const item = await getItem(starredKey(id));
+      return item ? { sessionIds: item.sessionIds as string[], updatedAt: item.updatedAt as string } : undefined;
+    },
+
+    /** Replaces the starred sessions; they expire with the registration's personal data. */
+    async putStarred(id: string, starred: { sessionIds: string[]; updatedAt: string; expiresAt: number }) {
+      await transact(doc, { starred: put({ ...starredKey(id), entity: 'starred', ...starred }) });
     },
 
     /** The first answer stored under the registration's Idempotency-Key (a copy of what was sent). */
@@ -111,6 +123,7 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
       await transact(doc, {
         registration: remove(regKey(reg.id)),
         sensitive: remove(sensitiveKey(reg.id)),
+        starred: remove(starredKey(reg.id)),
         emailLock: remove(emailLockKey(reg.eventId, reg.email)),
         idempotency: remove(idemKey(reg.eventId, reg.idempotencyKey)),
         checkInCode: reg.checkInCode ? remove(checkInCodeKey(reg.eventId, reg.checkInCode)) : undefined,

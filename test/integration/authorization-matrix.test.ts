@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../functions/docs/openapi.ts';
 import { seededAccounts } from '../../local/accounts.ts';
 import { seedDemoConference } from '../../local/seed.ts';
+import { agendaRows, prepareAgenda } from '../support/agenda-matrix.ts';
 import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
 import { freshTable } from './table.ts';
@@ -50,6 +51,7 @@ const expected: Record<string, Row> = {
   'GET /api/sponsors/{sponsorId}/members': sponsorAOrOrganiser(200),
   'POST /api/sponsors/{sponsorId}/members': organiserOnly(201),
   'DELETE /api/sponsors/{sponsorId}/members/{memberId}': organiserOnly(204),
+  ...agendaRows,
 };
 
 const registration = (email: string, categoryId: string) => ({
@@ -228,7 +230,9 @@ describe('authorization matrix', () => {
         return { path: { ...path, registrationId: pending.id }, init: {} };
       }
       default:
-        return { path, init: {} };
+        return (
+          (await prepareAgenda((p, init) => app.request(p, init), headers.organiser, route, path)) ?? { path, init: {} }
+        );
     }
   }
 

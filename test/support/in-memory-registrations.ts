@@ -196,9 +196,20 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     this.sensitive.set(id, rest);
   }
 
+  readonly starred = new Map<string, { sessionIds: string[]; updatedAt: string }>();
+
+  async getStarred(id: string) {
+    return this.starred.get(id);
+  }
+
+  async putStarred(id: string, value: { sessionIds: string[]; updatedAt: string }) {
+    this.starred.set(id, { sessionIds: value.sessionIds, updatedAt: value.updatedAt });
+  }
+
   async erase(reg: StoredRegistration) {
     this.registrations.delete(reg.id);
     this.sensitive.delete(reg.id);
+    this.starred.delete(reg.id);
     this.emailLocks.delete(`${reg.eventId}/${reg.email}`);
     this.idempotency.delete(`${reg.eventId}/${reg.idempotencyKey}`);
   }

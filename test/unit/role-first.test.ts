@@ -97,14 +97,23 @@ describe('who you are before what you sent', () => {
   const send = (method: string, { url, init }: Attempt, caller: keyof typeof as) =>
     app.request(url, { ...init, method: method.toUpperCase(), headers: { ...init.headers, ...as[caller] } });
 
-  it('finds the routes that need a token, six of them with a body', () => {
+  it('finds the routes that need a token, fifteen of them with a body', () => {
     expect(secured.filter((r) => r.body).map((r) => r.route)).toEqual([
+      'PUT /api/registrations/{registrationId}/agenda',
       'POST /api/events/{eventId}/categories',
       'PATCH /api/events/{eventId}/categories/{categoryId}',
       'POST /api/events/{eventId}/check-in',
       'PATCH /api/registrations/{registrationId}',
       'PUT /api/sponsors/{sponsorId}/profile',
       'POST /api/sponsors/{sponsorId}/members',
+      'POST /api/events/{eventId}/rooms',
+      'PUT /api/events/{eventId}/rooms/{id}',
+      'POST /api/events/{eventId}/tracks',
+      'PUT /api/events/{eventId}/tracks/{id}',
+      'POST /api/events/{eventId}/speakers',
+      'PUT /api/events/{eventId}/speakers/{id}',
+      'POST /api/events/{eventId}/sessions',
+      'PUT /api/events/{eventId}/sessions/{id}',
     ]);
   });
 
