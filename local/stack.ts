@@ -38,6 +38,7 @@ import { API_RESOURCE, createLocalOidc, LOCAL_CLIENT_ID, OIDC_PATH } from './oid
 import { dropOutdatedData, seedDemoConference } from './seed.ts';
 import { createLocalApp } from './server.ts';
 import { type BuildHandle, buildSite, isSiteCurrent, siteFingerprint } from './site-build.ts';
+import { createSiteRebuilder, fanOut } from './site-rebuilder.ts';
 import { startStreamWorker } from './stream-worker.ts';
 
 export type StackOptions = {
@@ -80,6 +81,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   let dynamo: LocalDynamo | undefined;
   let build: BuildHandle | undefined;
   let streamWorker: { stop: () => Promise<void> } | undefined;
+  let rebuilder: ReturnType<typeof createSiteRebuilder> | undefined;
   let holdSweep: NodeJS.Timeout | undefined;
   let handle: ((req: IncomingMessage, res: ServerResponse, origin: string) => void) | undefined;
   let port = 0;
@@ -93,6 +95,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const stop = async () => {
     clearInterval(holdSweep);
     build?.cancel();
+    rebuilder?.stop();
     await streamWorker?.stop();
     server.closeAllConnections();
     await new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
@@ -178,21 +181,32 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         ? oidc.handle(req, res, requested)
         : void listener(req, res);
 
+    // Published changes (agenda, sponsors, categories) rebuild the site, after the first build.
+    rebuilder = createSiteRebuilder({
+      root,
+      apiBase,
+      logFile: join(root, '.data/logs/site-build.log'),
+      doc,
+      tableName,
+      paused: true,
+      log: (message) => progress(message),
+    });
+    const mailWorker = createMailWorker({
+      doc,
+      ses: new SESv2Client({
+        endpoint: `${apiBase}/_local/ses`,
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+      tableName,
+      fromAddress: 'Customs IT Conference <no-reply@example.org>',
+      log: () => {},
+    });
     streamWorker = await startStreamWorker({
       client: dynamo.client,
       endpoint: dynamo.endpoint,
       tableName,
-      handler: createMailWorker({
-        doc,
-        ses: new SESv2Client({
-          endpoint: `${apiBase}/_local/ses`,
-          region: 'eu-west-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }),
-        tableName,
-        fromAddress: 'Customs IT Conference <no-reply@example.org>',
-        log: () => {},
-      }),
+      handler: fanOut(mailWorker, rebuilder.handler),
     });
 
     // What the scheduled sweeper Lambda does in AWS, every 30 seconds here.
@@ -213,6 +227,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       await build.done;
       build = undefined;
     }
+    rebuilder.resume();
     return {
       url: origin,
       issuer: oidc.issuers[0]!,

@@ -8,7 +8,9 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chunkKey, entityKey, versionKey } from '../../functions/agenda/keys.ts';
 import { rateWindowKey } from '../../functions/core/rate-limit.ts';
+import { siteRebuildKey } from '../../functions/core/site-rebuild.ts';
 import { eventKey, PUBLISHED_EVENTS_PK } from '../../functions/events/keys.ts';
 import { outboxKey } from '../../functions/mail/outbox.ts';
 import {
@@ -26,12 +28,13 @@ import {
 import { eventSponsorsPk, memberKey, membershipsPk, sponsorKey } from '../../functions/sponsors/keys.ts';
 import { buildApp } from '../../infra/app.ts';
 
-type Fn = 'events' | 'registrations' | 'identity' | 'sponsors' | 'docs' | 'mail' | 'preToken';
+type Fn = 'events' | 'registrations' | 'identity' | 'sponsors' | 'agenda' | 'docs' | 'mail' | 'preToken';
 const functionsByDescription: Record<string, Fn> = {
   'The events context': 'events',
   'The registrations context': 'registrations',
   'The identity context': 'identity',
   'The sponsors context': 'sponsors',
+  'The agenda context': 'agenda',
   'The docs context': 'docs',
   'Sends outbox mail from the table stream': 'mail',
   'Adds the email to Cognito access tokens': 'preToken',
@@ -43,7 +46,13 @@ type Sample = { what: string; where: Where; pk: string; readers: Fn[]; writers: 
 
 /** One key of every kind, from the key builders, and who may touch it. Index keys are never written. */
 const samples: Sample[] = [
-  { what: 'event', where: 'table', pk: eventKey('e1').PK, readers: ['events', 'registrations'], writers: [] },
+  {
+    what: 'event',
+    where: 'table',
+    pk: eventKey('e1').PK,
+    readers: ['events', 'registrations', 'agenda'],
+    writers: [],
+  },
   { what: 'published events', where: 'GSI1', pk: PUBLISHED_EVENTS_PK, readers: ['events'], writers: [] },
   {
     what: 'category and seat counters',
@@ -145,6 +154,36 @@ const samples: Sample[] = [
     pk: membershipsPk('sub-1'),
     readers: ['identity', 'sponsors'],
     writers: [],
+  },
+  ...(['room', 'track', 'speaker', 'session'] as const).map(
+    (kind): Sample => ({
+      what: `draft agenda ${kind}`,
+      where: 'table',
+      pk: entityKey(kind, 'e1', 'x1').PK,
+      readers: ['agenda'],
+      writers: ['agenda'],
+    }),
+  ),
+  {
+    what: 'published agenda version',
+    where: 'table',
+    pk: versionKey('e1', 1).PK,
+    readers: ['agenda'],
+    writers: ['agenda'],
+  },
+  {
+    what: 'published agenda chunk',
+    where: 'table',
+    pk: chunkKey('e1', 1, 0).PK,
+    readers: ['agenda'],
+    writers: ['agenda'],
+  },
+  {
+    what: 'site-rebuild request',
+    where: 'table',
+    pk: siteRebuildKey('r1').PK,
+    readers: ['agenda'],
+    writers: ['agenda'],
   },
 ];
 

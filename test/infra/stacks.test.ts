@@ -82,6 +82,7 @@ describe('CDK app', () => {
       'Lets unverified registrations lapse when their hold is due',
       'Rotates the origin secret and the header CloudFront sends',
       'Sends outbox mail from the table stream',
+      'The agenda context',
       'The docs context',
       'The events context',
       'The identity context',
@@ -97,8 +98,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // nine function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 10);
+    // ten function log groups and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 11);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: {
@@ -487,7 +488,7 @@ describe('CDK app', () => {
       },
     });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 10);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 11);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });
