@@ -40,6 +40,10 @@ export async function siteFingerprint(root: string, apiBase: string): Promise<st
     // Live seat counts are not part of the static pages' identity.
     const categories = (detail.categories ?? []).map(({ available: _a, open: _o, ...rest }) => rest);
     hash.update(JSON.stringify({ ...detail, categories }));
+    // The published agenda (programme, session and speaker pages): its version's ETag.
+    const agenda = await fetch(`${apiBase}/api/events/${id}/agenda`);
+    await agenda.body?.cancel();
+    hash.update(`agenda:${agenda.status}:${agenda.headers.get('etag') ?? ''}`);
   }
   return hash.digest('hex');
 }
