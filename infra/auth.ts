@@ -75,6 +75,8 @@ export class Auth extends Construct {
           `${props.siteUrl}/console/`,
           `${props.siteUrl}/console/sponsors/`,
           `${props.siteUrl}/fr/console/sponsors/`,
+          `${props.siteUrl}/console/agenda/`,
+          `${props.siteUrl}/fr/console/agenda/`,
         ],
         logoutUrls: [`${props.siteUrl}/`],
       },

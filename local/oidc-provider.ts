@@ -89,6 +89,9 @@ function providerFor(origin: string, accounts: LocalAccounts, jwks: JWK[], cooki
           `${origin}/fr/console/`,
           `${origin}/console/sponsors/`,
           `${origin}/fr/console/sponsors/`,
+          // The console's agenda editor signs in on its own page.
+          `${origin}/console/agenda/`,
+          `${origin}/fr/console/agenda/`,
         ],
         post_logout_redirect_uris: [`${origin}/`, `${origin}/fr/`],
       },

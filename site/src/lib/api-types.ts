@@ -8,6 +8,21 @@ import type { Me as MeSchema } from '../../../functions/identity/schemas.ts';
 import type { DeskAnswer as DeskAnswerSchema } from '../../../functions/registrations/desk-routes.ts';
 import type { Category, Registration } from '../../../functions/registrations/schemas.ts';
 
+export type {
+  AgendaDraft,
+  AgendaVersion,
+  AgendaWarning,
+  ChangeEntry,
+  Changelog,
+  PersonalAgenda,
+  Room,
+  Session,
+  SessionType,
+  Speaker,
+  Track,
+} from '../../../functions/agenda/schemas.ts';
+/** The published agenda (the build reads it with this schema) and the shapes the agenda editor handles. */
+export { PublishedAgenda } from '../../../functions/agenda/schemas.ts';
 export type { Bilingual, Language, ProblemDetails } from '../../../functions/core/schemas.ts';
 /**
  * Schemas (and their types) used at run time: the build's reads of published data (lib/api.ts),

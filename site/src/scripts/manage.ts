@@ -6,6 +6,7 @@ import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
 import type { Registration, RegistrationExport } from '../lib/api-types.ts';
 import { formatMoney, type Payment } from '../lib/live.ts';
+import { MANAGE_TOKEN } from './agenda/stars.ts';
 import { control, dataJson, download, el, find, statusMessage } from './dom.ts';
 
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
@@ -45,6 +46,8 @@ function credentials(): { id: string; secret: string } | undefined {
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
   if (token) {
     sessionStorage.setItem(KEY, token);
+    // "My agenda" keeps its stars with the registration on this device (agenda/stars.ts).
+    localStorage.setItem(MANAGE_TOKEN, token);
     history.replaceState(null, '', url.pathname);
   }
   const [id, secret] = (sessionStorage.getItem(KEY) ?? '').split('.');
@@ -234,6 +237,7 @@ export async function startManage(root: HTMLElement) {
     void call('/erase', { method: 'POST' }).then((r) => {
       if (r.status === 204) {
         sessionStorage.removeItem(KEY);
+        localStorage.removeItem(MANAGE_TOKEN);
         details.hidden = true;
         summary.hidden = true;
         form.hidden = true;

@@ -1,0 +1,104 @@
+/**
+ * The small script of the programme, session and speaker pages: the switch between venue time
+ * and the viewer's own, the track filter, and the stars of "My agenda". The pages are complete
+ * without it; it only unhides its controls and rewrites times.
+ */
+import { plural } from '../../i18n/format.ts';
+import type { Plural } from '../../i18n/types.ts';
+import { readStars, sync, toggle, writeStars } from './stars.ts';
+import { formatRange, formatRangeIn, zoneName } from './time.ts';
+
+const ZONE_CHOICE = 'conference:agenda-zone';
+
+function zoneSwitch() {
+  const button = document.getElementById('tz-switch');
+  const label = document.getElementById('tz-label');
+  if (!(button instanceof HTMLButtonElement) || !label) return;
+  const d = button.dataset;
+  const venue = d.zone ?? 'UTC';
+  const lang = document.documentElement.lang;
+  const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const times = [...document.querySelectorAll<HTMLTimeElement>('time[data-end]')];
+  const at = times[0]?.dateTime ?? new Date().toISOString();
+  const show = (mine: boolean) => {
+    for (const time of times) {
+      const start = time.dateTime;
+      const end = time.dataset.end ?? start;
+      time.textContent = mine ? formatRangeIn(start, end, lang, viewer, venue) : formatRange(start, end, lang, venue);
+    }
+    label.textContent = mine
+      ? (d.viewerLabel ?? '').replace('{zone}', zoneName(viewer, lang, at))
+      : (d.venueLabel ?? '');
+    button.textContent = (mine ? d.showVenue : d.showViewer) ?? '';
+    localStorage.setItem(ZONE_CHOICE, mine ? 'viewer' : 'venue');
+  };
+  let mine = localStorage.getItem(ZONE_CHOICE) === 'viewer';
+  if (mine) show(true);
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    mine = !mine;
+    show(mine);
+  });
+}
+
+function trackFilter() {
+  const select = document.getElementById('track-filter');
+  const form = select?.closest('form');
+  const status = document.getElementById('filter-status');
+  if (!(select instanceof HTMLSelectElement) || !form || !status) return;
+  const forms = JSON.parse(status.dataset.forms ?? '{}') as { shown: Plural; none: string };
+  const apply = () => {
+    const track = select.value;
+    let shown = 0;
+    for (const item of document.querySelectorAll<HTMLElement>('[data-track]')) {
+      item.hidden = track !== '' && item.dataset.track !== track;
+      if (!item.hidden) shown += 1;
+    }
+    for (const day of document.querySelectorAll<HTMLElement>('section.day')) {
+      day.hidden = day.querySelector('[data-track]:not([hidden])') === null;
+    }
+    status.textContent = shown === 0 ? forms.none : plural(document.documentElement.lang, forms.shown, shown);
+    const url = new URL(location.href);
+    if (track) url.searchParams.set('track', track);
+    else url.searchParams.delete('track');
+    history.replaceState(null, '', url);
+  };
+  const wanted = new URLSearchParams(location.search).get('track');
+  if (wanted && [...select.options].some((o) => o.value === wanted)) {
+    select.value = wanted;
+    apply();
+  }
+  form.hidden = false;
+  form.addEventListener('submit', (e) => e.preventDefault());
+  select.addEventListener('change', apply);
+}
+
+function starButtons() {
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-star]')];
+  if (buttons.length === 0) return;
+  const paint = () => {
+    const ids = new Set(readStars(localStorage).ids);
+    for (const b of buttons) {
+      const on = ids.has(b.dataset.star ?? '');
+      b.setAttribute('aria-pressed', String(on));
+      const glyph = b.querySelector('[aria-hidden]');
+      if (glyph) glyph.textContent = on ? '★' : '☆';
+      b.hidden = false;
+    }
+  };
+  paint();
+  for (const b of buttons) {
+    b.addEventListener('click', () => {
+      writeStars(localStorage, toggle(readStars(localStorage), b.dataset.star ?? ''));
+      paint();
+      void sync(localStorage).catch(() => undefined);
+    });
+  }
+  void sync(localStorage)
+    .then(paint)
+    .catch(() => undefined);
+}
+
+zoneSwitch();
+trackFilter();
+starButtons();

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSessions } from '../../local/demo-agenda.ts';
+import { accessibilityViolations, baseUrl, signIn, useBrowser } from './browser.ts';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+
+/** Desktop and 390 px screenshots of the page as it is now, for a person to look at. */
+async function screenshots(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.screenshot({ path: new URL(`${name}-desktop.png`, SHOTS).pathname, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: new URL(`${name}-390.png`, SHOTS).pathname, fullPage: true });
+  await page.setViewportSize(size);
+}
+
+/** axe finds nothing on the page; then its screenshots. */
+async function clean(page: Page, name: string) {
+  expect(await accessibilityViolations(page), name).toEqual([]);
+  await screenshots(page, name);
+}
+
+const TITLE = 'Keyboard-moved session';
+const TITLE_FR = 'Séance déplacée au clavier';
+// A session of the demo agenda, published when the stack was seeded: 09:00–10:00 in Lisbon (WEST).
+const opening = demoSessions.find((s) => s.id === 'opening-keynote');
+if (!opening) throw new Error('The demo agenda has no opening keynote');
+
+describe('agenda: console editor, publishing, programme and my agenda', () => {
+  const browser = useBrowser();
+
+  // One flow through the console, the public pages and a site rebuild: longer than one page's test.
+  it('an organiser moves a session by keyboard and publishes; the programme shows it', {
+    timeout: 600_000,
+  }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, '/console/agenda/', 'organiser@example.org');
+    await page.getByRole('button', { name: 'New session' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Title (English)').fill(TITLE);
+    await form.getByLabel('Title (French)').fill(TITLE_FR);
+    await form.getByLabel(/^Start/).fill('2027-06-10T18:00');
+    await form.getByLabel(/^End/).fill('2027-06-10T18:30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Added: ${TITLE}`);
+
+    // The new session has the focus in its day's grid: two rows down, then Enter saves.
+    const block = page.locator('button.block', { hasText: TITLE });
+    await expect.poll(() => block.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => block.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => page.locator('#move-live').innerText())
+      .toBe(`Moving ${TITLE}: 18:30–19:00, Auditorium I. Enter saves, Escape cancels.`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Saved: ${TITLE}`);
+    await expect.poll(() => block.locator('.t').innerText()).toBe('18:30–19:00');
+    await clean(page, 'console-agenda-en');
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish the programme' });
+    await expect.poll(() => dialog.innerText()).toContain(TITLE);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /^Publish version \d+$/ }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toMatch(/^Version \d+ is published\./);
+
+    // The public programme, seen from New York.
+    const programme = await browser.newPage({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+    await programme.goto(`${baseUrl}/programme/`);
+    const item = programme.locator('li.session', { hasText: opening.title.en });
+    expect(await item.locator('time').innerText()).toBe('09:00–10:00');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (WEST)');
+    await clean(programme, 'programme-en');
+    // The viewer's own zone: 09:00 in Lisbon (WEST) is 04:00 in New York (EDT).
+    await programme.getByRole('button', { name: 'Show in my time' }).click();
+    await expect.poll(() => item.locator('time').innerText()).toBe('04:00–05:00');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in your time (GMT-4)');
+    await programme.getByRole('button', { name: 'Show in Lisbon time' }).click();
+    await expect.poll(() => item.locator('time').innerText()).toBe('09:00–10:00');
+
+    // The track filter keeps one track's sessions (the keynote has none, so it goes).
+    const track = programme.getByLabel('Track', { exact: true });
+    await track.selectOption({ label: 'Border technology' });
+    await expect.poll(() => item.isHidden()).toBe(true);
+    const shown = () =>
+      programme
+        .locator('li.session:visible')
+        .evaluateAll((items) => [...new Set(items.map((i) => (i as HTMLElement).dataset.track))]);
+    expect(await shown()).toEqual(['border-tech']);
+    expect(await programme.locator('#filter-status').innerText()).toBe(
+      `${demoSessions.filter((s) => s.trackId === 'border-tech').length} sessions shown`,
+    );
+    await track.selectOption('');
+    await expect.poll(() => item.isVisible()).toBe(true);
+
+    // Star the keynote on its page, then find it in My agenda.
+    await item.getByRole('link', { name: opening.title.en }).click();
+    await programme.waitForURL(`${baseUrl}/programme/${opening.id}/`);
+    await expect.poll(() => programme.locator('h1').innerText()).toBe(opening.title.en);
+    const star = programme.getByRole('button', { name: `Add to my agenda: ${opening.title.en}` });
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    await clean(programme, 'session-en');
+
+    await programme.goto(`${baseUrl}/my-agenda/`);
+    await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([opening.title.en]);
+    await clean(programme, 'my-agenda-en');
+
+    await programme.goto(`${baseUrl}/speakers/`);
+    await clean(programme, 'speakers-en');
+    await programme.getByRole('link', { name: 'Amara Diallo' }).click();
+    await programme.waitForURL(`${baseUrl}/speakers/amara-diallo/`);
+    await clean(programme, 'speaker-en');
+
+    // French: the same pages under /fr/.
+    await programme.goto(`${baseUrl}/fr/programme/`);
+    await expect.poll(() => programme.locator('#tz-label').innerText()).toBe('Heures de Lisbon (UTC+1)');
+    await clean(programme, 'programme-fr');
+    await programme.goto(`${baseUrl}/fr/programme/${opening.id}/`);
+    await expect.poll(() => programme.locator('h1').innerText()).toBe(opening.title.fr);
+    await clean(programme, 'session-fr');
+    await programme.goto(`${baseUrl}/fr/my-agenda/`);
+    await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([opening.title.fr]);
+    await clean(programme, 'my-agenda-fr');
+    await programme.goto(`${baseUrl}/fr/speakers/`);
+    await clean(programme, 'speakers-fr');
+    await programme.goto(`${baseUrl}/fr/speakers/amara-diallo/`);
+    await clean(programme, 'speaker-fr');
+
+    await page.goto(`${baseUrl}/fr/console/agenda/`);
+    await page.locator('#signed-in-as').waitFor();
+    await expect.poll(() => page.locator('#grid-heading').innerText()).toBe('Séances du mardi 8 juin 2027');
+    await clean(page, 'console-agenda-fr');
+
+    // The twin rebuilds the site after a publish (within 30 s on a quiet machine; a loaded
+    // 2-core one takes longer): reload until the moved session is on the programme.
+    await expect
+      .poll(
+        async () => {
+          await programme.goto(`${baseUrl}/programme/`);
+          return programme.locator('li.session', { hasText: TITLE }).locator('time').allInnerTexts();
+        },
+        { timeout: 240_000, interval: 2_000 },
+      )
+      .toEqual(['18:30–19:00']);
+  });
+});
