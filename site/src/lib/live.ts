@@ -21,6 +21,10 @@ export function stateOf(c: LiveCategory, now = Date.now()): CategoryState {
   return c.available <= Math.max(5, Math.ceil(c.capacity * 0.1)) ? 'few-left' : 'open';
 }
 
+/** Categories the public may register in: booth staff are named by their exhibitor in the portal. */
+export const forThePublic = <C extends { audience?: string | null }>(categories: C[]): C[] =>
+  categories.filter((c) => c.audience !== 'exhibitor-staff');
+
 /** Whether a new registration can choose this category (a waiting list counts). */
 export const canChoose = (state: CategoryState) => state === 'open' || state === 'few-left' || state === 'waitlist';
 

@@ -5,7 +5,7 @@
  */
 import { plural } from '../i18n/format.ts';
 import type { Plural } from '../i18n/types.ts';
-import { type CategoryState, formatMoney, type LiveCategory, stateOf } from '../lib/live.ts';
+import { type CategoryState, formatMoney, forThePublic, type LiveCategory, stateOf } from '../lib/live.ts';
 
 type LiveText = { state: Record<CategoryState, string>; seatsLeft: Plural; free: string; opensOn: string };
 
@@ -13,7 +13,7 @@ export async function fetchCategories(eventId: string): Promise<LiveCategory[] |
   try {
     const response = await fetch(`/api/events/${encodeURIComponent(eventId)}`);
     if (!response.ok) return undefined;
-    return ((await response.json()) as { categories: LiveCategory[] }).categories;
+    return forThePublic(((await response.json()) as { categories: LiveCategory[] }).categories);
   } catch {
     return undefined;
   }
