@@ -141,10 +141,12 @@ export class SiteBuild extends Construct {
         }).map(([name, value]) => [name, { value }]),
       ),
       // npm ci brings the pinned Node 24 (the `node` devDependency); npx runs the tools with it.
+      // Install scripts run only for the packages package.json `allowScripts` names (node,
+      // esbuild), whatever the image's npm version makes of that field.
       buildSpec: codebuild.BuildSpec.fromObject({
         version: '0.2',
         phases: {
-          install: { commands: ['npm ci --no-audit --no-fund'] },
+          install: { commands: ['npm ci --no-audit --no-fund --ignore-scripts', 'npm rebuild node esbuild'] },
           build: { commands: ['npx astro build --root site', 'npx node scripts/publish-site.ts'] },
         },
       }),
