@@ -3,6 +3,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -16,6 +17,8 @@ export type MonitoringProps = {
   api: HttpApi;
   functions: Record<string, ContextFunction>;
   deadLetters: sqs.IQueue;
+  /** The site build job and the dead letters of the function that starts it. */
+  siteBuild?: { deadLetters: sqs.IQueue; project: codebuild.IProject };
   table: ITableV2;
   alarmEmail?: string;
 };
@@ -75,6 +78,20 @@ export class Monitoring extends Construct {
       1,
       'Mail the worker could not send is waiting in the dead-letter queue',
     );
+    if (props.siteBuild) {
+      alarm(
+        'SiteRebuildDeadLetters',
+        props.siteBuild.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+        1,
+        'Site-rebuild requests that could not start a build are waiting in the dead-letter queue',
+      );
+      alarm(
+        'SiteBuildFailed',
+        props.siteBuild.project.metricFailedBuilds({ period, statistic: 'Sum' }),
+        1,
+        'A site build failed: the public pages may be out of date',
+      );
+    }
     const tableThrottles = new cloudwatch.MathExpression({
       expression: 'reads + writes',
       usingMetrics: {

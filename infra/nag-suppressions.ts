@@ -1,4 +1,4 @@
-/** Every cdk-nag acknowledgement (at most six), each with its reason. */
+/** Every cdk-nag acknowledgement (at most eight), each with its reason. */
 import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { StageConfig } from './config.ts';
 import type { StatelessStack } from './stateless-stack.ts';
@@ -35,5 +35,16 @@ export function acknowledgeNagFindings(stack: StatelessStack, config: StageConfi
     id: 'AwsSolutions-SQS3',
     reason:
       'This queue is the dead-letter queue of the mail worker (its stream on-failure destination), which cdk-nag cannot see.',
+  });
+  const siteContent = stack.getLogicalId(stack.site.bucket.node.defaultChild as CfnElement);
+  Validations.of(stack).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${siteContent}.Arn>/*]`,
+    reason:
+      'The site build job publishes the whole static site: it writes and deletes any page of the site bucket, and nothing else.',
+  });
+  Validations.of(stack.siteBuild.deadLetters).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'This queue is the dead-letter queue of the site-rebuild starter (its stream on-failure destination), which cdk-nag cannot see.',
   });
 }

@@ -17,6 +17,7 @@ import { ContextFunction } from './context-function.ts';
 import { Mail } from './mail.ts';
 import { Monitoring } from './monitoring.ts';
 import { OriginSecret } from './origin-secret.ts';
+import { SiteBuild } from './site-build.ts';
 import { SiteCdn } from './site-cdn.ts';
 
 export type StatelessStackProps = StackProps & {
@@ -49,6 +50,7 @@ export class StatelessStack extends Stack {
   readonly originSecret: OriginSecret;
   readonly auth: Auth;
   readonly mail: Mail;
+  readonly siteBuild: SiteBuild;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -174,11 +176,24 @@ export class StatelessStack extends Stack {
     });
     this.functions.mail = this.mail.worker;
 
+    // Site-rebuild requests start the site build job (locally the twin rebuilds instead).
+    this.siteBuild = new SiteBuild(this, 'SiteBuild', {
+      table,
+      bucket: this.site.bucket,
+      distributionId: this.site.distribution.distributionId,
+      siteUrl,
+      oidcIssuer: this.auth.issuer,
+      oidcClientId: this.auth.siteClient.userPoolClientId,
+      logRetention: config.logRetention,
+    });
+    this.functions.siteRebuild = this.siteBuild.starter;
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage: config.stage,
       api: this.api,
       functions: this.functions,
       deadLetters: this.mail.deadLetters,
+      siteBuild: { deadLetters: this.siteBuild.deadLetters, project: this.siteBuild.project },
       table,
       alarmEmail: config.alarmEmail,
     });

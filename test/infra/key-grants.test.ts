@@ -40,7 +40,16 @@ import {
 } from '../../functions/sponsors/keys.ts';
 import { buildApp } from '../../infra/app.ts';
 
-type Fn = 'events' | 'registrations' | 'identity' | 'sponsors' | 'agenda' | 'docs' | 'mail' | 'preToken';
+type Fn =
+  | 'events'
+  | 'registrations'
+  | 'identity'
+  | 'sponsors'
+  | 'agenda'
+  | 'docs'
+  | 'mail'
+  | 'preToken'
+  | 'siteRebuild';
 const functionsByDescription: Record<string, Fn> = {
   'The events context': 'events',
   'The registrations context': 'registrations',
@@ -50,6 +59,7 @@ const functionsByDescription: Record<string, Fn> = {
   'The docs context': 'docs',
   'Sends outbox mail from the table stream': 'mail',
   'Adds the email to Cognito access tokens': 'preToken',
+  'Starts the site build for site-rebuild requests from the table stream': 'siteRebuild',
 };
 const allFunctions = Object.values(functionsByDescription);
 
@@ -176,11 +186,13 @@ const samples: Sample[] = [
   },
   { what: 'payments due by date', where: 'GSI2', pk: PAYMENTS_DUE_PK, readers: ['registrations'], writers: [] },
   {
-    what: 'site rebuild request (categories changed)',
+    // Written by categories (registrations), sponsor changes and agenda publishes; deleted by the
+    // AWS starter once its build has started (DeleteItem only).
+    what: 'site-rebuild request',
     where: 'table',
     pk: siteRebuildKey('b1').PK,
-    readers: ['registrations'],
-    writers: ['registrations'],
+    readers: ['registrations', 'sponsors', 'agenda'],
+    writers: ['registrations', 'sponsors', 'agenda', 'siteRebuild'],
   },
   { what: "an event's sponsors", where: 'GSI1', pk: eventSponsorsPk('e1'), readers: ['sponsors'], writers: [] },
   {
@@ -205,13 +217,6 @@ const samples: Sample[] = [
     pk: attendeeLeadsPk('r1'),
     readers: ['registrations', 'sponsors'],
     writers: [],
-  },
-  {
-    what: 'site-rebuild request',
-    where: 'table',
-    pk: siteRebuildKey('b1').PK,
-    readers: ['sponsors'],
-    writers: ['sponsors'],
   },
   {
     what: "a person's memberships",
@@ -240,13 +245,6 @@ const samples: Sample[] = [
     what: 'published agenda chunk',
     where: 'table',
     pk: chunkKey('e1', 1, 0).PK,
-    readers: ['agenda'],
-    writers: ['agenda'],
-  },
-  {
-    what: 'site-rebuild request',
-    where: 'table',
-    pk: siteRebuildKey('r1').PK,
     readers: ['agenda'],
     writers: ['agenda'],
   },

@@ -82,6 +82,7 @@ describe('CDK app', () => {
       'Lets unverified registrations lapse when their hold is due',
       'Rotates the origin secret and the header CloudFront sends',
       'Sends outbox mail from the table stream',
+      'Starts the site build for site-rebuild requests from the table stream',
       'The agenda context',
       'The docs context',
       'The events context',
@@ -98,8 +99,8 @@ describe('CDK app', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
-    // ten function log groups and the API access log, all with retention
-    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 11);
+    // eleven function log groups, the site build's and the API access log, all with retention
+    app.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 13);
     app.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'The sponsors context',
       Environment: {
@@ -146,6 +147,8 @@ describe('CDK app', () => {
     expect(grants.sort()).toEqual(
       [
         ['read', 3, 'EVENT#* EVENTS#* CATEGORIES#*'],
+        ['read', 3, 'EVENT#* AGENDA#* AGENDAV#* SITEBUILD#*'],
+        ['write', 1, 'AGENDA#* AGENDAV#* SITEBUILD#*'],
         ['read', 3, 'MEMBER#*'],
         [
           'read',
@@ -161,10 +164,14 @@ describe('CDK app', () => {
           [
             'read',
             3,
-            'EVENT#* REGS#* WAIT#* OUTBOXREG#* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*',
+            'EVENT#* REGS#* WAIT#* OUTBOXREG#* PAYDUE* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#*',
           ],
           // LEAD#: an attendee's leads go when consent is withdrawn (sponsors/public.ts).
-          ['write', 1, 'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* LEAD#*'],
+          [
+            'write',
+            1,
+            'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#*',
+          ],
         ]),
       ].sort(),
     );
@@ -199,6 +206,109 @@ describe('CDK app', () => {
     app.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
   });
 
+  it('starts the site build job from site-rebuild requests on the stream, with partial failures and a dead-letter queue', () => {
+    const starter = 'Starts the site build for site-rebuild requests from the table stream';
+    const fn = Object.entries(app.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Properties.Description === starter,
+    );
+    expect(fn).toBeDefined();
+    const projects = app.findResources('AWS::CodeBuild::Project');
+    expect(Object.keys(projects)).toHaveLength(1);
+    const [projectId, project] = Object.entries(projects)[0]! as [string, Resource];
+    expect(fn?.[1].Properties.Environment.Variables).toMatchObject({
+      TABLE_NAME: expect.anything(),
+      SITE_BUILD_PROJECT: { Ref: projectId },
+    });
+    app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fn?.[0] },
+      StartingPosition: 'TRIM_HORIZON',
+      MaximumRetryAttempts: 8,
+      MaximumRecordAgeInSeconds: 86400,
+      MaximumBatchingWindowInSeconds: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { PK: { S: [{ prefix: 'SITEBUILD#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    // The starter deletes requests (nothing else of the table) and starts this one project.
+    const statements = statementsOfFunction(starter);
+    expect(statements).toContainEqual({
+      Action: 'dynamodb:DeleteItem',
+      Effect: 'Allow',
+      Resource: expect.anything(),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SITEBUILD#*'] } },
+    });
+    expect(statements.filter((s) => JSON.stringify(s.Action).includes('codebuild:'))).toEqual([
+      { Action: 'codebuild:StartBuild', Effect: 'Allow', Resource: { 'Fn::GetAtt': [projectId, 'Arn'] } },
+    ]);
+    expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(PutItem|UpdateItem|GetItem|Query)"/);
+
+    // The project: the sources as an S3 asset, an ARM standard image, its own key and log group.
+    const props = project.Properties as {
+      Source: { Type: string; Location: unknown; BuildSpec: string };
+      Environment: {
+        Type: string;
+        Image: string;
+        ComputeType: string;
+        PrivilegedMode: boolean;
+        EnvironmentVariables: { Name: string; Value: unknown }[];
+      };
+      EncryptionKey: unknown;
+      LogsConfig: { CloudWatchLogs: { Status: string; GroupName: unknown } };
+      ServiceRole: { 'Fn::GetAtt': [string, string] };
+    };
+    expect(props.Source.Type).toBe('S3');
+    expect(props.Environment).toMatchObject({
+      Type: 'ARM_CONTAINER',
+      Image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0',
+      ComputeType: 'BUILD_GENERAL1_SMALL',
+      PrivilegedMode: false,
+    });
+    expect(props.Environment.EnvironmentVariables.map((v) => v.Name).sort()).toEqual([
+      'API_BASE_URL',
+      'ASTRO_TELEMETRY_DISABLED',
+      'DISTRIBUTION_ID',
+      'PUBLIC_OIDC_CLIENT_ID',
+      'PUBLIC_OIDC_ISSUER',
+      'PUBLIC_OIDC_SCOPE',
+      'SITE_BUCKET',
+      'SITE_URL',
+    ]);
+    const buildSpec = JSON.parse(props.Source.BuildSpec) as { phases: Record<string, { commands: string[] }> };
+    expect(buildSpec.phases).toEqual({
+      install: { commands: ['npm ci --no-audit --no-fund --ignore-scripts', 'npm rebuild node esbuild'] },
+      build: { commands: ['npx astro build --root site', 'npx node scripts/publish-site.ts'] },
+    });
+    expect(JSON.stringify(props.EncryptionKey)).toMatch(/SiteBuildKey\w+","Arn"/);
+    expect(props.LogsConfig.CloudWatchLogs.Status).toBe('ENABLED');
+    app.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+
+    // The build's role: the one source object, the site bucket, one distribution, its logs and key.
+    const roleId = props.ServiceRole['Fn::GetAtt'][0];
+    const roleStatements = values(app, 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    expect(roleStatements.map((s) => s.Action)).toEqual([
+      ['s3:GetObject', 's3:GetObjectVersion'],
+      ['s3:GetBucketAcl', 's3:GetBucketLocation'],
+      's3:ListBucket',
+      ['s3:PutObject', 's3:DeleteObject'],
+      'cloudfront:CreateInvalidation',
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+    ]);
+    expect(JSON.stringify(roleStatements[3]?.Resource)).toMatch(/SiteContent\w+","Arn"\]\},"\/\*"/);
+    expect(JSON.stringify(roleStatements[4]?.Resource)).toMatch(/:distribution\/",\{"Ref":"SiteCdn\w+"\}/);
+  });
+
   it('throttles the API by default and public writes harder, with JSON access logs', () => {
     app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -211,6 +321,9 @@ describe('CDK app', () => {
     const routeKeys = values(app, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
     expect(routeKeys.sort()).toEqual([
       'ANY /api/events',
+      'ANY /api/events/{eventId}/agenda',
+      'ANY /api/events/{eventId}/agenda.ics',
+      'ANY /api/events/{eventId}/agenda/{proxy+}',
       'ANY /api/events/{eventId}/categories',
       'ANY /api/events/{eventId}/categories/{proxy+}',
       'ANY /api/events/{eventId}/check-in',
@@ -219,9 +332,19 @@ describe('CDK app', () => {
       'ANY /api/events/{eventId}/registrations',
       'ANY /api/events/{eventId}/registrations.csv',
       'ANY /api/events/{eventId}/registrations/{proxy+}',
+      'ANY /api/events/{eventId}/rooms',
+      'ANY /api/events/{eventId}/rooms/{proxy+}',
+      'ANY /api/events/{eventId}/schedule.json',
+      'ANY /api/events/{eventId}/schedule.xml',
+      'ANY /api/events/{eventId}/sessions',
+      'ANY /api/events/{eventId}/sessions/{proxy+}',
+      'ANY /api/events/{eventId}/speakers',
+      'ANY /api/events/{eventId}/speakers/{proxy+}',
       'ANY /api/events/{eventId}/sponsor-tiers',
       'ANY /api/events/{eventId}/sponsors',
       'ANY /api/events/{eventId}/sponsors/{proxy+}',
+      'ANY /api/events/{eventId}/tracks',
+      'ANY /api/events/{eventId}/tracks/{proxy+}',
       'ANY /api/events/{proxy+}',
       'ANY /api/health',
       'ANY /api/me',
@@ -445,6 +568,7 @@ describe('CDK app', () => {
   it('alarms on API 5xx, function errors and throttles, dead letters and table throttles, with a dashboard', () => {
     const descriptions = values(app, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription);
     const perFunction = [
+      'agenda',
       'docs',
       'events',
       'holdSweeper',
@@ -453,6 +577,7 @@ describe('CDK app', () => {
       'originSecretRotation',
       'preToken',
       'registrations',
+      'siteRebuild',
       'sponsors',
     ].flatMap((name) => [
       `The ${name} function failed 3 or more times in 5 minutes`,
@@ -462,6 +587,8 @@ describe('CDK app', () => {
       [
         'DynamoDB throttled reads or writes',
         'Mail the worker could not send is waiting in the dead-letter queue',
+        'Site-rebuild requests that could not start a build are waiting in the dead-letter queue',
+        'A site build failed: the public pages may be out of date',
         'The API answered 5 or more 5xx in 5 minutes',
         ...perFunction,
       ].sort(),
@@ -510,7 +637,7 @@ describe('CDK app', () => {
       },
     });
     const template = Template.fromStack(prod.stateless);
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 11);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 13);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 400 },
     });
@@ -552,7 +679,7 @@ describe('CDK app', () => {
     expect(logos.length).toBe(1);
   });
 
-  it('passes cdk-nag AwsSolutions with at most six acknowledgements, each with a reason', () => {
+  it('passes cdk-nag AwsSolutions with at most eight acknowledgements, each with a reason', () => {
     const report = new AwsSolutionsChecks().validateScope(built.app);
     expect(
       report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`),
@@ -567,7 +694,9 @@ describe('CDK app', () => {
       'AwsSolutions-CFR1',
       'AwsSolutions-CFR4',
       'AwsSolutions-IAM5[Resource::*]',
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<SiteContent\w+\.Arn>\/\*\]$/),
       expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<SiteLogos\w+\.Arn>\/media\/logos\/\*\]$/),
+      'AwsSolutions-SQS3',
       'AwsSolutions-SQS3',
     ]);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(40);

@@ -6,6 +6,7 @@
  * call of a `create…App` / `createMailWorker` here.
  */
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -25,6 +26,7 @@ import type { EventReader } from '../../functions/events/public.ts';
 import { eventStores } from '../../functions/events/wiring.ts';
 import { createIdentityApp } from '../../functions/identity/app.ts';
 import { createMailWorker } from '../../functions/mail/worker.ts';
+import { createSiteRebuildStarter } from '../../functions/publishing/site-rebuild-starter.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
 import type { RegistrationLimits } from '../../functions/registrations/limits.ts';
 import { registrationStores } from '../../functions/registrations/wiring.ts';
@@ -224,6 +226,20 @@ export function mailWorker(
     ses: options.ses ?? new SESv2Client({ region: 'eu-west-1' }),
     fromAddress: options.fromAddress ?? 'Conference <no-reply@example.org>',
     configurationSet: options.configurationSet ?? 'mail-set',
+    log: options.log ?? quietLog,
+  });
+}
+
+/** The AWS site-rebuild starter over a (mocked) CodeBuild client. */
+export function siteRebuildStarter(
+  options: Table & { codeBuild?: CodeBuildClient; projectName?: string; log?: Logger } = {},
+) {
+  const { doc, tableName } = table(options);
+  return createSiteRebuildStarter({
+    doc,
+    tableName,
+    codeBuild: options.codeBuild ?? new CodeBuildClient({ region: 'eu-west-1' }),
+    projectName: options.projectName ?? 'site-build',
     log: options.log ?? quietLog,
   });
 }
