@@ -1,7 +1,17 @@
 /** Builds the Astro site against a running API when its sources or the data it shows changed. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 const SOURCES = [
@@ -60,12 +70,20 @@ export function isSiteCurrent(root: string, fingerprint: string): boolean {
 
 export type BuildHandle = { done: Promise<void>; cancel: () => void };
 
+/**
+ * Builds into a fresh directory and swaps it in when done: Astro empties its output first,
+ * and the twin keeps serving the pages while a rebuild after a publish runs.
+ */
 export function buildSite(root: string, apiBase: string, fingerprint: string, logFile: string): BuildHandle {
   mkdirSync(join(logFile, '..'), { recursive: true });
   const log = createWriteStream(logFile);
+  const dist = join(root, 'site/dist');
+  const next = join(root, 'site/.dist-next');
+  const old = join(root, 'site/.dist-old');
+  rmSync(next, { recursive: true, force: true });
   const child = spawn(
     process.execPath,
-    [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(root, 'site')],
+    [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(root, 'site'), '--outDir', next],
     {
       cwd: root,
       env: { ...process.env, API_BASE_URL: apiBase, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -78,6 +96,10 @@ export function buildSite(root: string, apiBase: string, fingerprint: string, lo
     child.once('exit', (code, signal) => {
       log.end();
       if (code === 0) {
+        rmSync(old, { recursive: true, force: true });
+        if (existsSync(dist)) renameSync(dist, old);
+        renameSync(next, dist);
+        rmSync(old, { recursive: true, force: true });
         writeFileSync(join(root, STAMP), fingerprint);
         resolve();
       } else reject(new Error(`Site build failed (${signal ?? code}); see ${logFile}`));

@@ -202,7 +202,14 @@ describe('changing one field changes only that field', () => {
     expect(await search('marie%20silva')).toEqual([]);
 
     const exported = (await (await asAttendee(`/api/registrations/${id}/export`, auth)).json()) as Json;
-    expect(Object.keys(exported).sort()).toEqual(['exportedAt', 'firstResponse', 'mail', 'registration', 'sensitive']);
+    expect(Object.keys(exported).sort()).toEqual([
+      'exportedAt',
+      'firstResponse',
+      'mail',
+      'personalAgenda',
+      'registration',
+      'sensitive',
+    ]);
     expect((exported.mail as unknown[]).length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
-import { categoryKey as categoryKeyOf } from '../../functions/registrations/keys.ts';
+import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { storedCategoryItem, storedEventItem } from '../support/events.ts';
@@ -99,18 +99,20 @@ afterAll(() => appLog.restore());
 
 beforeEach(healthyTable);
 
-/** What a sign-up sends to DynamoDB when nothing fails, in order (pairs go side by side). */
+/** What a sign-up sends to DynamoDB when nothing fails, in order. */
 const signUpCalls = [
-  'Get EVENT#e1 EVENT', // the event (through the events context's reader; kept seconds in memory in the Lambda)
-  'Get CATEGORIES#e1 CATEGORY#cat', // the category, read beside the event
+  'Get IDEM', // the app: is this Idempotency-Key a replay?
   'Update RATE#register-client', // 20 a minute per client address
-  'Update RATE#register-email', // 5 mails an hour per address, counted beside the client's limit
-  // seat, registration, email lock, first response (a replay trips it), check-in code, hold, mail
-  'TransactWrite of 7 items',
+  'Get IDEM', // register(): the same question again, inside the use case
+  'Get EVENT#e1 EVENT', // the event (through the events context's reader)
+  'Get CATEGORIES#e1 CATEGORY#cat', // the category and its seat counters
+  'Get EMAIL', // is the address registered already? (a duplicate is answered before the category's state)
+  'Update RATE#register-email', // 5 mails an hour per address, counted once a mail is about to be queued
+  'TransactWrite of 7 items', // seat, registration, email lock, first response, check-in code, hold, mail
 ];
 
 describe('sign-up under injected DynamoDB faults', () => {
-  it('succeeds with 201 when nothing fails, in one 7-item transaction', async () => {
+  it('succeeds with 201 when nothing fails, in one 5-item transaction', async () => {
     const response = await post(registrationsApp());
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({
@@ -150,23 +152,24 @@ describe('sign-up under injected DynamoDB faults', () => {
   });
 
   /**
-   * Where each fault strikes and what was already written when it did. Calls sent side by
-   * side (the event and the category; the two rate counters) all go out before a fault
-   * comes back. Only the two rate counters are ever written before a fault (they count the
-   * attempt, which is what they are for); the registration transaction, when the fault hits
-   * it, is all or nothing, so it wrote nothing.
+   * Where each fault strikes and what was already written when it did. The faulted call is
+   * the last one: nothing is sent after it. Only the two rate counters are ever written
+   * before a fault (they count the attempt, which is what they are for); the registration
+   * transaction, when the fault hits it, is all or nothing, so it wrote nothing.
    */
   const steps = {
-    event: { command: GetCommand, input: { Key: eventKey }, calls: 2, writesBefore: 0 },
-    category: { command: GetCommand, input: { Key: categoryKey }, calls: 2, writesBefore: 0 },
-    rateLimit: { command: UpdateCommand, input: undefined, calls: 4, writesBefore: 1 },
+    idempotency: { command: GetCommand, input: undefined, calls: 1, writesBefore: 0 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 2, writesBefore: 0 },
+    event: { command: GetCommand, input: { Key: eventKey }, calls: 4, writesBefore: 1 },
+    category: { command: GetCommand, input: { Key: categoryKey }, calls: 5, writesBefore: 1 },
+    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 6, writesBefore: 1 },
     emailLimit: {
       command: UpdateCommand,
       input: { ExpressionAttributeValues: { ':limit': 5 } },
-      calls: 4,
+      calls: 7,
       writesBefore: 1,
     },
-    transaction: { command: TransactWriteCommand, input: undefined, calls: 5, writesBefore: 2 },
+    transaction: { command: TransactWriteCommand, input: undefined, calls: 8, writesBefore: 2 },
   } as const;
   type Step = keyof typeof steps;
   type Fault = keyof typeof faults;
