@@ -70,7 +70,11 @@ describe('home page', () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(`${baseUrl}/fr/`);
     await expect.poll(() => page.locator('h1').allInnerTexts()).toEqual([pages[1].title]);
-    await expect.poll(() => page.locator('.categories li').count()).toBe(publicCategories.length);
+    // Categories other e2e files create reach the static page too, after the seeded ones, once
+    // the twin has rebuilt the site.
+    await expect
+      .poll(async () => (await page.locator('.categories h3').allInnerTexts()).slice(0, publicCategories.length))
+      .toEqual(publicCategories.map((c) => c.name.fr ?? c.name.en));
     // The build-time state of each category, in words.
     expect(await page.locator('.categories .badge').first().innerText()).toMatch(/^(Ouverte|Dernières places)$/);
   });
