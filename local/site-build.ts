@@ -25,7 +25,7 @@ const SOURCES = [
   'functions/sponsors/schemas.ts',
   'functions/identity/schemas.ts',
   'functions/agenda/schemas.ts',
-  'functions/core/countries.ts',
+  'functions/sponsors/description-allowlist.ts',
   'functions/registrations/desk-routes.ts',
   'package-lock.json',
 ];

@@ -9,6 +9,12 @@
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import {
+  DESCRIPTION_ATTRIBUTES,
+  DESCRIPTION_SCHEMES,
+  DESCRIPTION_TAGS,
+  mapDescriptionTag,
+} from './description-allowlist.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -26,47 +32,21 @@ const marked = new Marked({
 });
 
 const SANITISE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'strong',
-    'em',
-    'del',
-    'code',
-    'pre',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'hr',
-    'a',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-  ],
-  allowedAttributes: { a: ['href', 'title'], ol: ['start'] },
-  allowedSchemes: ['https', 'http', 'mailto'],
+  allowedTags: [...DESCRIPTION_TAGS],
+  allowedAttributes: { ...DESCRIPTION_ATTRIBUTES, a: [...(DESCRIPTION_ATTRIBUTES.a ?? []), 'rel'] },
+  allowedSchemes: [...DESCRIPTION_SCHEMES],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
-  // Headings of a description sit under the exhibitor's name (h1) and its sections (h2).
   transformTags: {
-    h1: 'h3',
-    h2: 'h3',
+    h1: mapDescriptionTag('h1'),
+    h2: mapDescriptionTag('h2'),
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, rel: 'nofollow noopener noreferrer' },
     }),
   },
 };
-SANITISE.allowedAttributes = { ...SANITISE.allowedAttributes, a: ['href', 'title', 'rel'] };
 
 /** Safe HTML for the public page from a description as the sponsor wrote it. */
 export function renderMarkdown(markdown: string): string {

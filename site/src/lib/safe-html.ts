@@ -4,39 +4,18 @@
  * allowlist of elements, attributes and link schemes. The result is built as DOM nodes (never
  * assigned as HTML), from a <template> whose content is inert (no script runs, nothing loads).
  */
+import {
+  DESCRIPTION_ATTRIBUTES,
+  DESCRIPTION_SCHEMES,
+  DESCRIPTION_TAGS,
+  mapDescriptionTag,
+} from '../../../functions/sponsors/description-allowlist.ts';
 
-export const ALLOWED_TAGS = new Set([
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'a',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-]);
+export const ALLOWED_TAGS: ReadonlySet<string> = new Set(DESCRIPTION_TAGS);
 
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = { a: ['href', 'title'], ol: ['start'] };
+export const mapTag = mapDescriptionTag;
 
-/** Headings of a description sit under the exhibitor's name (h1) and its sections (h2). */
-export const mapTag = (tag: string) => (tag === 'h1' || tag === 'h2' ? 'h3' : tag);
-
-export const allowedAttributes = (tag: string): string[] => ALLOWED_ATTRIBUTES[tag] ?? [];
+export const allowedAttributes = (tag: string): string[] => DESCRIPTION_ATTRIBUTES[tag] ?? [];
 
 /**
  * Whether a link target may stay: http, https and mailto, or a relative address; never
@@ -48,7 +27,7 @@ export function isSafeHref(href: string): boolean {
   const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (compact.startsWith('//') || compact.startsWith('\\\\') || compact.startsWith('/\\')) return false;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(compact)?.[1];
-  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme.toLowerCase());
+  return scheme === undefined || (DESCRIPTION_SCHEMES as readonly string[]).includes(scheme.toLowerCase());
 }
 
 /** The allowed part of `html` as nodes of `doc`; a disallowed element shows as its tag's text, like the API. */

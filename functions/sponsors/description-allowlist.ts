@@ -1,0 +1,38 @@
+/**
+ * What a sponsor description may keep once rendered from Markdown: the one allowlist both the
+ * API's sanitiser (markdown.ts) and the portal's in-browser preview (site/src/lib/safe-html.ts)
+ * apply, so the preview never shows what the public page would drop. Import-free on purpose:
+ * the site bundles it for the browser.
+ */
+export const DESCRIPTION_TAGS = [
+  'p',
+  'br',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+] as const;
+
+export const DESCRIPTION_ATTRIBUTES: Record<string, string[]> = { a: ['href', 'title'], ol: ['start'] };
+
+export const DESCRIPTION_SCHEMES = ['https', 'http', 'mailto'] as const;
+
+/** Headings of a description sit under the exhibitor's name (h1) and its sections (h2). */
+export const mapDescriptionTag = (tag: string) => (tag === 'h1' || tag === 'h2' ? 'h3' : tag);
