@@ -3,8 +3,8 @@ import { fill } from '../../i18n/format.ts';
 import type { RegistrationStats, RegistrationStatus } from '../../lib/api-types.ts';
 import { api } from '../../lib/session.ts';
 import { el } from '../dom.ts';
-import { membersPanel } from '../workspace.ts';
 import { bars, categoryNamer, countryNamer, publicEvent, table } from './common.ts';
+import { membersPanel } from './members.ts';
 import type { ConsoleContext } from './shell.ts';
 
 const active: RegistrationStatus[] = ['unverified', 'confirmed', 'pending', 'approved'];
