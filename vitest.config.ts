@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Four tiers (DESIGN §8); `npm test` runs them all, `vitest run --project unit` runs one.
+// Four tiers (DESIGN §8); `npm test` (scripts/test.ts) runs them all, `vitest run --project unit` runs one.
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker, which runs every file in turn; the unit,
+    // integration and infra files are independent (each integration file has its own table).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -14,7 +17,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          // The first synth bundles every function with esbuild: minutes on a loaded 2-core machine.
+          hookTimeout: 600_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

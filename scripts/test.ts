@@ -1,0 +1,77 @@
+/**
+ * `npm test`: the static checks and the four test tiers, in two lanes that run side by side.
+ * The browser tier mostly waits (on Chromium, the site build, the local twin), so on a
+ * 2-core machine it overlaps the rest instead of following it:
+ *  - lane "e2e": the e2e tier;
+ *  - lane "checks": tsc, astro check and Biome, then the unit, integration and infra tiers.
+ * Each line of output carries its lane's name. The run fails when any step fails, and says
+ * which; extra arguments go to both vitest runs (e.g. `npm test -- --reporter=dot`).
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
+type Outcome = { name: string; code: number; seconds: number };
+
+const extra = process.argv.slice(2);
+const bin = (name: string) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+const node = (name: string, ...args: string[]): Pick<Step, 'command' | 'args'> => ({
+  command: process.execPath,
+  args: [bin(name), ...args],
+});
+
+const lanes: Record<string, Step[]> = {
+  e2e: [{ name: 'e2e tier', ...node('vitest', 'run', '--project', 'e2e', ...extra) }],
+  checks: [
+    { name: 'tsc', ...node('tsc', '-p', '.') },
+    {
+      name: 'astro check',
+      ...node('astro', 'check', '--root', 'site'),
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    { name: 'biome', ...node('biome', 'check', '--error-on-warnings', '.') },
+    {
+      name: 'unit, integration and infra tiers',
+      ...node('vitest', 'run', '--project', 'unit', '--project', 'integration', '--project', 'infra', ...extra),
+    },
+  ],
+};
+
+function run(lane: string, step: Step): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, {
+      env: { ...process.env, ...step.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const label = `${lane.padEnd(6)}│ `;
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}${line}\n`));
+    }
+    child.once('close', (code, signal) =>
+      resolve({ name: step.name, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+/** A lane runs its steps in order and stops at the first that fails. */
+async function runLane(lane: string, steps: Step[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const step of steps) {
+    const outcome = await run(lane, step);
+    outcomes.push(outcome);
+    if (outcome.code !== 0) break;
+  }
+  return outcomes;
+}
+
+const started = performance.now();
+const results = (await Promise.all(Object.entries(lanes).map(([lane, steps]) => runLane(lane, steps)))).flat();
+const failed = results.filter((r) => r.code !== 0);
+console.log('\nnpm test:');
+for (const r of results) console.log(`  ${r.code === 0 ? 'passed' : 'FAILED'}  ${r.name} (${r.seconds.toFixed(0)} s)`);
+console.log(`  in all ${((performance.now() - started) / 1000).toFixed(0)} s`);
+if (failed.length > 0) {
+  console.log(`\nFailed: ${failed.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
