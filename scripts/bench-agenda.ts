@@ -18,6 +18,8 @@ type Run = (
   task: (i: number) => Promise<void>,
 ) => Promise<{ label: string; perSecond: number; p50: number; p99: number; failed: number }>;
 
+/** The event the generated agenda belongs to; the site-build bench builds the site for it. */
+export const AGENDA_EVENT_ID = 'bench-agenda';
 const SESSIONS = 500;
 const SPEAKERS = 300;
 const ROOMS = 12;
@@ -30,7 +32,7 @@ const abstract = (n: number) => ({
 
 /** Table rows (the bench's columns) for the public agenda GET of a generated 500-session agenda. */
 export async function benchAgenda(doc: DocumentClient, table: string, run: Run, requests: number): Promise<string[]> {
-  const eventId = 'bench-agenda';
+  const eventId = AGENDA_EVENT_ID;
   await createEventsStore(doc, table).createEvent({
     id: eventId,
     name: { en: 'Bench agenda' },

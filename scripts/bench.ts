@@ -35,7 +35,8 @@ import {
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
 import { measureBundles } from './bench/bundles.ts';
-import { benchAgenda } from './bench-agenda.ts';
+import { AGENDA_EVENT_ID, benchAgenda } from './bench-agenda.ts';
+import { benchSiteBuild } from './bench-site-build.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -273,6 +274,7 @@ try {
   server.close();
 
   const agendaRows = await benchAgenda(doc, TABLE, labelled, REQUESTS);
+  const siteBuild = await benchSiteBuild(doc, TABLE, AGENDA_EVENT_ID);
   const bundles = await measureBundles();
   const ms = (n: number) => n.toFixed(1);
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -291,7 +293,7 @@ try {
     `| public event GET | ${eventGet.perSecond.toFixed(1)} | ${ms(eventGet.p50)} | ${ms(eventGet.p99)} | ${eventGet.failed} | |`,
     ...agendaRows,
     '',
-    'Site build for a 500-session agenda: not measured by this command yet.',
+    siteBuild,
     '',
     'Lambda bundles (esbuild as infra/context-function.ts: minified, ESM, node24), import time the median of fresh Node processes:',
     '',
