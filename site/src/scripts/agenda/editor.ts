@@ -37,7 +37,8 @@ const KEYS: Record<string, Move> = {
 export async function startEditor(root: HTMLElement) {
   const config = dataJson<EditorConfig>(root, 'config');
   const text = config.text;
-  const say = statusMessage(find(root, '#editor-status'));
+  const status = find(root, '#editor-status');
+  const say = statusMessage(status);
   const account = find(root, '#editor-account');
   const body = find(root, '#editor-body');
   const signInButton = () => {
@@ -106,6 +107,11 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     draft: () => draft,
     say,
     reload: async (focusId) => {
+      // Drawing the editor again removes the control that had the focus (e.g. "Publish…" that
+      // a closed dialog handed it back to): keep a keyboard user's place, on the chosen block,
+      // else the control of the same id, else the status message saying what just happened.
+      const had = document.activeElement;
+      const hadId = had instanceof HTMLElement && body.contains(had) ? had.id : '';
       draft = await client.draft();
       moving = undefined;
       if (focusId) {
@@ -115,6 +121,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       }
       render();
       if (focusId) blockOf(focusId)?.focus();
+      else if (had && !had.isConnected) ((hadId && document.getElementById(hadId)) || status).focus();
     },
   };
 
@@ -345,7 +352,8 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
         cancelMove();
         day = d;
         render();
-        blockOf(selected ?? '')?.focus();
+        // The selected session if this day has it, else the day's own (new) button.
+        (blockOf(selected ?? '') ?? body.querySelector<HTMLElement>('.days [aria-pressed="true"]'))?.focus();
       });
       return b;
     });
