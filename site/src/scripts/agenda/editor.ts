@@ -37,8 +37,7 @@ const KEYS: Record<string, Move> = {
 export async function startEditor(root: HTMLElement) {
   const config = dataJson<EditorConfig>(root, 'config');
   const text = config.text;
-  const status = find(root, '#editor-status');
-  const say = statusMessage(status);
+  const say = statusMessage(find(root, '#editor-status'));
   const account = find(root, '#editor-account');
   const body = find(root, '#editor-body');
   const signInButton = () => {
@@ -111,7 +110,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       // a closed dialog handed it back to): keep a keyboard user's place, on the chosen block,
       // else the control of the same id, else the status message saying what just happened.
       const had = document.activeElement;
-      const hadId = had instanceof HTMLElement && body.contains(had) ? had.id : '';
+      const same = had instanceof HTMLElement && body.contains(had) && had.id ? had.id : undefined;
       draft = await client.draft();
       moving = undefined;
       if (focusId) {
@@ -121,7 +120,8 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       }
       render();
       if (focusId) blockOf(focusId)?.focus();
-      else if (had && !had.isConnected) ((hadId && document.getElementById(hadId)) || status).focus();
+      else if (had && !had.isConnected)
+        ((same && document.getElementById(same)) || find(root, '#editor-status')).focus();
     },
   };
 
