@@ -106,6 +106,11 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     draft: () => draft,
     say,
     reload: async (focusId) => {
+      // Drawing the editor again removes the control that had the focus (e.g. "Publish…" that
+      // a closed dialog handed it back to): keep a keyboard user's place, on the chosen block,
+      // else the control of the same id, else the status message saying what just happened.
+      const had = document.activeElement;
+      const same = had instanceof HTMLElement && body.contains(had) && had.id ? had.id : undefined;
       draft = await client.draft();
       moving = undefined;
       if (focusId) {
@@ -115,6 +120,8 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       }
       render();
       if (focusId) blockOf(focusId)?.focus();
+      else if (had && !had.isConnected)
+        ((same && document.getElementById(same)) || find(root, '#editor-status')).focus();
     },
   };
 
@@ -345,7 +352,8 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
         cancelMove();
         day = d;
         render();
-        blockOf(selected ?? '')?.focus();
+        // The selected session if this day has it, else the day's own (new) button.
+        (blockOf(selected ?? '') ?? body.querySelector<HTMLElement>('.days [aria-pressed="true"]'))?.focus();
       });
       return b;
     });

@@ -16,12 +16,16 @@ export async function reviewPanel(context: PanelContext): Promise<{ node: HTMLEl
   const t = context.text;
   const list = el('div', { class: 'queue' });
   const say = feedback();
+  // Where a keyboard user lands when the item they acted on leaves the queue: the outcome.
+  say.node.tabIndex = -1;
   const refresh = async () => {
     const response = await api(`/api/events/${context.eventId}/sponsors/review`);
     if (!response.ok) return say(fill(t.failed, { detail: await problemText(response) }), true);
     const { items } = (await response.json()) as { items: SponsorSummary[] };
-    if (items.length === 0) return list.replaceChildren(el('p', {}, t.queueEmpty));
-    list.replaceChildren(...(await Promise.all(items.map((item) => reviewItem(context, item, say)))));
+    const hadFocus = list.contains(document.activeElement);
+    if (items.length === 0) list.replaceChildren(el('p', {}, t.queueEmpty));
+    else list.replaceChildren(...(await Promise.all(items.map((item) => reviewItem(context, item, say)))));
+    if (hadFocus && !list.contains(document.activeElement)) say.node.focus();
   };
   await refresh();
   return {

@@ -105,6 +105,12 @@ export default async function registrations(context: ConsoleContext) {
       if (!response.ok) return say(await problem(response, text), true);
       say(fill(r.done[name], { name: who }));
       await Promise.all([load(true), waiting()]);
+      // The list was drawn again, and the pressed button with it: keep a keyboard user in the
+      // person's row (its first action), else on the list.
+      if (!button.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+        const again = tbody.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(reg.id)}"]`);
+        (again?.querySelector<HTMLElement>('button') ?? tbody.closest<HTMLElement>('[tabindex]'))?.focus();
+      }
     });
     return button;
   };
@@ -134,7 +140,7 @@ export default async function registrations(context: ConsoleContext) {
       : '';
     return el(
       'tr',
-      {},
+      { 'data-id': reg.id },
       el('td', {}, el('strong', {}, `${reg.firstName} ${reg.lastName}`), el('br'), el('small', {}, reg.email)),
       el('td', {}, reg.organisation),
       el('td', {}, countryName(reg.country)),
