@@ -38,8 +38,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // expect.poll waits 1 s by default: too short for an island on a busy 2-core machine.
           expect: { poll: { timeout: 30_000 } },
-          // One browser at a time on a 2-core machine, against one shared local stack.
-          fileParallelism: false,
+          // Two files at a time (the root's maxWorkers), each with its own browser, against the one
+          // shared local twin: each file makes its own people, sponsors' edits and sessions, and
+          // reads only what it made or what the seed holds, so files may interleave.
         },
       },
     ],
