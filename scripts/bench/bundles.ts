@@ -21,6 +21,7 @@ const ENV = {
   MAIL_FROM: 'noreply@conference.example',
   USER_POOL_ID: 'eu-west-1_bench',
   DISTRIBUTION_ID: 'EBENCH',
+  LOGOS_BUCKET: 'bench-logos',
   OIDC_ISSUER: 'https://issuer.example',
   OIDC_CLIENT_IDS: 'bench',
   OIDC_AUDIENCE: 'bench',
@@ -69,7 +70,8 @@ function importMs(file: string): number {
       ],
       { env: { ...process.env, ...ENV }, encoding: 'utf8', timeout: 30_000 },
     );
-    if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
+    // The last lines only: the rest of a failed import's stderr is the minified source.
+    if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr.slice(-800)}`);
     times.push(Number(run.stdout.trim()));
   }
   times.sort((a, b) => a - b);
@@ -99,4 +101,21 @@ export async function measureBundles(): Promise<{ bare: BundleRow; rows: BundleR
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The bundles' part of the results table (Markdown lines). */
+export function bundleTable({ bare, rows }: { bare: BundleRow; rows: BundleRow[] }): string[] {
+  const ms = (n: number) => n.toFixed(1);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  return [
+    'Lambda bundles (esbuild as infra/context-function.ts: minified, ESM, node24), import time the median of fresh Node processes:',
+    '',
+    '| bundle | size | × bare | import ms | × bare |',
+    '|---|---|---|---|---|',
+    `| ${bare.name} | ${kb(bare.bytes)} | 1.00 | ${ms(bare.importMs)} | 1.00 |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${kb(r.bytes)} | ${(r.bytes / bare.bytes).toFixed(2)} | ${ms(r.importMs)} | ${(r.importMs / bare.importMs).toFixed(2)} |`,
+    ),
+  ];
 }
