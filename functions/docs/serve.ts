@@ -10,7 +10,8 @@ export type DocsOptions = { allowedOrigins?: string[]; edge?: EdgeOptions };
  */
 export function createDocsAppFor(document: OpenApiDocument, options: DocsOptions = {}) {
   const app = createApp({ ...options.edge, allowedOrigins: options.allowedOrigins });
-  const reference = renderReferencePage(document);
+  // Rendered with the first request for it, not at cold start.
+  let reference: Promise<string> | undefined;
 
   app.get('/api/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
@@ -18,6 +19,7 @@ export function createDocsAppFor(document: OpenApiDocument, options: DocsOptions
   });
   app.get('/api/reference', async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
+    reference ??= renderReferencePage(document);
     return c.html(await reference);
   });
   return app;
