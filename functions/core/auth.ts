@@ -154,11 +154,12 @@ export async function requireSponsorAccess(
 }
 
 /*
- * Route middleware, for the `middleware` of a route contract. @hono/zod-openapi registers a
- * route as its middleware, then the validators of query, path, headers and body, then the
- * handler: a caller who may not use the route gets 401 or 403 before the request is read,
- * and never learns its schema from a 400 or 422. The principal stays on the context, so a
- * handler that needs it calls `requirePrincipal(c)` without verifying the token again.
+ * Route middleware, for the `middleware` of a route contract. `app.openapi` (core/contract.ts,
+ * as @hono/zod-openapi does) registers a route as its middleware, then the validators of
+ * query, path, headers and body, then the handler: a caller who may not use the route gets
+ * 401 or 403 before the request is read, and never learns its schema from a 400 or 422. The
+ * principal stays on the context, so a handler that needs it calls `requirePrincipal(c)`
+ * without verifying the token again.
  */
 
 /** Any signed-in caller; 401 otherwise. */
