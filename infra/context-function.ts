@@ -1,22 +1,54 @@
 /**
  * One Lambda per bounded context, with the defaults every context shares: Node 24 on arm64,
- * minified ESM bundles with source maps, the AWS SDK bundled (pinned by our lock, not the
- * runtime's copy), JSON logs with the request id, a log group with retention, X-Ray tracing,
- * and a role that holds only what the function is granted.
+ * bundled by infra/bundling.ts (minified ESM with source maps and lazily loaded chunks, the
+ * AWS SDK bundled), JSON logs with the request id, a log group with retention, X-Ray
+ * tracing, and a role that holds only what the function is granted.
  */
 
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableGrant } from '../functions/contexts.ts';
 import { tableDefinition } from '../functions/core/table.ts';
+import { bundleFunction, HANDLER, projectRoot } from './bundling.ts';
 
-export const projectRoot = join(import.meta.dirname, '..');
+export { projectRoot };
+
+/**
+ * Bundles on this machine at synth (esbuild is a dev dependency; there is no Docker
+ * fallback). `entry` is a field, not only a closure: CDK caches staged assets by their
+ * bundling options as JSON, so two functions must differ there.
+ */
+class LocalBundling implements ILocalBundling {
+  readonly entry: string;
+
+  constructor(entry: string) {
+    this.entry = entry;
+  }
+
+  tryBundle(outputDir: string): boolean {
+    bundleFunction(this.entry, outputDir);
+    return true;
+  }
+}
+
+/** The function's code: the bundle infra/bundling.ts makes, hashed by its output. */
+export function bundledCode(entry: string): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: { image: DockerImage.fromRegistry('unused-local-bundling-only'), local: new LocalBundling(entry) },
+  });
+}
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 // ConditionCheckItem only checks, but only transactions that also write use it.
@@ -29,7 +61,7 @@ const writeActions = [
 ];
 
 export class ContextFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: iam.Role;
 
   readonly logGroup: logs.LogGroup;
@@ -58,9 +90,9 @@ export class ContextFunction extends Construct {
         resources: [logGroup.logGroupArn],
       }),
     );
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(projectRoot, props.entry),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: HANDLER,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -70,19 +102,7 @@ export class ContextFunction extends Construct {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
-      depsLockFilePath: join(projectRoot, 'package-lock.json'),
-      projectRoot,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        externalModules: [],
-        // ESM bundles of CommonJS packages (the AWS SDK) still call require().
-        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-        mainFields: ['module', 'main'],
-      },
     });
   }
 

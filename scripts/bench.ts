@@ -34,7 +34,7 @@ import {
 } from '../functions/registrations/keys.ts';
 import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
-import { measureBundles } from './bench/bundles.ts';
+import { bundleTable, measureBundles } from './bench/bundles.ts';
 import { AGENDA_EVENT_ID, benchAgenda } from './bench-agenda.ts';
 import { benchSiteBuild } from './bench-site-build.ts';
 
@@ -110,6 +110,12 @@ function metered(doc: DocumentClient) {
     },
   } as unknown as DocumentClient;
   return { doc: wrapped, total };
+}
+
+// BENCH_ONLY=bundles: only the bundles' part, printed (bench/results.md is left as it is).
+if (process.env.BENCH_ONLY === 'bundles') {
+  console.log(bundleTable(await measureBundles()).join('\n'));
+  process.exit(0);
 }
 
 const dynamo = await startDynamoDbLocal();
@@ -277,7 +283,6 @@ try {
   const siteBuild = await benchSiteBuild(doc, TABLE, AGENDA_EVENT_ID);
   const bundles = await measureBundles();
   const ms = (n: number) => n.toFixed(1);
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const done = (label: string, n: number) => (n < REQUESTS ? ` (${label}: ${n} done in the time allowed)` : '');
   const lines = [
     `# Benchmark results`,
@@ -295,15 +300,7 @@ try {
     '',
     siteBuild,
     '',
-    'Lambda bundles (esbuild as infra/context-function.ts: minified, ESM, node24), import time the median of fresh Node processes:',
-    '',
-    '| bundle | size | × bare | import ms | × bare |',
-    '|---|---|---|---|---|',
-    `| ${bundles.bare.name} | ${kb(bundles.bare.bytes)} | 1.00 | ${ms(bundles.bare.importMs)} | 1.00 |`,
-    ...bundles.rows.map(
-      (r) =>
-        `| ${r.name} | ${kb(r.bytes)} | ${(r.bytes / bundles.bare.bytes).toFixed(2)} | ${ms(r.importMs)} | ${(r.importMs / bundles.bare.importMs).toFixed(2)} |`,
-    ),
+    ...bundleTable(bundles),
     '',
     `Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (transaction of 7 items at 2 WCU/KB, plus 2 rate-limit counters).`,
     '',

@@ -1,7 +1,8 @@
 /** Route contracts of the draft, publishing, versions and the public agenda. */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { AgendaDraft, AgendaVersionList, PublishedAgenda, PublishResult } from './schemas.ts';

@@ -2,9 +2,10 @@
  * Route contracts of agenda editing (organisers only): the same five routes for rooms,
  * tracks, speakers and sessions. Updates and deletes take If-Match; responses carry ETag.
  */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import type { EntityKind } from './keys.ts';

@@ -3,7 +3,7 @@
  * published versions the public reads, and an attendee's starred sessions. Every editable
  * entity carries a `version` (its ETag); updates send it back in `If-Match`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Bilingual,
   BilingualText,

@@ -3,7 +3,6 @@
  * problem+json for every error, the body limit, 405 with Allow, security headers and
  * validation failures mapped to 400/422.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -14,6 +13,7 @@ import type { ZodError } from 'zod';
 import { type AuthEnv, authentication, type MembershipLookup, type TokenVerifier } from './auth.ts';
 import { isTransientDependencyError } from './aws-errors.ts';
 import { type ClientAddressSource, clientAddressSourceFromEnv } from './client-address.ts';
+import { ContractApp } from './contract.ts';
 import {
   BadRequestError,
   ContentTooLargeError,
@@ -91,7 +91,7 @@ export const edgeFromEnv = (env: Record<string, string | undefined> = process.en
 
 export function createApp(options: AppOptions = {}) {
   const log = options.log ?? jsonLogger;
-  const app = new OpenAPIHono<AuthEnv>({
+  const app = new ContractApp<AuthEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       // Path and query problems mean the request itself is malformed; a well-formed JSON

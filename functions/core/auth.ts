@@ -8,7 +8,7 @@
  * before the request is validated: who you are is settled before what you sent is read.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 export const ROLES = ['organiser', 'staff'] as const;
@@ -35,10 +35,22 @@ export class InvalidTokenError extends Error {
 export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier {
   const issuers = typeof config.issuer === 'string' ? [config.issuer] : [...config.issuer];
   if (issuers.length === 0) throw new Error('A token verifier needs at least one issuer');
-  const keysOf = new Map(
-    issuers.map((issuer) => [issuer, config.keys ?? createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`))]),
-  );
+  // jose is loaded with the first token (most requests carry none: public reads, sign-ups);
+  // the key sets, made once then, keep their cache of fetched keys.
+  let ready: Promise<{ jose: typeof import('jose'); keysOf: Map<string, JWTVerifyGetKey> }> | undefined;
+  const load = () =>
+    (ready ??= import('jose').then((jose) => ({
+      jose,
+      keysOf: new Map(
+        issuers.map((issuer) => [
+          issuer,
+          config.keys ?? jose.createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)),
+        ]),
+      ),
+    })));
   return async (token) => {
+    const { jose, keysOf } = await load();
+    const { decodeJwt, jwtVerify } = jose;
     // The keys are those of the issuer the token names, and only of a trusted one; the
     // signature check below then proves that issuer really issued it.
     const keys = keysOf.get(String(decodeJwt(token).iss));
@@ -142,11 +154,12 @@ export async function requireSponsorAccess(
 }
 
 /*
- * Route middleware, for the `middleware` of a route contract. @hono/zod-openapi registers a
- * route as its middleware, then the validators of query, path, headers and body, then the
- * handler: a caller who may not use the route gets 401 or 403 before the request is read,
- * and never learns its schema from a 400 or 422. The principal stays on the context, so a
- * handler that needs it calls `requirePrincipal(c)` without verifying the token again.
+ * Route middleware, for the `middleware` of a route contract. `app.openapi` (core/contract.ts,
+ * as @hono/zod-openapi does) registers a route as its middleware, then the validators of
+ * query, path, headers and body, then the handler: a caller who may not use the route gets
+ * 401 or 403 before the request is read, and never learns its schema from a 400 or 422. The
+ * principal stays on the context, so a handler that needs it calls `requirePrincipal(c)`
+ * without verifying the token again.
  */
 
 /** Any signed-in caller; 401 otherwise. */

@@ -1,5 +1,5 @@
 /** Pieces every context's route contracts share. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemDetails } from './schemas.ts';
 
 export const problemResponse = (description: string) => ({

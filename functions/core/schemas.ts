@@ -4,7 +4,7 @@
  * the API validates with them, the OpenAPI document is generated from them, and the site
  * imports them for its forms. Types come from schemas, never hand-written.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from './countries.ts';
 
 export const Id = z

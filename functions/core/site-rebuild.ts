@@ -6,7 +6,7 @@
  * build fails, and several requests in a row make one build.
  *   PK=SITEBUILD#<id>  SK=REQUEST  entity=site-rebuild
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SiteRebuildReason = z.enum(['agenda-published', 'sponsor-changed', 'categories-changed', 'event-changed']);
 export type SiteRebuildReason = z.infer<typeof SiteRebuildReason>;

@@ -1,6 +1,7 @@
 /** Route contracts of the events context: validated by the app, published in the OpenAPI document. */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
+import { createRoute } from '../core/contract.ts';
 import { problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { EventDetail, EventSummary, Health } from './schemas.ts';

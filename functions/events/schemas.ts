@@ -1,5 +1,5 @@
 /** Events: the conference editions the public sees. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Bilingual, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
 import { isValidIban } from '../registrations/reference.ts';
 import { PublicCategory } from '../registrations/schemas.ts';

@@ -1,5 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
 import { requirePrincipalFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth } from '../core/openapi-helpers.ts';
 import { Me } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 /** Identity: who the signed-in caller is. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../core/schemas.ts';
 
 export const Me = z

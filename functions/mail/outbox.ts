@@ -3,7 +3,7 @@
  * the stream-driven worker sends it and removes it.
  *   PK=OUTBOX#<id>  SK=MAIL  entity=outbox
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A file sent with a mail, its content base64 in the item (a QR code and an .ics are a few

@@ -7,7 +7,6 @@ import type { RateLimiter } from '../core/rate-limit.ts';
 import { changeRegistration, erase, exportData, manageView, openWithToken } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
-import { csvHeader, csvRows } from './csv.ts';
 import type { Clock } from './deps.ts';
 import { checkIn, checkInByCode, deskSearch, deskStats } from './desk.ts';
 import { checkInRoute, deskCheckInRoute, deskSearchRoute, deskStatsRoute } from './desk-routes.ts';
@@ -171,7 +170,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(importPaymentsRoute, async (c) => {
     const { eventId } = c.req.valid('param');
-    const statement = readStatement(c.req.header('content-type'), await c.req.text());
+    const statement = await readStatement(c.req.header('content-type'), await c.req.text());
     c.header('Cache-Control', 'private, no-store');
     return c.json(await importStatement(deps, eventId, statement), 200);
   });
@@ -215,6 +214,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="registrations-${eventId}.csv"`);
     c.header('Cache-Control', 'private, no-store');
+    // csv-stringify is loaded on first use: only this route needs it.
+    const { csvHeader, csvRows } = await import('./csv.ts');
     // Page by page, so an export of any size never sits in memory whole.
     return stream(c, async (out) => {
       await out.write(csvHeader());

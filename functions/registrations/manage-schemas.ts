@@ -1,5 +1,5 @@
 /** What the attendee's manage page reads: the registration with its category and event spelled out. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Bilingual, Id, IsoDate, TimeZone } from '../core/schemas.ts';
 import { BankAccount, Venue } from '../events/schemas.ts';
 import { Money, Registration } from './schemas.ts';

@@ -9,17 +9,20 @@ import { UnsupportedMediaTypeError } from '../core/errors.ts';
 import type { ImportReport } from './manage-schemas.ts';
 import { type PaymentDeps, type PaymentStore, settlePayment } from './payments.ts';
 import { isValidReference, normaliseReference, referencesIn } from './reference.ts';
-import { readCamt053, readCsv, type Statement, type StatementLine } from './statement.ts';
+import type { Statement, StatementLine } from './statement.ts';
 
 export type ImportDeps = PaymentDeps & {
   store: PaymentStore & { registrationIdByReference(eventId: string, reference: string): Promise<string | undefined> };
 };
 
-/** The statement in a body, by its content type: CSV, or XML (camt.053). */
-export function readStatement(contentType: string | undefined, body: string): Statement {
+/**
+ * The statement in a body, by its content type: CSV, or XML (camt.053). The parsers (csv-parse,
+ * fast-xml-parser) are loaded on first use: only this route needs them.
+ */
+export async function readStatement(contentType: string | undefined, body: string): Promise<Statement> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type === 'text/csv') return readCsv(body);
-  if (type === 'application/xml' || type === 'text/xml') return readCamt053(body);
+  if (type === 'text/csv') return (await import('./statement.ts')).readCsv(body);
+  if (type === 'application/xml' || type === 'text/xml') return (await import('./statement.ts')).readCamt053(body);
   throw new UnsupportedMediaTypeError('Send the statement as text/csv or application/xml (camt.053).');
 }
 

@@ -1,7 +1,8 @@
 /** Route contracts of payments (organisers), invoices and the lost-link mail (attendees). */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { Accepted, ImportReport, PaymentUpdate, ResendLinkInput } from './manage-schemas.ts';

@@ -1,7 +1,8 @@
 /** Route contracts of the attendee's personal agenda (manage token). */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { PersonalAgenda, PersonalAgendaInput } from '../agenda/schemas.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { requireManageTokenFirst } from './routes.ts';
 

@@ -1,7 +1,8 @@
 /** Route contracts of the registrations context. */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
 import { categoryRoutes } from './category-routes.ts';

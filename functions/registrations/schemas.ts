@@ -1,5 +1,5 @@
 /** Registration categories (quotas) and registrations: requests, views and statuses. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Bilingual,
   BilingualText,

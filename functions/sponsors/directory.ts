@@ -3,19 +3,26 @@
  * In AWS it is the Cognito user pool (which mails the temporary password itself); the local
  * twin passes its own OpenID provider's accounts.
  */
-import {
-  AdminCreateUserCommand,
-  type CognitoIdentityProviderClient,
-  ListUsersCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 
 export type Directory = { ensureUser(email: string): Promise<{ sub: string }> };
 
-export function cognitoDirectory(client: CognitoIdentityProviderClient, userPoolId: string): Directory {
+/**
+ * The user pool. The Cognito SDK is loaded with the first invitation (`client` may be a
+ * function that makes the client then): no other request needs it.
+ */
+export function cognitoDirectory(
+  source: CognitoIdentityProviderClient | (() => Promise<CognitoIdentityProviderClient>),
+  userPoolId: string,
+): Directory {
   const subOf = (attributes: { Name?: string; Value?: string }[] | undefined) =>
     attributes?.find((a) => a.Name === 'sub')?.Value;
+  let made: Promise<CognitoIdentityProviderClient> | undefined;
   return {
     async ensureUser(email) {
+      const { AdminCreateUserCommand, ListUsersCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+      made ??= typeof source === 'function' ? source() : Promise.resolve(source);
+      const client = await made;
       const existing = await client.send(
         new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${email.replace(/["\\]/g, '')}"`, Limit: 1 }),
       );

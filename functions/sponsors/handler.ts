@@ -1,5 +1,3 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { S3Client } from '@aws-sdk/client-s3';
 import { handle } from 'hono/aws-lambda';
 import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
@@ -19,7 +17,8 @@ const app = createSponsorsApp({
     siteUrl,
     retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
     now,
-    s3: new S3Client({}),
+    // The S3 and Cognito SDKs load with the first logo upload or invitation.
+    s3: async () => new (await import('@aws-sdk/client-s3')).S3Client({}),
     logosBucket: requireEnv('LOGOS_BUCKET'),
   }),
   now,
@@ -28,7 +27,10 @@ const app = createSponsorsApp({
   invitationLimit: invitationLimitFromEnv(),
   allowedOrigins: allowedOriginsFromEnv(),
   edge: edgeFromEnv(),
-  directory: cognitoDirectory(new CognitoIdentityProviderClient({}), requireEnv('USER_POOL_ID')),
+  directory: cognitoDirectory(
+    async () => new (await import('@aws-sdk/client-cognito-identity-provider')).CognitoIdentityProviderClient({}),
+    requireEnv('USER_POOL_ID'),
+  ),
   verifyToken: tokenVerifierFromEnv(),
   siteUrl,
 });

@@ -7,8 +7,7 @@
  * against the local twin's S3-compatible server.
  */
 import { randomUUID } from 'node:crypto';
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DomainError, UnprocessableError } from '../core/errors.ts';
 import { requireSponsor } from './profile.ts';
 import { LOGO_MAX_BYTES, LOGO_TYPES } from './schemas.ts';
@@ -28,14 +27,21 @@ const EXTENSION: Record<(typeof LOGO_TYPES)[number], string> = {
 const isLogoType = (type: string): type is (typeof LOGO_TYPES)[number] =>
   (LOGO_TYPES as readonly string[]).includes(type);
 
+/** An S3 client, or a function that makes one on first use (the Lambda loads the S3 SDK only then). */
+export type S3ClientSource = S3Client | (() => Promise<S3Client>);
+
 /**
  * S3 (or an S3-compatible server). `uploadUrl`, when given, replaces the URL the browser posts
- * to (the local twin serves its S3 server on its own origin, under /_s3/<bucket>).
+ * to (the local twin serves its S3 server on its own origin, under /_s3/<bucket>). The S3 SDK
+ * is loaded on first use: only logo uploads need it.
  */
-export function s3LogoStorage(client: S3Client, bucket: string, uploadUrl?: string): LogoStorage {
+export function s3LogoStorage(source: S3ClientSource, bucket: string, uploadUrl?: string): LogoStorage {
+  let client: Promise<S3Client> | undefined;
+  const s3 = () => (client ??= typeof source === 'function' ? source() : Promise.resolve(source));
   return {
     async presign(key, contentType) {
-      const { url, fields } = await createPresignedPost(client, {
+      const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+      const { url, fields } = await createPresignedPost(await s3(), {
         Bucket: bucket,
         Key: key,
         Conditions: [
@@ -48,8 +54,10 @@ export function s3LogoStorage(client: S3Client, bucket: string, uploadUrl?: stri
       return { url: uploadUrl ?? url, fields };
     },
     async head(key) {
+      const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+      const s3Client = await s3();
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        const head = await s3Client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
         return { contentType: head.ContentType, size: head.ContentLength ?? 0 };
       } catch (error) {
         const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

@@ -1,7 +1,8 @@
 /** Route contracts for organisers: tiers, sponsors with tier and booth, review. */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireRoleFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import {

@@ -2,7 +2,7 @@
  * Sponsors: tiers, exhibitor profiles (a live version the public sees and a draft the
  * sponsor edits), the people who may edit them, booth staff and leads.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Bilingual,
   BilingualText,

@@ -1,7 +1,8 @@
 /** Route contracts for a sponsor's booth staff and leads (members of the sponsor, and organisers). */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+
+import * as z from 'zod';
 import { requireSponsorAccessFirst } from '../core/auth.ts';
+import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
 import { Lead, LeadInput, LeadPage, LeadPatch, StaffInput, StaffList, StaffMember } from './schemas.ts';

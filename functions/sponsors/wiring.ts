@@ -1,9 +1,8 @@
 /** What the sponsors app runs on, wired once for the Lambda, the local twin and the tests. */
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { createEventReader } from '../events/public.ts';
 import { createLeadSource, createStaffRegistrar } from '../registrations/public.ts';
-import { s3LogoStorage } from './logos.ts';
+import { type S3ClientSource, s3LogoStorage } from './logos.ts';
 import { createStaffStore } from './staff-store.ts';
 import { createSponsorsStore } from './store.ts';
 
@@ -12,7 +11,7 @@ export type SponsorWiring = {
   /** Days after the event's end that staff registrations are kept. */
   retentionDays: number;
   now: () => Date;
-  s3: S3Client;
+  s3: S3ClientSource;
   logosBucket: string;
   /** The URL browsers post logos to, when not the bucket's own (the local twin's /_s3/<bucket>). */
   uploadUrl?: string;
