@@ -4,12 +4,18 @@
  * first response under its Idempotency-Key and the mail with the link that verifies it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  RateLimitedError,
+  UnavailableError,
+  UnprocessableError,
+} from '../core/errors.ts';
 import type { Event } from '../events/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import type { IdempotentResponse, NewRegistration, OutboxItem, StoredRegistration } from './keys.ts';
+import type { IdempotentResponse, NewRegistration, OutboxItem, StoredCategory, StoredRegistration } from './keys.ts';
 import { mintLink, newToken } from './links.ts';
 import { attendeeMailItem, manageUrl } from './mails.ts';
 import { newPayment } from './payments.ts';
@@ -62,14 +68,50 @@ export async function register(
   eventId: string,
   idempotencyKey: string,
   input: RegistrationInput,
+  /** Counts the attempt against the client's limit (the app's); called at most once, never for a replay refused by a limit. */
+  admit?: () => Promise<void>,
 ): Promise<RegisterResult> {
   const fingerprint = requestHash(input);
-  const replay = await deps.store.getIdempotent(eventId, idempotencyKey);
-  if (replay) return replayOf(replay, fingerprint);
+  const email = input.email.toLowerCase();
+  // Independent reads side by side; the app keeps both in memory for seconds (read-cache.ts).
+  const [event, category] = await Promise.all([
+    deps.events.getEvent(eventId),
+    deps.categories.getCategory(eventId, input.categoryId),
+  ]);
+  const now = deps.now();
+  const published = event?.status === 'published';
+  const open =
+    published && category !== undefined && category.audience !== 'exhibitor-staff' && isCategoryOpen(category, now);
 
-  const event = await deps.events.getEvent(eventId);
-  if (!event || event.status !== 'published') throw new NotFoundError(`No published event ${eventId}.`);
-  const category = await deps.categories.getCategory(eventId, input.categoryId);
+  // The usual case: both limits counted side by side, then the transaction, whose guards
+  // find a replay (the first response's item) and a duplicate address (the email lock).
+  let counted = false;
+  if (open) {
+    try {
+      await allOrFirstError([admit?.(), deps.countMailTo?.(eventId, email)]);
+    } catch (error) {
+      // A retry must never be refused: a replay is answered even when a limit is reached.
+      const replay = error instanceof RateLimitedError && (await deps.store.getIdempotent(eventId, idempotencyKey));
+      if (replay) return replayOf(replay, fingerprint);
+      throw error;
+    }
+    counted = true;
+    const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
+    // A duplicate address takes the path below, which finds the owner and tells them.
+    if (written !== 'duplicate-email') return written;
+  }
+
+  // Everything else (a closed, unknown or staff-only category, no such event, a duplicate):
+  // is it a replay, is the address registered? Both in one round trip.
+  const [replay, existing] = await Promise.all([
+    deps.store.getIdempotent(eventId, idempotencyKey),
+    deps.store.registrationIdByEmail(eventId, email),
+  ]);
+  if (replay) return replayOf(replay, fingerprint);
+  // Every attempt that is not a replay counts against the client's limit, once.
+  if (!counted) await admit?.();
+
+  if (!event || !published) throw new NotFoundError(`No published event ${eventId}.`);
   if (!category) {
     throw new UnprocessableError("Choose one of the event's categories.", [
       { path: 'categoryId', message: 'Unknown category' },
@@ -81,17 +123,35 @@ export async function register(
       [{ path: 'categoryId', message: 'Not open to public registration' }],
     );
   }
-  const email = input.email.toLowerCase();
-  const now = deps.now();
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
-  const existing = await deps.store.registrationIdByEmail(eventId, email);
   if (existing) {
-    await tellOwner(deps, existing, event, now);
+    await tellOwner(deps, existing, event, now, counted);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
-  if (!isCategoryOpen(category, now)) throw new ConflictError('Registration in this category is not open now.');
-  await deps.countMailTo?.(eventId, email);
+  if (!open) throw new ConflictError('Registration in this category is not open now.');
+  // The address was freed between the transaction and the read (an erasure): try once more.
+  const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
+  // Another request for the same address won the race: the same neutral answer.
+  if (written === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
+  return written;
+}
 
+type Attempt = {
+  eventId: string;
+  idempotencyKey: string;
+  input: RegistrationInput;
+  email: string;
+  event: Event;
+  category: StoredCategory;
+  now: Date;
+  fingerprint: string;
+};
+
+/** Writes the registration with a seat, or on the waiting list when the category is full. */
+async function write(
+  deps: RegisterDeps,
+  { eventId, idempotencyKey, input, email, event, category, now, fingerprint }: Attempt,
+): Promise<RegisterResult | 'duplicate-email'> {
   const token = newToken();
   const id = randomUUID();
   const iso = now.toISOString();
@@ -153,8 +213,7 @@ export async function register(
       outcome = await deps.store.writeWaiting(entry(waiting, body, mail), seq);
       if (outcome === 'written') return { status: 201, body, replayed: false };
     }
-    // Another request for the same address won the race: the same neutral answer.
-    if (outcome === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
+    if (outcome === 'duplicate-email') return outcome;
     if (outcome === 'duplicate-key') {
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
@@ -165,10 +224,17 @@ export async function register(
 }
 
 /** Mails the owner of an address someone tried to register again, with a fresh manage link. */
-async function tellOwner(deps: RegisterDeps, registrationId: string, event: Event, now: Date) {
+async function tellOwner(
+  deps: RegisterDeps,
+  registrationId: string,
+  event: Event,
+  now: Date,
+  /** Whether this attempt already counted a mail to the address (the usual path counts it before its transaction). */
+  mailCounted: boolean,
+) {
   const owner = await deps.store.get(registrationId);
   if (!owner) return;
-  await deps.countMailTo?.(owner.eventId, owner.email);
+  if (!mailCounted) await deps.countMailTo?.(owner.eventId, owner.email);
   const category = await deps.categories.getCategory(owner.eventId, owner.categoryId);
   const link = mintLink(deps.siteUrl, owner);
   await deps.store.addManageToken(
@@ -176,6 +242,12 @@ async function tellOwner(deps: RegisterDeps, registrationId: string, event: Even
     link.hash,
     attendeeMailItem(now, owner, 'duplicate', { event, category }, { manageUrl: link.url }),
   );
+}
+
+/** Waits for every promise, then throws the first one's error (in the order given), if any. */
+async function allOrFirstError(promises: (Promise<void> | undefined)[]) {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
 }
 
 function replayOf(first: IdempotentResponse, fingerprint: string): RegisterResult {

@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
-import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
+import { categoryKey as categoryKeyOf, emailLockKey, idemKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { storedCategoryItem, storedEventItem } from '../support/events.ts';
@@ -99,20 +99,23 @@ afterAll(() => appLog.restore());
 
 beforeEach(healthyTable);
 
-/** What a sign-up sends to DynamoDB when nothing fails, in order. */
+/**
+ * What a sign-up sends to DynamoDB when nothing fails, in order; pairs go side by side.
+ * (This app keeps nothing in memory; the Lambda reuses the event and category for seconds,
+ * read-cache.ts, so a warm instance sends only the limits and the transaction.)
+ */
 const signUpCalls = [
-  'Get IDEM', // the app: is this Idempotency-Key a replay?
-  'Update RATE#register-client', // 20 a minute per client address
-  'Get IDEM', // register(): the same question again, inside the use case
   'Get EVENT#e1 EVENT', // the event (through the events context's reader)
-  'Get CATEGORIES#e1 CATEGORY#cat', // the category and its seat counters
-  'Get EMAIL', // is the address registered already? (a duplicate is answered before the category's state)
-  'Update RATE#register-email', // 5 mails an hour per address, counted once a mail is about to be queued
-  'TransactWrite of 7 items', // seat, registration, email lock, first response, check-in code, hold, mail
+  'Get CATEGORIES#e1 CATEGORY#cat', // the category, read beside the event
+  'Update RATE#register-client', // 20 a minute per client address
+  'Update RATE#register-email', // 5 mails an hour per address, counted beside the client's limit
+  // seat, registration, email lock, first response, check-in code, hold, mail: the first
+  // response's guard finds a replay, the email lock a duplicate address
+  'TransactWrite of 7 items',
 ];
 
 describe('sign-up under injected DynamoDB faults', () => {
-  it('succeeds with 201 when nothing fails, in one 5-item transaction', async () => {
+  it('succeeds with 201 when nothing fails, in one 7-item transaction', async () => {
     const response = await post(registrationsApp());
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({
@@ -152,24 +155,24 @@ describe('sign-up under injected DynamoDB faults', () => {
   });
 
   /**
-   * Where each fault strikes and what was already written when it did. The faulted call is
-   * the last one: nothing is sent after it. Only the two rate counters are ever written
-   * before a fault (they count the attempt, which is what they are for); the registration
-   * transaction, when the fault hits it, is all or nothing, so it wrote nothing.
+   * Where each fault strikes and what was already written when it did. Calls sent side by
+   * side (the event and the category; the two rate counters) all go out before the fault
+   * comes back, so the faulted call is the last one or the one before it: nothing is sent
+   * after the pair. Only the rate counters are ever written before a fault (they count the
+   * attempt, which is what they are for); the registration transaction, when the fault hits
+   * it, is all or nothing, so it wrote nothing.
    */
   const steps = {
-    idempotency: { command: GetCommand, input: undefined, calls: 1, writesBefore: 0 },
-    rateLimit: { command: UpdateCommand, input: undefined, calls: 2, writesBefore: 0 },
-    event: { command: GetCommand, input: { Key: eventKey }, calls: 4, writesBefore: 1 },
-    category: { command: GetCommand, input: { Key: categoryKey }, calls: 5, writesBefore: 1 },
-    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 6, writesBefore: 1 },
+    event: { command: GetCommand, input: { Key: eventKey }, calls: 2, writesBefore: 0 },
+    category: { command: GetCommand, input: { Key: categoryKey }, calls: 2, writesBefore: 0 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 4, writesBefore: 1 },
     emailLimit: {
       command: UpdateCommand,
       input: { ExpressionAttributeValues: { ':limit': 5 } },
-      calls: 7,
+      calls: 4,
       writesBefore: 1,
     },
-    transaction: { command: TransactWriteCommand, input: undefined, calls: 8, writesBefore: 2 },
+    transaction: { command: TransactWriteCommand, input: undefined, calls: 5, writesBefore: 2 },
   } as const;
   type Step = keyof typeof steps;
   type Fault = keyof typeof faults;
@@ -198,6 +201,48 @@ describe('sign-up under injected DynamoDB faults', () => {
       },
     );
   }, 60_000);
+
+  /**
+   * A sign-up that cannot take a seat (here a closed category) asks whether it is a replay
+   * and whether the address is registered, side by side, then counts the client's limit.
+   */
+  const closedCalls = [
+    'Get EVENT#e1 EVENT',
+    'Get CATEGORIES#e1 CATEGORY#cat',
+    'Get IDEM', // a replay is answered whatever the category's state
+    'Get EMAIL', // a duplicate is answered before the category's state
+    'Update RATE#register-client',
+  ];
+  const closedSteps = {
+    idempotency: { command: GetCommand, input: { Key: idemKey('e1', 'fault-key-1') }, calls: 4 },
+    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 4 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 5 },
+  } as const;
+  const closedTable = () => {
+    healthyTable();
+    const closed = { ...eventItems[1], closesAt: '2027-01-01T00:00:00Z' };
+    ddb.on(GetCommand, { Key: categoryKey }).resolves({ Item: closed });
+  };
+
+  it('answers a closed category with 409 after the replay and duplicate checks, and writes nothing', async () => {
+    closedTable();
+    const response = await post(registrationsApp());
+    expect(response.status).toBe(409);
+    expect(callLog()).toEqual(closedCalls);
+  });
+
+  it('answers 503 with Retry-After for every fault on the path of a sign-up that takes no seat', async () => {
+    for (const step of Object.keys(closedSteps) as (keyof typeof closedSteps)[]) {
+      for (const fault of faultNames) {
+        closedTable();
+        ddb.on(closedSteps[step].command as never, closedSteps[step].input as never).rejects(faults[fault]());
+        const response = await post(registrationsApp());
+        expect([step, fault, response.status, response.headers.get('retry-after')]).toEqual([step, fault, 503, '1']);
+        expect(callLog()).toEqual(closedCalls.slice(0, closedSteps[step].calls));
+        expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+      }
+    }
+  });
 });
 
 describe('sign-up with invalid bodies', () => {
