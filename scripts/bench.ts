@@ -42,12 +42,14 @@ const ONLY_REGISTRATIONS = process.env.BENCH_ONLY === 'registrations';
 const TABLE = 'bench';
 const ROOT = new URL('..', import.meta.url).pathname;
 
-type Sample = { latencies: number[]; seconds: number; failed: number };
-const emptySample = (): Sample => ({ latencies: [], seconds: 0, failed: 0 });
+/** `cpuMs`: this Node process's CPU time (the HTTP client and server, the SDK), not DynamoDB Local's. */
+type Sample = { latencies: number[]; seconds: number; failed: number; cpuMs: number };
+const emptySample = (): Sample => ({ latencies: [], seconds: 0, failed: 0, cpuMs: 0 });
 
 /** Runs `count` tasks `CONCURRENCY` at a time, adding timings and failures to `into`. */
 async function run(into: Sample, first: number, count: number, task: (i: number) => Promise<void>) {
   let next = first;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const deadline = started + PHASE_SECONDS * 1000;
   await Promise.all(
@@ -64,6 +66,8 @@ async function run(into: Sample, first: number, count: number, task: (i: number)
     }),
   );
   into.seconds += (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  into.cpuMs += (used.user + used.system) / 1000;
   return into;
 }
 
@@ -81,6 +85,7 @@ function summary(sample: Sample) {
     p99: pct(99),
     failed: sample.failed,
     count: sorted.length,
+    cpuMsEach: sample.cpuMs / Math.max(1, sorted.length),
   };
 }
 
@@ -244,7 +249,7 @@ try {
     server.close();
     for (const agent of agents) agent.destroy();
     console.log(
-      `registrations at ${CONCURRENCY} clients: HTTP ${http.perSecond.toFixed(1)}/s (p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, ${http.failed} failed), raw ${raw.perSecond.toFixed(1)}/s (p50 ${raw.p50.toFixed(1)} ms, ${raw.failed} failed), ratio ${(http.perSecond / raw.perSecond).toFixed(2)}`,
+      `registrations at ${CONCURRENCY} clients: HTTP ${http.perSecond.toFixed(1)}/s (p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, ${http.failed} failed, Node CPU ${http.cpuMsEach.toFixed(1)} ms each), raw ${raw.perSecond.toFixed(1)}/s (p50 ${raw.p50.toFixed(1)} ms, ${raw.failed} failed, Node CPU ${raw.cpuMsEach.toFixed(1)} ms each), ratio ${(http.perSecond / raw.perSecond).toFixed(2)}`,
     );
     await dynamo.stop();
     process.exit(0);
