@@ -23,7 +23,7 @@ import { createEventsApp } from '../functions/events/app.ts';
 import { eventStores } from '../functions/events/wiring.ts';
 import { createIdentityApp } from '../functions/identity/app.ts';
 import { createMailWorker } from '../functions/mail/worker.ts';
-import { createRegistrationsApp } from '../functions/registrations/app.ts';
+import { createRegistrationsApp, READ_CACHE_MS } from '../functions/registrations/app.ts';
 import { expireHolds } from '../functions/registrations/holds.ts';
 import { registrationLimitsFromEnv } from '../functions/registrations/limits.ts';
 import { sweepPayments } from '../functions/registrations/payment-sweep.ts';
@@ -155,6 +155,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           siteUrl: origin,
           retentionDays: 90,
           now: () => new Date(),
+          readCacheMs: READ_CACHE_MS,
           allowedOrigins: [origin],
           edge: { clientAddress },
           withdrawLeads: createLeadEraser(doc, tableName),

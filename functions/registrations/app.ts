@@ -18,6 +18,7 @@ import { importPaymentsRoute, invoiceRoute, markPaymentRoute, resendLinkRoute } 
 import { settleInEvent } from './payments.ts';
 import { personalAgenda, savePersonalAgenda } from './personal-agenda.ts';
 import { getPersonalAgendaRoute, putPersonalAgendaRoute } from './personal-agenda-routes.ts';
+import { createReadCache } from './read-cache.ts';
 import { register } from './register.ts';
 import { RESEND_ANSWER, resendLink } from './resend-link.ts';
 import {
@@ -45,6 +46,9 @@ import type { RegistrationStores } from './wiring.ts';
 /** Every status a registration can be cancelled from. */
 const CANCELLABLE: RegistrationStatus[] = ['unverified', 'confirmed', 'pending', 'approved', 'waitlisted'];
 
+/** How long the Lambda and the local twin let sign-ups reuse an event and its categories (read-cache.ts). */
+export const READ_CACHE_MS = 5_000;
+
 export type RegistrationsAppDeps = RegistrationStores & {
   siteUrl: string;
   now: Clock;
@@ -54,6 +58,11 @@ export type RegistrationsAppDeps = RegistrationStores & {
   limit: RateLimiter;
   /** Sign-up limits (read from the environment at start, `limits.ts`); the defaults unless given. */
   limits?: RegistrationLimits;
+  /**
+   * How long a sign-up may reuse the event and category it read, in milliseconds (`read-cache.ts`).
+   * 0, the default, reads them at every sign-up; the Lambda and the local twin keep them READ_CACHE_MS.
+   */
+  readCacheMs?: number;
   allowedOrigins?: string[];
   edge?: EdgeOptions;
   /** Removes an attendee's leads at every sponsor (sponsors/public.ts); consent withdrawn or data erased. */
@@ -75,20 +84,20 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   // The attendee's routes find the manage token on the context.
   const open = async (c: { var: ManageTokenEnv['Variables'] }, id: string) =>
     openWithToken(store, id, c.var.manageToken);
-  // Only sign-ups that get as far as queuing a mail count against the address's limit.
-  const useCases = {
-    ...deps,
-    countMailTo: (eventId: string, email: string) => deps.limit(limits.perEmail, `${eventId}:${email}`),
-  };
+  // Sign-ups only: every other use case reads the event and categories afresh.
+  const reads = createReadCache(deps, deps.readCacheMs ?? 0);
+  // Only sign-ups that queue a mail (a registration written, or the notice to the owner of
+  // a duplicate) count against the address's limit; the others (unknown or closed category) do not.
+  const useCases = { ...deps, events: reads.events, categories: reads.categories, perEmail: limits.perEmail };
 
   app.openapi(registerRoute, async (c) => {
     const { eventId } = c.req.valid('param');
     const input = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    // A replay is answered before any limit is counted: a retry must never be refused.
-    const first = await store.getIdempotent(eventId, key);
-    if (!first) await deps.limit(limits.perClient, clientAddress(c, deps.edge?.clientAddress));
-    const result = await register(useCases, eventId, key, input);
+    // register() counts the client's limit with the sign-up's transaction (or alone when it
+    // takes no seat); a replay counts nothing and is never refused.
+    const client = { rule: limits.perClient, key: clientAddress(c, deps.edge?.clientAddress) };
+    const result = await register(useCases, eventId, key, input, client);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
     return c.json(result.body, 201);
@@ -189,7 +198,12 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(updateCategoryRoute, async (c) => {
     const { eventId, categoryId } = c.req.valid('param');
-    return c.json(await updateCategory(deps, eventId, categoryId, c.req.valid('json')), 200);
+    try {
+      return c.json(await updateCategory(deps, eventId, categoryId, c.req.valid('json')), 200);
+    } finally {
+      // This instance's next sign-up sees the change at once (other instances within READ_CACHE_MS).
+      reads.forget(eventId);
+    }
   });
 
   app.openapi(statsRoute, async (c) => {

@@ -4,7 +4,7 @@ import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
 import { createLeadEraser } from '../sponsors/public.ts';
-import { createRegistrationsApp } from './app.ts';
+import { createRegistrationsApp, READ_CACHE_MS } from './app.ts';
 import { registrationLimitsFromEnv } from './limits.ts';
 import { registrationStores } from './wiring.ts';
 
@@ -22,6 +22,7 @@ export const handler = handle(
     siteUrl: requireEnv('SITE_URL'),
     retentionDays: Number(process.env.RETENTION_DAYS ?? 90),
     now: () => new Date(),
+    readCacheMs: READ_CACHE_MS,
     allowedOrigins: allowedOriginsFromEnv(),
     edge: edgeFromEnv(),
     withdrawLeads: createLeadEraser(doc, tableName),

@@ -1,6 +1,7 @@
 /** The layout of attendee mail: one model, rendered as plain text and as HTML (every value escaped). */
 import type { Language } from '../core/schemas.ts';
 import { feeOf } from './categories.ts';
+import { longDateFormat, regionNames } from './intl.ts';
 import type { MailContext, MailRegistration } from './mails.ts';
 import { formatMoney } from './money.ts';
 import { formatReference } from './reference.ts';
@@ -87,12 +88,11 @@ export const statusLabels: Record<Language, Record<RegistrationStatus, string>> 
   },
 };
 
-const locale = (language: Language) => (language === 'fr' ? 'fr-FR' : 'en-GB');
 const pick = (text: { en: string; fr?: string }, language: Language) => text[language] ?? text.en;
 
 /** "8–10 June 2027", in the reader's language. */
 export function dateRange(start: string, end: string, language: Language) {
-  const format = new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' });
+  const format = longDateFormat(language);
   // Intl puts thin and no-break spaces around the dash; mail clients and PDFs read plain ones best.
   return format
     .formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`))
@@ -115,7 +115,7 @@ export function detailsOf(
     lines.push({ label: l.dates, value: dateRange(event.startDate, event.endDate, language) });
   }
   if (event.venue) {
-    const country = new Intl.DisplayNames([language], { type: 'region' }).of(event.venue.country) ?? '';
+    const country = regionNames(language).of(event.venue.country) ?? '';
     const where = [pick(event.venue.name, language), event.venue.address, event.venue.city, country];
     lines.push({ label: l.venue, value: where.filter(Boolean).join(', ') });
   }
@@ -130,9 +130,7 @@ export function detailsOf(
       lines.push({ label: l.reference, value: formatReference(payment.reference) });
       lines.push({
         label: l.dueDate,
-        value: new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(`${payment.dueDate}T12:00:00Z`),
-        ),
+        value: longDateFormat(language).format(new Date(`${payment.dueDate}T12:00:00Z`)),
       });
       const bank = event.bankAccount;
       if (bank) {

@@ -11,6 +11,7 @@ import type { BankAccount, Venue } from '../events/schemas.ts';
 import { eventIcs } from '../mail/ics.ts';
 import { type MailAttachment, outboxItem } from '../mail/outbox.ts';
 import { qrPng } from '../mail/qr-png.ts';
+import { dateTimeFormat, longDateFormat } from './intl.ts';
 import { type OutboxItem, outboxIndex, type StoredRegistration } from './keys.ts';
 import { detailsOf, type MailLine, renderHtml, renderText } from './mail-render.ts';
 import { type MailKind, mailTexts, type Parts } from './mail-texts.ts';
@@ -49,15 +50,10 @@ export const eventNameIn = (name: Bilingual, language: Language) => name[languag
 export const manageUrl = (siteUrl: string, language: Language, id: string, token: string) =>
   `${siteUrl}/${language === 'fr' ? 'fr/' : ''}registration/#token=${id}.${token}`;
 
-const locale = (language: Language) => (language === 'fr' ? 'fr-FR' : 'en-GB');
-
-const utcTime = (iso: string, language: Language) =>
-  `${new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+const utcTime = (iso: string, language: Language) => `${dateTimeFormat(language).format(new Date(iso))} UTC`;
 
 export const longDate = (isoDate: string, language: Language) =>
-  new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  longDateFormat(language).format(new Date(`${isoDate}T12:00:00Z`));
 
 /** The status a mail of this kind reports. */
 function statusOf(kind: MailKind, reg: MailRegistration, extra: MailExtras): RegistrationStatus {

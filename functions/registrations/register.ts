@@ -4,12 +4,26 @@
  * first response under its Idempotency-Key and the mail with the link that verifies it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../core/errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  type RateLimitedError,
+  UnavailableError,
+  UnprocessableError,
+} from '../core/errors.ts';
+import type { RateRule } from '../core/rate-limit.ts';
 import type { Event } from '../events/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import type { IdempotentResponse, NewRegistration, OutboxItem, StoredRegistration } from './keys.ts';
+import type {
+  CountedLimit,
+  IdempotentResponse,
+  NewRegistration,
+  OutboxItem,
+  StoredCategory,
+  StoredRegistration,
+} from './keys.ts';
 import { mintLink, newToken } from './links.ts';
 import { attendeeMailItem, manageUrl } from './mails.ts';
 import { newPayment } from './payments.ts';
@@ -28,6 +42,8 @@ export interface RegisterStore {
 }
 export type WriteOutcome =
   | 'written'
+  /** One of the limits counted with the write was reached (the first in the order given). */
+  | { refused: CountedLimit; error: RateLimitedError }
   | 'full'
   | 'seat-free'
   | 'duplicate-email'
@@ -43,8 +59,10 @@ export type RegisterDeps = {
   now: Clock;
   /** Days after the event's end that personal data is kept. */
   retentionDays: number;
-  /** Counts a mail to an address against its limit; throws when the limit is reached. */
-  countMailTo?: (eventId: string, email: string) => Promise<void>;
+  /** Counts one use of a limit on its own; throws RateLimitedError once it is reached (core/rate-limit.ts). */
+  limit?: (rule: RateRule, key: string) => Promise<void>;
+  /** Mail to one address (a sign-up's, or the notice to the owner of a duplicate) counts against this rule. */
+  perEmail?: RateRule;
 };
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
@@ -62,14 +80,65 @@ export async function register(
   eventId: string,
   idempotencyKey: string,
   input: RegistrationInput,
+  /** The client's limit (the app's): every attempt that is not a replay counts, once. */
+  client?: CountedLimit,
 ): Promise<RegisterResult> {
   const fingerprint = requestHash(input);
-  const replay = await deps.store.getIdempotent(eventId, idempotencyKey);
-  if (replay) return replayOf(replay, fingerprint);
+  const email = input.email.toLowerCase();
+  const count = async (limit: CountedLimit | undefined) => {
+    if (limit) await deps.limit?.(limit.rule, limit.key);
+  };
+  const mailLimit = (to: string): CountedLimit | undefined =>
+    deps.perEmail && { rule: deps.perEmail, key: `${eventId}:${to}` };
+  // Independent reads side by side; the app keeps both in memory for seconds (read-cache.ts).
+  const [event, category] = await Promise.all([
+    deps.events.getEvent(eventId),
+    deps.categories.getCategory(eventId, input.categoryId),
+  ]);
+  const now = deps.now();
+  const published = event?.status === 'published';
+  const open =
+    published && category !== undefined && category.audience !== 'exhibitor-staff' && isCategoryOpen(category, now);
 
-  const event = await deps.events.getEvent(eventId);
-  if (!event || event.status !== 'published') throw new NotFoundError(`No published event ${eventId}.`);
-  const category = await deps.categories.getCategory(eventId, input.categoryId);
+  // The usual case: one transaction takes the seat, counts both limits (a full window
+  // cancels it) and guards the key (a replay, which counts nothing) and the address.
+  if (open) {
+    const limits = [client, mailLimit(email)].filter((limit) => limit !== undefined);
+    const written = await write(deps, {
+      eventId,
+      idempotencyKey,
+      input,
+      email,
+      event,
+      category,
+      now,
+      fingerprint,
+      limits,
+    });
+    if (typeof written === 'object' && 'refused' in written) {
+      // Refused by the address's limit, the attempt still counts against the client's.
+      if (written.refused !== client) await count(client);
+      throw written.error;
+    }
+    if (written === 'full') {
+      await count(client);
+      throw new ConflictError(FULL_DETAIL);
+    }
+    // A duplicate address takes the path below, which finds the owner and tells them.
+    if (written !== 'duplicate-email') return written;
+  }
+
+  // Everything else (a closed, unknown or staff-only category, no such event, a duplicate):
+  // is it a replay, is the address registered? Both in one round trip.
+  const [replay, existing] = await Promise.all([
+    deps.store.getIdempotent(eventId, idempotencyKey),
+    deps.store.registrationIdByEmail(eventId, email),
+  ]);
+  if (replay) return replayOf(replay, fingerprint);
+  // Every attempt that is not a replay counts against the client's limit.
+  await count(client);
+
+  if (!event || !published) throw new NotFoundError(`No published event ${eventId}.`);
   if (!category) {
     throw new UnprocessableError("Choose one of the event's categories.", [
       { path: 'categoryId', message: 'Unknown category' },
@@ -81,17 +150,57 @@ export async function register(
       [{ path: 'categoryId', message: 'Not open to public registration' }],
     );
   }
-  const email = input.email.toLowerCase();
-  const now = deps.now();
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
-  const existing = await deps.store.registrationIdByEmail(eventId, email);
   if (existing) {
-    await tellOwner(deps, existing, event, now);
+    await tellOwner(deps, existing, event, now, mailLimit);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
-  if (!isCategoryOpen(category, now)) throw new ConflictError('Registration in this category is not open now.');
-  await deps.countMailTo?.(eventId, email);
+  if (!open) throw new ConflictError('Registration in this category is not open now.');
+  // The address was freed between the transaction and the read (an erasure): once more.
+  const limits = [mailLimit(email)].filter((limit) => limit !== undefined);
+  const written = await write(deps, {
+    eventId,
+    idempotencyKey,
+    input,
+    email,
+    event,
+    category,
+    now,
+    fingerprint,
+    limits,
+  });
+  if (typeof written === 'object' && 'refused' in written) throw written.error;
+  if (written === 'full') throw new ConflictError(FULL_DETAIL);
+  // Another request for the same address won the race: the same neutral answer.
+  if (written === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
+  return written;
+}
 
+const FULL_DETAIL = 'This category is full and has no waiting list.';
+
+type Attempt = {
+  eventId: string;
+  idempotencyKey: string;
+  input: RegistrationInput;
+  email: string;
+  event: Event;
+  category: StoredCategory;
+  now: Date;
+  fingerprint: string;
+  /** Counted in the transaction, only if it writes. */
+  limits: CountedLimit[];
+};
+
+type Refusal = Extract<WriteOutcome, { refused: CountedLimit }>;
+
+/**
+ * Writes the registration with a seat, or on the waiting list when the category is full.
+ * 'full': no seat and no waiting list; 'duplicate-email': the address is registered.
+ */
+async function write(
+  deps: RegisterDeps,
+  { eventId, idempotencyKey, input, email, event, category, now, fingerprint, limits }: Attempt,
+): Promise<RegisterResult | 'duplicate-email' | 'full' | Refusal> {
   const token = newToken();
   const id = randomUUID();
   const iso = now.toISOString();
@@ -129,6 +238,7 @@ export async function register(
       expiresAt: idemExpiry,
     },
     mail,
+    limits,
   });
 
   const ctx = { event, category };
@@ -140,7 +250,7 @@ export async function register(
     let outcome = await deps.store.writeWithSeat(entry(reg, publicView(reg), seatMail));
     if (outcome === 'written') return { status: 201, body: publicView(reg), replayed: false };
     if (outcome === 'full') {
-      if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
+      if (!category.waitlist) return 'full';
       const seq = await deps.categories.nextWaitSeq(eventId, category.id);
       const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
       const waiting: StoredRegistration = { ...reg, hold: 'waitlist' };
@@ -153,8 +263,7 @@ export async function register(
       outcome = await deps.store.writeWaiting(entry(waiting, body, mail), seq);
       if (outcome === 'written') return { status: 201, body, replayed: false };
     }
-    // Another request for the same address won the race: the same neutral answer.
-    if (outcome === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
+    if (outcome === 'duplicate-email' || typeof outcome === 'object') return outcome;
     if (outcome === 'duplicate-key') {
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
@@ -165,10 +274,17 @@ export async function register(
 }
 
 /** Mails the owner of an address someone tried to register again, with a fresh manage link. */
-async function tellOwner(deps: RegisterDeps, registrationId: string, event: Event, now: Date) {
+async function tellOwner(
+  deps: RegisterDeps,
+  registrationId: string,
+  event: Event,
+  now: Date,
+  mailLimit: (to: string) => CountedLimit | undefined,
+) {
   const owner = await deps.store.get(registrationId);
   if (!owner) return;
-  await deps.countMailTo?.(owner.eventId, owner.email);
+  const limit = mailLimit(owner.email);
+  if (limit) await deps.limit?.(limit.rule, limit.key);
   const category = await deps.categories.getCategory(owner.eventId, owner.categoryId);
   const link = mintLink(deps.siteUrl, owner);
   await deps.store.addManageToken(

@@ -14,7 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
-import { categoryKey as categoryKeyOf, emailLockKey } from '../../functions/registrations/keys.ts';
+import { categoryKey as categoryKeyOf, emailLockKey, idemKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { storedCategoryItem, storedEventItem } from '../support/events.ts';
@@ -99,20 +99,21 @@ afterAll(() => appLog.restore());
 
 beforeEach(healthyTable);
 
-/** What a sign-up sends to DynamoDB when nothing fails, in order. */
+/**
+ * What a sign-up sends to DynamoDB when nothing fails, in order (the event and the category
+ * go side by side). This app keeps nothing in memory; the Lambda reuses the event and the
+ * category for seconds (read-cache.ts), so a warm instance sends the transaction alone.
+ */
 const signUpCalls = [
-  'Get IDEM', // the app: is this Idempotency-Key a replay?
-  'Update RATE#register-client', // 20 a minute per client address
-  'Get IDEM', // register(): the same question again, inside the use case
   'Get EVENT#e1 EVENT', // the event (through the events context's reader)
-  'Get CATEGORIES#e1 CATEGORY#cat', // the category and its seat counters
-  'Get EMAIL', // is the address registered already? (a duplicate is answered before the category's state)
-  'Update RATE#register-email', // 5 mails an hour per address, counted once a mail is about to be queued
-  'TransactWrite of 7 items', // seat, registration, email lock, first response, check-in code, hold, mail
+  'Get CATEGORIES#e1 CATEGORY#cat', // the category, read beside the event
+  // seat, registration, email lock, first response (its guard finds a replay), check-in
+  // code, hold, mail, and both limits (20 a minute per client, 5 mails an hour per address)
+  'TransactWrite of 9 items',
 ];
 
 describe('sign-up under injected DynamoDB faults', () => {
-  it('succeeds with 201 when nothing fails, in one 5-item transaction', async () => {
+  it('succeeds with 201 when nothing fails, in one 9-item transaction', async () => {
     const response = await post(registrationsApp());
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({
@@ -137,7 +138,7 @@ describe('sign-up under injected DynamoDB faults', () => {
     expect(
       items.map((item) =>
         item.Update
-          ? `Update ${item.Update.Key!.PK} ${item.Update.Key!.SK}`
+          ? `Update ${String(item.Update.Key!.PK).startsWith('RATE#') ? `${prefix(String(item.Update.Key!.PK))} W` : `${item.Update.Key!.PK} ${item.Update.Key!.SK}`}`
           : `Put ${String(item.Put!.Item!.PK).split('#')[0]} ${String(item.Put!.Item!.SK).split('#')[0]}`,
       ),
     ).toEqual([
@@ -148,28 +149,21 @@ describe('sign-up under injected DynamoDB faults', () => {
       'Put CHECKIN CODE',
       'Put HOLDS 2027-01-11T10:00:00.000Z',
       'Put OUTBOX MAIL',
+      'Update RATE#register-client W',
+      'Update RATE#register-email W',
     ]);
   });
 
   /**
-   * Where each fault strikes and what was already written when it did. The faulted call is
-   * the last one: nothing is sent after it. Only the two rate counters are ever written
-   * before a fault (they count the attempt, which is what they are for); the registration
-   * transaction, when the fault hits it, is all or nothing, so it wrote nothing.
+   * Where each fault strikes and what was already written when it did. The event and the
+   * category go out side by side, so a fault on either comes back after both were sent;
+   * nothing is sent after a fault. Nothing is ever written before one: the limits count in
+   * the registration's transaction, which is all or nothing, so a faulted one wrote nothing.
    */
   const steps = {
-    idempotency: { command: GetCommand, input: undefined, calls: 1, writesBefore: 0 },
-    rateLimit: { command: UpdateCommand, input: undefined, calls: 2, writesBefore: 0 },
-    event: { command: GetCommand, input: { Key: eventKey }, calls: 4, writesBefore: 1 },
-    category: { command: GetCommand, input: { Key: categoryKey }, calls: 5, writesBefore: 1 },
-    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 6, writesBefore: 1 },
-    emailLimit: {
-      command: UpdateCommand,
-      input: { ExpressionAttributeValues: { ':limit': 5 } },
-      calls: 7,
-      writesBefore: 1,
-    },
-    transaction: { command: TransactWriteCommand, input: undefined, calls: 8, writesBefore: 2 },
+    event: { command: GetCommand, input: { Key: eventKey }, calls: 2, writesBefore: 0 },
+    category: { command: GetCommand, input: { Key: categoryKey }, calls: 2, writesBefore: 0 },
+    transaction: { command: TransactWriteCommand, input: undefined, calls: 3, writesBefore: 0 },
   } as const;
   type Step = keyof typeof steps;
   type Fault = keyof typeof faults;
@@ -190,7 +184,7 @@ describe('sign-up under injected DynamoDB faults', () => {
       }),
       {
         numRuns: 60,
-        // Every step with every fault first (12 runs), then random repeats that would catch
+        // Every step with every fault first (9 runs), then random repeats that would catch
         // state leaking from one run into the next.
         examples: stepNames.flatMap((step) => faultNames.map((fault): [Step, Fault] => [step, fault])),
         // One run takes milliseconds; these bound a cold, busy machine well inside the test timeout.
@@ -198,6 +192,99 @@ describe('sign-up under injected DynamoDB faults', () => {
       },
     );
   }, 60_000);
+
+  it('sends the transaction alone once an instance holds the event and the category', async () => {
+    const app = registrationsApp({ readCacheMs: 60_000 });
+    expect((await post(app)).status).toBe(201);
+    const second = await app.request('/api/events/e1/registrations', {
+      method: 'POST',
+      body: body.replace('a@example.org', 'b@example.org'),
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'fault-key-4' },
+    });
+    expect(second.status).toBe(201);
+    expect(callLog()).toEqual([...signUpCalls, 'TransactWrite of 9 items']);
+  });
+
+  /** The transaction cancelled by its own conditions: the items at these positions failed. */
+  const cancelledAt = (...failed: number[]) =>
+    Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: Array.from({ length: 9 }, (_, i) => ({
+        Code: failed.includes(i) ? 'ConditionalCheckFailed' : 'None',
+      })),
+    });
+  // Positions in the sign-up's transaction (see the first test).
+  const IDEMPOTENCY = 3;
+  const CLIENT_LIMIT = 7;
+  const EMAIL_LIMIT = 8;
+
+  it('answers 429 when a limit counted in the transaction is full; refused by the address, the client still counts', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelledAt(EMAIL_LIMIT));
+    const byAddress = await post(registrationsApp());
+    expect([byAddress.status, Number(byAddress.headers.get('retry-after')) > 0]).toEqual([429, true]);
+    expect(callLog()).toEqual([...signUpCalls, 'Update RATE#register-client']);
+
+    healthyTable();
+    ddb.on(TransactWriteCommand).rejects(cancelledAt(CLIENT_LIMIT, EMAIL_LIMIT));
+    const byClient = await post(registrationsApp());
+    expect(byClient.status).toBe(429);
+    expect(callLog()).toEqual(signUpCalls);
+  });
+
+  it('answers a replay even when a limit is full, and counts nothing for it', async () => {
+    expect((await post(registrationsApp())).status).toBe(201);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    const first = items[IDEMPOTENCY]!.Put!.Item!;
+    healthyTable();
+    ddb.on(TransactWriteCommand).rejects(cancelledAt(IDEMPOTENCY, 2, CLIENT_LIMIT, EMAIL_LIMIT));
+    ddb.on(GetCommand, { Key: idemKey('e1', 'fault-key-1') }).resolves({ Item: first });
+    const replay = await post(registrationsApp());
+    expect([replay.status, replay.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(((await replay.json()) as { id: string }).id).toBe(first.body.id);
+    expect(callLog()).toEqual([...signUpCalls, 'Get IDEM']);
+  });
+
+  /**
+   * A sign-up that cannot take a seat (here a closed category) asks whether it is a replay
+   * and whether the address is registered, side by side, then counts the client's limit.
+   */
+  const closedCalls = [
+    'Get EVENT#e1 EVENT',
+    'Get CATEGORIES#e1 CATEGORY#cat',
+    'Get IDEM', // a replay is answered whatever the category's state
+    'Get EMAIL', // a duplicate is answered before the category's state
+    'Update RATE#register-client',
+  ];
+  const closedSteps = {
+    idempotency: { command: GetCommand, input: { Key: idemKey('e1', 'fault-key-1') }, calls: 4 },
+    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 4 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 5 },
+  } as const;
+  const closedTable = () => {
+    healthyTable();
+    const closed = { ...eventItems[1], closesAt: '2027-01-01T00:00:00Z' };
+    ddb.on(GetCommand, { Key: categoryKey }).resolves({ Item: closed });
+  };
+
+  it('answers a closed category with 409 after the replay and duplicate checks, and writes nothing', async () => {
+    closedTable();
+    const response = await post(registrationsApp());
+    expect(response.status).toBe(409);
+    expect(callLog()).toEqual(closedCalls);
+  });
+
+  it('answers 503 with Retry-After for every fault on the path of a sign-up that takes no seat', async () => {
+    for (const step of Object.keys(closedSteps) as (keyof typeof closedSteps)[]) {
+      for (const fault of faultNames) {
+        closedTable();
+        ddb.on(closedSteps[step].command as never, closedSteps[step].input as never).rejects(faults[fault]());
+        const response = await post(registrationsApp());
+        expect([step, fault, response.status, response.headers.get('retry-after')]).toEqual([step, fault, 503, '1']);
+        expect(callLog()).toEqual(closedCalls.slice(0, closedSteps[step].calls));
+        expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+      }
+    }
+  });
 });
 
 describe('sign-up with invalid bodies', () => {
