@@ -1,22 +1,19 @@
 /**
  * `npm run lighthouse`: Lighthouse 12 scores (performance, accessibility, best practices,
- * SEO) for one page of each type in the built site (site/dist), served by a small static
- * server on 127.0.0.1, driven through the machine's Chromium (CHROME_PATH, default
- * /usr/bin/chromium). Prints a table; asserts nothing. Pages that do not exist are skipped.
+ * SEO) for one page of each type, as the local twin serves them: in memory on a free port,
+ * with its API (so live seat counts and islands work) and the headers CloudFront adds. The
+ * twin builds the site if it is stale. Driven through the machine's Chromium (CHROME_PATH,
+ * default /usr/bin/chromium). Prints a table and the audits that kept a score under 100;
+ * asserts nothing.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startLocalStack } from '../local/stack.ts';
 import { contentPages, htmlFiles } from '../test/support/page-gates.ts';
 
-const DIST = process.env.SITE_DIST ?? new URL('../site/dist', import.meta.url).pathname;
-if (!existsSync(join(DIST, 'index.html'))) {
-  console.error('No built site in site/dist: run `npm start` (or the e2e tests) once to build it.');
-  process.exit(1);
-}
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = `${ROOT}site/dist`;
+const stack = await startLocalStack({ root: ROOT, port: 0, inMemory: true, progress: (m) => console.log(m) });
 const TYPES = [
   'index.html',
   'programme/index.html',
@@ -35,34 +32,15 @@ const chosen = [
   pages.includes('fr/index.html') ? 'fr/index.html' : undefined,
 ].filter((p): p is string => p !== undefined);
 
-const TYPES_BY_EXT: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-const server = createServer((req, res) => {
-  let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (path.endsWith('/')) path += 'index.html';
-  const file = join(DIST, path);
-  if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES_BY_EXT[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
-});
+const base = stack.url;
+let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
   const rows: string[] = [];
+  const misses: string[] = [];
   for (const page of chosen) {
     const url = `${base}/${page.replace(/index\.html$/, '')}`;
     const result = await lighthouse(url, {
@@ -72,6 +50,15 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     const c = result?.lhr.categories;
+    // What kept a category under 100, so a score below it says what to fix.
+    for (const category of Object.values(c ?? {})) {
+      for (const ref of category.auditRefs) {
+        const audit = result?.lhr.audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+          misses.push(`/${page.replace(/index\.html$/, '')}: ${category.id} · ${ref.id} (${audit.score})`);
+        }
+      }
+    }
     const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
     rows.push(
       `| /${page.replace(/index\.html$/, '')} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`,
@@ -79,7 +66,8 @@ try {
   }
   console.log('| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|');
   console.log(rows.join('\n'));
+  if (misses.length > 0) console.log(`\nAudits under full marks:\n${misses.join('\n')}`);
 } finally {
-  await chrome.kill();
-  server.close();
+  chrome?.kill();
+  await stack.stop();
 }

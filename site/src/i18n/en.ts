@@ -9,6 +9,14 @@ export const en = {
   readInThisLanguage: 'Read this page in English',
   skip: 'Skip to main content',
   siteName: 'Customs IT Conference & Exhibition',
+  siteDescription:
+    'The international IT Conference & Exhibition of customs administrations: programme, speakers, exhibitors and registration, in English and French.',
+  sectionDescriptions: {
+    programme: 'The conference programme day by day: sessions, rooms, tracks and times, with calendar downloads.',
+    speakers: 'The speakers of the conference: customs and IT experts from administrations and organisations worldwide.',
+    exhibition: 'The exhibition: exhibitors by tier, their stands, products and contacts, and the floor plan.',
+    register: 'Register for the conference: choose your category, see fees and places left, and get your confirmation.',
+  },
   mainNav: 'Main',
   home: 'Home',
   footer: 'A conference of customs administrations. Working languages: English and French.',
