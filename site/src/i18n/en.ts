@@ -13,7 +13,8 @@ export const en = {
     'The international IT Conference & Exhibition of customs administrations: programme, speakers, exhibitors and registration, in English and French.',
   sectionDescriptions: {
     programme: 'The conference programme day by day: sessions, rooms, tracks and times, with calendar downloads.',
-    speakers: 'The speakers of the conference: customs and IT experts from administrations and organisations worldwide.',
+    speakers:
+      'The speakers of the conference: customs and IT experts from administrations and organisations worldwide.',
     exhibition: 'The exhibition: exhibitors by tier, their stands, products and contacts, and the floor plan.',
     register: 'Register for the conference: choose your category, see fees and places left, and get your confirmation.',
   },

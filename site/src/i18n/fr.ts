@@ -12,10 +12,14 @@ export const fr: UiStrings = {
   siteDescription:
     'La conférence et exposition internationale sur les technologies de l’information des administrations douanières\u202f: programme, intervenants, exposants et inscription.',
   sectionDescriptions: {
-    programme: 'Le programme de la conférence jour par jour\u202f: séances, salles, thèmes et horaires, avec téléchargement pour votre agenda.',
-    speakers: 'Les intervenants de la conférence\u202f: experts des douanes et des TI, venus d’administrations et d’organisations du monde entier.',
-    exhibition: 'L’exposition\u202f: les exposants par catégorie, leurs stands, produits et contacts, et le plan de l’exposition.',
-    register: 'Inscrivez-vous à la conférence\u202f: choisissez votre catégorie, consultez les tarifs et les places restantes, recevez votre confirmation.',
+    programme:
+      'Le programme de la conférence jour par jour\u202f: séances, salles, thèmes et horaires, avec téléchargement pour votre agenda.',
+    speakers:
+      'Les intervenants de la conférence\u202f: experts des douanes et des TI, venus d’administrations et d’organisations du monde entier.',
+    exhibition:
+      'L’exposition\u202f: les exposants par catégorie, leurs stands, produits et contacts, et le plan de l’exposition.',
+    register:
+      'Inscrivez-vous à la conférence\u202f: choisissez votre catégorie, consultez les tarifs et les places restantes, recevez votre confirmation.',
   },
   mainNav: 'Navigation principale',
   home: 'Accueil',
