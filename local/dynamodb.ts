@@ -38,6 +38,11 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
     endpoint,
     region: 'eu-west-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    // DynamoDB Local answers a transaction that waited too long for an item's lock with a 500
+    // ("this request will succeed in actual DynamoDB"); on a loaded machine, with hot items
+    // (a category's seat counter, one address's sign-up counter), three tries are not always
+    // enough. The SDK retries 500s with backoff; the emulator gets a few more tries than AWS.
+    maxAttempts: 6,
   });
 }
 

@@ -16,25 +16,44 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const event = storedEventItem('e1');
 const category = storedCategoryItem('e1', 'cat', { capacity: 1000, taken: 0 });
 
-/** A table whose rate counters count, as DynamoDB's conditional ADD does. */
+type CounterUpdate = { Key: { PK: string; SK: string }; ExpressionAttributeValues: Record<string, number> };
+const isCounter = (update: CounterUpdate | undefined): update is CounterUpdate =>
+  update?.ExpressionAttributeValues[':limit'] !== undefined;
+
+/**
+ * A table whose rate counters count, as DynamoDB's conditional ADD does: alone (UpdateCommand)
+ * or inside the sign-up's transaction, which is then cancelled as a whole.
+ */
 function tableWithCounters() {
   const counters = new Map<string, number>();
+  const keyOf = (update: CounterUpdate) => `${update.Key.PK} ${update.Key.SK}`;
+  const full = (update: CounterUpdate) =>
+    (counters.get(keyOf(update)) ?? 0) >= update.ExpressionAttributeValues[':limit']!;
+  const count = (update: CounterUpdate) => counters.set(keyOf(update), (counters.get(keyOf(update)) ?? 0) + 1);
   ddb.reset();
   ddb.on(GetCommand).resolves({});
   ddb.on(GetCommand, { Key: { PK: 'EVENT#e1', SK: 'EVENT' } }).resolves({ Item: event });
   ddb.on(GetCommand, { Key: categoryKey('e1', 'cat') }).resolves({ Item: category });
-  ddb.on(TransactWriteCommand).resolves({});
-  ddb
-    .on(UpdateCommand)
-    .callsFake((input: { Key: { PK: string; SK: string }; ExpressionAttributeValues: Record<string, number> }) => {
-      const key = `${input.Key.PK} ${input.Key.SK}`;
-      const count = counters.get(key) ?? 0;
-      if (count >= input.ExpressionAttributeValues[':limit']!) {
-        throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
-      }
-      counters.set(key, count + 1);
-      return {};
-    });
+  ddb.on(TransactWriteCommand).callsFake((input: { TransactItems: { Update?: CounterUpdate }[] }) => {
+    const reasons = input.TransactItems.map((item) =>
+      isCounter(item.Update) && full(item.Update) ? 'ConditionalCheckFailed' : 'None',
+    );
+    if (reasons.includes('ConditionalCheckFailed')) {
+      throw Object.assign(new Error('Transaction cancelled'), {
+        name: 'TransactionCanceledException',
+        CancellationReasons: reasons.map((Code) => ({ Code })),
+      });
+    }
+    for (const item of input.TransactItems) if (isCounter(item.Update)) count(item.Update);
+    return {};
+  });
+  ddb.on(UpdateCommand).callsFake((input: CounterUpdate) => {
+    if (full(input)) {
+      throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
+    }
+    count(input);
+    return {};
+  });
   return counters;
 }
 
