@@ -106,8 +106,6 @@ export function registrationsApp(
       /** Sign-up limits; the production ones unless given. */
       limits?: RegistrationLimits;
       limit?: RateLimiter;
-      /** How long sign-ups reuse the event and category (read-cache.ts); 0, the default, reads them every time. */
-      readCacheMs?: number;
     } = {},
 ) {
   const { doc, tableName } = table(options);
@@ -115,7 +113,6 @@ export function registrationsApp(
     ...registrationDeps(options),
     limit: options.limit ?? createRateLimiter(doc, tableName),
     ...(options.limits ? { limits: options.limits } : {}),
-    readCacheMs: options.readCacheMs,
     verifyToken: options.verifyToken ?? acceptNoToken,
     edge: edge(options),
     withdrawLeads: createLeadEraser(doc, tableName),

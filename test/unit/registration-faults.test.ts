@@ -193,18 +193,6 @@ describe('sign-up under injected DynamoDB faults', () => {
     );
   }, 60_000);
 
-  it('sends the transaction alone once an instance holds the event and the category', async () => {
-    const app = registrationsApp({ readCacheMs: 60_000 });
-    expect((await post(app)).status).toBe(201);
-    const second = await app.request('/api/events/e1/registrations', {
-      method: 'POST',
-      body: body.replace('a@example.org', 'b@example.org'),
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'fault-key-4' },
-    });
-    expect(second.status).toBe(201);
-    expect(callLog()).toEqual([...signUpCalls, 'TransactWrite of 9 items']);
-  });
-
   /** The transaction cancelled by its own conditions: the items at these positions failed. */
   const cancelledAt = (...failed: number[]) =>
     Object.assign(new Error('Transaction cancelled'), {
