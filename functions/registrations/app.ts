@@ -86,18 +86,23 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     openWithToken(store, id, c.var.manageToken);
   // Sign-ups only: every other use case reads the event and categories afresh.
   const reads = createReadCache(deps, deps.readCacheMs ?? 0);
-  // Only sign-ups that queue a mail (a registration written, or the notice to the owner of
-  // a duplicate) count against the address's limit; the others (unknown or closed category) do not.
-  const useCases = { ...deps, events: reads.events, categories: reads.categories, perEmail: limits.perEmail };
+  // Sign-ups that may queue a mail (an open category, or a duplicate whose owner is told)
+  // count against the address's limit; the others (unknown or closed category) do not.
+  const useCases = {
+    ...deps,
+    events: reads.events,
+    categories: reads.categories,
+    countMailTo: (eventId: string, email: string) => deps.limit(limits.perEmail, `${eventId}:${email}`),
+  };
 
   app.openapi(registerRoute, async (c) => {
     const { eventId } = c.req.valid('param');
     const input = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    // register() counts the client's limit with the sign-up's transaction (or alone when it
-    // takes no seat); a replay counts nothing and is never refused.
-    const client = { rule: limits.perClient, key: clientAddress(c, deps.edge?.clientAddress) };
-    const result = await register(useCases, eventId, key, input, client);
+    // register() counts the client's limit beside the address's; a replay is answered even
+    // when the limit is reached (a retry is never refused).
+    const client = clientAddress(c, deps.edge?.clientAddress);
+    const result = await register(useCases, eventId, key, input, () => deps.limit(limits.perClient, client));
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
     return c.json(result.body, 201);

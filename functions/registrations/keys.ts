@@ -24,7 +24,6 @@
  * goes to the first waiting person in the same transaction.
  */
 import { createHash } from 'node:crypto';
-import type { RateRule } from '../core/rate-limit.ts';
 import type { Category, Registration, RegistrationStatus } from './schemas.ts';
 
 /** An event's categories share a partition of their own, apart from the event item (EVENT#). */
@@ -108,15 +107,11 @@ export type Idempotency = { key: string; response: IdempotentResponse; expiresAt
 /** A mail item for the outbox, written in the same transaction as the change it reports. */
 export type OutboxItem = Record<string, unknown>;
 /** Everything a sign-up writes at once. */
-/** A limit a sign-up's transaction counts (core/rate-limit.ts): refused, it cancels the write. */
-export type CountedLimit = { rule: RateRule; key: string };
 export type NewRegistration = {
   reg: StoredRegistration;
   sensitive?: Sensitive;
   idempotency: Idempotency;
   mail: OutboxItem;
-  /** Counted only if the registration is written (in order: the first refused is the answer). */
-  limits?: CountedLimit[];
 };
 
 /** Statuses that hold a seat (a pending registration holds its seat until decided). */

@@ -7,23 +7,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   ConflictError,
   NotFoundError,
-  type RateLimitedError,
+  RateLimitedError,
   UnavailableError,
   UnprocessableError,
 } from '../core/errors.ts';
-import type { RateRule } from '../core/rate-limit.ts';
 import type { Event } from '../events/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import type {
-  CountedLimit,
-  IdempotentResponse,
-  NewRegistration,
-  OutboxItem,
-  StoredCategory,
-  StoredRegistration,
-} from './keys.ts';
+import type { IdempotentResponse, NewRegistration, OutboxItem, StoredCategory, StoredRegistration } from './keys.ts';
 import { mintLink, newToken } from './links.ts';
 import { attendeeMailItem, manageUrl } from './mails.ts';
 import { newPayment } from './payments.ts';
@@ -42,8 +34,6 @@ export interface RegisterStore {
 }
 export type WriteOutcome =
   | 'written'
-  /** One of the limits counted with the write was reached (the first in the order given). */
-  | { refused: CountedLimit; error: RateLimitedError }
   | 'full'
   | 'seat-free'
   | 'duplicate-email'
@@ -59,10 +49,8 @@ export type RegisterDeps = {
   now: Clock;
   /** Days after the event's end that personal data is kept. */
   retentionDays: number;
-  /** Counts one use of a limit on its own; throws RateLimitedError once it is reached (core/rate-limit.ts). */
-  limit?: (rule: RateRule, key: string) => Promise<void>;
-  /** Mail to one address (a sign-up's, or the notice to the owner of a duplicate) counts against this rule. */
-  perEmail?: RateRule;
+  /** Counts a mail to an address against its limit; throws when the limit is reached. */
+  countMailTo?: (eventId: string, email: string) => Promise<void>;
 };
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
@@ -80,16 +68,11 @@ export async function register(
   eventId: string,
   idempotencyKey: string,
   input: RegistrationInput,
-  /** The client's limit (the app's): every attempt that is not a replay counts, once. */
-  client?: CountedLimit,
+  /** Counts the attempt against the client's limit (the app's); called at most once, never for a replay refused by a limit. */
+  admit?: () => Promise<void>,
 ): Promise<RegisterResult> {
   const fingerprint = requestHash(input);
   const email = input.email.toLowerCase();
-  const count = async (limit: CountedLimit | undefined) => {
-    if (limit) await deps.limit?.(limit.rule, limit.key);
-  };
-  const mailLimit = (to: string): CountedLimit | undefined =>
-    deps.perEmail && { rule: deps.perEmail, key: `${eventId}:${to}` };
   // Independent reads side by side; the app keeps both in memory for seconds (read-cache.ts).
   const [event, category] = await Promise.all([
     deps.events.getEvent(eventId),
@@ -100,30 +83,20 @@ export async function register(
   const open =
     published && category !== undefined && category.audience !== 'exhibitor-staff' && isCategoryOpen(category, now);
 
-  // The usual case: one transaction takes the seat, counts both limits (a full window
-  // cancels it) and guards the key (a replay, which counts nothing) and the address.
+  // The usual case: both limits counted side by side, then the transaction, whose guards
+  // find a replay (the first response's item) and a duplicate address (the email lock).
+  let counted = false;
   if (open) {
-    const limits = [client, mailLimit(email)].filter((limit) => limit !== undefined);
-    const written = await write(deps, {
-      eventId,
-      idempotencyKey,
-      input,
-      email,
-      event,
-      category,
-      now,
-      fingerprint,
-      limits,
-    });
-    if (typeof written === 'object' && 'refused' in written) {
-      // Refused by the address's limit, the attempt still counts against the client's.
-      if (written.refused !== client) await count(client);
-      throw written.error;
+    try {
+      await allOrFirstError([admit?.(), deps.countMailTo?.(eventId, email)]);
+    } catch (error) {
+      // A retry must never be refused: a replay is answered even when a limit is reached.
+      const replay = error instanceof RateLimitedError && (await deps.store.getIdempotent(eventId, idempotencyKey));
+      if (replay) return replayOf(replay, fingerprint);
+      throw error;
     }
-    if (written === 'full') {
-      await count(client);
-      throw new ConflictError(FULL_DETAIL);
-    }
+    counted = true;
+    const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
     // A duplicate address takes the path below, which finds the owner and tells them.
     if (written !== 'duplicate-email') return written;
   }
@@ -135,8 +108,8 @@ export async function register(
     deps.store.registrationIdByEmail(eventId, email),
   ]);
   if (replay) return replayOf(replay, fingerprint);
-  // Every attempt that is not a replay counts against the client's limit.
-  await count(client);
+  // Every attempt that is not a replay counts against the client's limit, once.
+  if (!counted) await admit?.();
 
   if (!event || !published) throw new NotFoundError(`No published event ${eventId}.`);
   if (!category) {
@@ -152,31 +125,16 @@ export async function register(
   }
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
   if (existing) {
-    await tellOwner(deps, existing, event, now, mailLimit);
+    await tellOwner(deps, existing, event, now, counted);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
   if (!open) throw new ConflictError('Registration in this category is not open now.');
-  // The address was freed between the transaction and the read (an erasure): once more.
-  const limits = [mailLimit(email)].filter((limit) => limit !== undefined);
-  const written = await write(deps, {
-    eventId,
-    idempotencyKey,
-    input,
-    email,
-    event,
-    category,
-    now,
-    fingerprint,
-    limits,
-  });
-  if (typeof written === 'object' && 'refused' in written) throw written.error;
-  if (written === 'full') throw new ConflictError(FULL_DETAIL);
+  // The address was freed between the transaction and the read (an erasure): try once more.
+  const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
   // Another request for the same address won the race: the same neutral answer.
   if (written === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
   return written;
 }
-
-const FULL_DETAIL = 'This category is full and has no waiting list.';
 
 type Attempt = {
   eventId: string;
@@ -187,20 +145,13 @@ type Attempt = {
   category: StoredCategory;
   now: Date;
   fingerprint: string;
-  /** Counted in the transaction, only if it writes. */
-  limits: CountedLimit[];
 };
 
-type Refusal = Extract<WriteOutcome, { refused: CountedLimit }>;
-
-/**
- * Writes the registration with a seat, or on the waiting list when the category is full.
- * 'full': no seat and no waiting list; 'duplicate-email': the address is registered.
- */
+/** Writes the registration with a seat, or on the waiting list when the category is full. */
 async function write(
   deps: RegisterDeps,
-  { eventId, idempotencyKey, input, email, event, category, now, fingerprint, limits }: Attempt,
-): Promise<RegisterResult | 'duplicate-email' | 'full' | Refusal> {
+  { eventId, idempotencyKey, input, email, event, category, now, fingerprint }: Attempt,
+): Promise<RegisterResult | 'duplicate-email'> {
   const token = newToken();
   const id = randomUUID();
   const iso = now.toISOString();
@@ -238,7 +189,6 @@ async function write(
       expiresAt: idemExpiry,
     },
     mail,
-    limits,
   });
 
   const ctx = { event, category };
@@ -250,7 +200,7 @@ async function write(
     let outcome = await deps.store.writeWithSeat(entry(reg, publicView(reg), seatMail));
     if (outcome === 'written') return { status: 201, body: publicView(reg), replayed: false };
     if (outcome === 'full') {
-      if (!category.waitlist) return 'full';
+      if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
       const seq = await deps.categories.nextWaitSeq(eventId, category.id);
       const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
       const waiting: StoredRegistration = { ...reg, hold: 'waitlist' };
@@ -263,7 +213,7 @@ async function write(
       outcome = await deps.store.writeWaiting(entry(waiting, body, mail), seq);
       if (outcome === 'written') return { status: 201, body, replayed: false };
     }
-    if (outcome === 'duplicate-email' || typeof outcome === 'object') return outcome;
+    if (outcome === 'duplicate-email') return outcome;
     if (outcome === 'duplicate-key') {
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
@@ -279,12 +229,12 @@ async function tellOwner(
   registrationId: string,
   event: Event,
   now: Date,
-  mailLimit: (to: string) => CountedLimit | undefined,
+  /** Whether this attempt already counted a mail to the address (the usual path counts it before its transaction). */
+  mailCounted: boolean,
 ) {
   const owner = await deps.store.get(registrationId);
   if (!owner) return;
-  const limit = mailLimit(owner.email);
-  if (limit) await deps.limit?.(limit.rule, limit.key);
+  if (!mailCounted) await deps.countMailTo?.(owner.eventId, owner.email);
   const category = await deps.categories.getCategory(owner.eventId, owner.categoryId);
   const link = mintLink(deps.siteUrl, owner);
   await deps.store.addManageToken(
@@ -292,6 +242,12 @@ async function tellOwner(
     link.hash,
     attendeeMailItem(now, owner, 'duplicate', { event, category }, { manageUrl: link.url }),
   );
+}
+
+/** Waits for every promise, then throws the first one's error (in the order given), if any. */
+async function allOrFirstError(promises: (Promise<void> | undefined)[]) {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
 }
 
 function replayOf(first: IdempotentResponse, fingerprint: string): RegisterResult {

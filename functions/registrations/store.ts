@@ -5,7 +5,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { queryPage } from '../core/query.ts';
-import { rateLimited, rateLimitUpdate } from '../core/rate-limit.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
 import {
   checkInCodeKey,
@@ -49,8 +48,7 @@ const promotedSets = (promote: Promotion, now: string) => ({
 });
 const linkAppend = (tokenHash: string | undefined) => (tokenHash ? { appends: { tokenHashes: [tokenHash] } } : {});
 
-/** `clock`: the rate limits' clock (core/rate-limit.ts), epoch milliseconds. */
-export function createRegistrationsStore(doc: DocumentClient, tableName: string, clock: () => number = Date.now) {
+export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
   const { putNew, put, remove, counter, change } = partsFor(tableName);
 
   const newRegistrationParts = ({ reg, sensitive, idempotency, mail }: NewRegistration) => ({
@@ -87,30 +85,11 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string,
       : undefined,
   });
 
-  async function writeNew(
-    counterMove: TransactItem,
-    entry: NewRegistration,
-    counterFailed: WriteOutcome,
-  ): Promise<WriteOutcome> {
-    // The limits count in the same transaction: only a write counts, and a full window cancels it.
-    const nowMs = clock();
-    const limits = entry.limits ?? [];
-    const limitParts = Object.fromEntries(
-      limits.map((limit, i) => [`limit${i}`, { Update: rateLimitUpdate(tableName, limit.rule, limit.key, nowMs) }]),
-    );
-    const outcome = await transact<string>(doc, {
-      counter: counterMove,
-      ...newRegistrationParts(entry),
-      ...limitParts,
-    });
+  async function writeNew(counterMove: TransactItem, entry: NewRegistration, counterFailed: WriteOutcome) {
+    const outcome = await transact(doc, { counter: counterMove, ...newRegistrationParts(entry) });
     if (outcome.ok) return 'written';
     // A retry of the same request trips the idempotency and email guards together: it is a replay.
     if (outcome.failed.has('idempotency')) return 'duplicate-key';
-    const refused = limits.findIndex((_, i) => outcome.failed.has(`limit${i}`));
-    if (refused >= 0) {
-      const limit = limits[refused] as (typeof limits)[number];
-      return { refused: limit, error: rateLimited(limit.rule, nowMs) };
-    }
     if (outcome.failed.has('emailLock')) return 'duplicate-email';
     if (outcome.failed.has('checkInCode')) return 'code-taken';
     if (outcome.failed.has('paymentRef')) return 'reference-taken';
