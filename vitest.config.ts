@@ -38,9 +38,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // expect.poll waits 1 s by default: too short for an island on a busy 2-core machine.
           expect: { poll: { timeout: 30_000 } },
-          // Two files at a time (the root's maxWorkers), each with its own browser, against the one
-          // shared local twin: each file makes its own people, sponsors' edits and sessions, and
-          // reads only what it made or what the seed holds, so files may interleave.
+          // One file at a time against the one shared local twin: two organisers' files editing
+          // and publishing the same agenda at once made the editor's grid change under a test.
+          fileParallelism: false,
         },
       },
     ],

@@ -312,7 +312,7 @@ try {
     '',
     ...bundleTable(bundles),
     '',
-    `Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (one transaction of 9 items at 2 WCU/KB: 7 for the registration, 2 rate-limit counters).`,
+    `Write units per confirmed registration (mean of ${SAMPLE}, counted by DynamoDB's rules): ${(meter.total.write / SAMPLE).toFixed(1)} WCU (a transaction of 7 items at 2 WCU/KB, plus the 2 rate-limit counters).`,
     '',
   ];
   const table = lines.join('\n');
