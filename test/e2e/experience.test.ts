@@ -273,6 +273,9 @@ describe('check-in desk', () => {
     });
     const page = await browser.newPage(viewports.phone);
     await signIn(page, '/console/check-in/', 'staff@example.org');
+    // The desk's code loads after sign-in and then puts the focus in its code field; a search
+    // sent before that would be the form's own submit, which reloads the page.
+    await page.locator('#desk-code:focus').waitFor();
     await page.locator('#desk-q').fill('Searchable');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('button', { name: 'Check in Sigrid Searchable' }).click();
