@@ -3,7 +3,8 @@
  * a fresh context (cookies and storage of its own) for every page a test asks for, sign-in
  * through the local OpenID provider's page, and everything closed after each test.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
@@ -97,10 +98,30 @@ export function cspRefusals(page: Page): string[] {
   return refused;
 }
 
+export const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules, run in the page as it is now. axe is evaluated through
+ * the DevTools protocol, so the page's own content security policy does not block it, and
+ * run in the page itself: @axe-core/playwright opened a second page for every scan (about
+ * 1.3 s a scan here, against 0.2 s).
+ */
+export async function axeViolations(page: Page): Promise<AxeResults['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
+    WCAG_22_AA,
+  );
+  return results.violations;
+}
+
 /** WCAG 2.2 AA violations on the page, as "rule: target" strings (empty when clean). */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  const violations = await axeViolations(page);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
