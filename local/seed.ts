@@ -7,6 +7,7 @@ import { createDocumentClient, type DocumentClient } from '../functions/core/dyn
 import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
+import { renderContent } from '../functions/sponsors/markdown.ts';
 import { createSponsorsStore, type StoredSponsor } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
 import * as agenda from './demo-agenda.ts';
@@ -55,7 +56,7 @@ function approvedSponsor(eventId: string, sponsor: demo.DemoSponsor): StoredSpon
     state: 'live',
     published: true,
     draft: content,
-    live: { ...content, version: 1, approvedAt: SEEDED_AT },
+    live: { ...content, version: 1, approvedAt: SEEDED_AT, rendered: renderContent(content) },
     version: 1,
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,

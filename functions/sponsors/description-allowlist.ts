@@ -4,6 +4,13 @@
  * apply, so the preview never shows what the public page would drop. Import-free on purpose:
  * the site bundles it for the browser.
  */
+/**
+ * The version of these rules and of the renderer in markdown.ts. Live descriptions are stored
+ * as rendered HTML when approved; one rendered under other rules is rendered again when read,
+ * so a tightened allowlist reaches every public page. Raise it whenever either changes.
+ */
+export const DESCRIPTION_RULES = 1;
+
 export const DESCRIPTION_TAGS = [
   'p',
   'br',

@@ -62,6 +62,14 @@ export type StoredContent = {
   socialLinks: string[];
 };
 
+type Html = { en: string; fr?: string };
+
+/**
+ * A live version's descriptions as sanitised HTML, rendered when it was approved (so public
+ * reads need no Markdown renderer), under the allowlist version `rules`.
+ */
+export type RenderedContent = { rules: number; description?: Html; products: (Html | undefined)[] };
+
 export type StoredSponsor = {
   id: string;
   eventId: string;
@@ -72,7 +80,7 @@ export type StoredSponsor = {
   comment?: string;
   published: boolean;
   draft: StoredContent;
-  live?: StoredContent & { version: number; approvedAt: string };
+  live?: StoredContent & { version: number; approvedAt: string; rendered?: RenderedContent };
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -11,10 +11,12 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import {
   DESCRIPTION_ATTRIBUTES,
+  DESCRIPTION_RULES,
   DESCRIPTION_SCHEMES,
   DESCRIPTION_TAGS,
   mapDescriptionTag,
 } from './description-allowlist.ts';
+import type { RenderedContent, StoredContent } from './keys.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -52,6 +54,15 @@ const SANITISE: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
   return sanitizeHtml(html, SANITISE).trim();
+}
+
+/** The descriptions of a content version as the public page shows them. */
+export function renderContent(content: Pick<StoredContent, 'description' | 'products'>): RenderedContent {
+  return {
+    rules: DESCRIPTION_RULES,
+    ...(content.description ? { description: renderBilingual(content.description) } : {}),
+    products: content.products.map((p) => renderBilingual(p.description)),
+  };
 }
 
 /** Both languages of a bilingual Markdown text. */

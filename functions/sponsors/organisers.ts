@@ -5,7 +5,7 @@ import type { StoredSponsor } from './keys.ts';
 import { type ProfileDeps, requireSponsor, siteRebuild } from './profile.ts';
 import type { PublicSponsor, SponsorCreate, SponsorPatch, Tier } from './schemas.ts';
 import type { SponsorsStore } from './store.ts';
-import { byTierThenName, changedFields, EMPTY_CONTENT, publicLive, toPublic, toSummary } from './views.ts';
+import { byTierThenName, changedFields, EMPTY_CONTENT, publicLive, renderedOf, toPublic, toSummary } from './views.ts';
 
 export type OrganiserDeps = ProfileDeps & { events: EventReader };
 
@@ -100,11 +100,14 @@ export async function reviewPair(deps: OrganiserDeps, eventId: string, sponsorId
   const draft = toPublic(
     sponsor,
     sponsor.draft,
+    await renderedOf(sponsor.draft),
     { version: sponsor.version, approvedAt: sponsor.updatedAt },
     tiers,
     deps.mediaUrl,
   );
-  const live = sponsor.live ? toPublic(sponsor, sponsor.live, sponsor.live, tiers, deps.mediaUrl) : undefined;
+  const live = sponsor.live
+    ? toPublic(sponsor, sponsor.live, await renderedOf(sponsor.live), sponsor.live, tiers, deps.mediaUrl)
+    : undefined;
   return {
     sponsor: toSummary(sponsor, 0),
     ...(live ? { live } : {}),
@@ -116,8 +119,7 @@ export async function reviewPair(deps: OrganiserDeps, eventId: string, sponsorId
 /** The public list: live versions of published sponsors, by tier rank then name, and the tiers. */
 export async function publicSponsors(deps: Pick<ProfileDeps, 'store' | 'mediaUrl'>, eventId: string) {
   const [sponsors, tiers] = await Promise.all([deps.store.listPublished(eventId), deps.store.getTiers(eventId)]);
-  const items = sponsors
-    .map((s) => publicLive(s, tiers.items, deps.mediaUrl))
+  const items = (await Promise.all(sponsors.map((s) => publicLive(s, tiers.items, deps.mediaUrl))))
     .filter((p): p is PublicSponsor => p !== undefined)
     .sort(byTierThenName(tiers.items));
   return { items, tiers: [...tiers.items].sort((a, b) => a.rank - b.rank) };
@@ -126,7 +128,7 @@ export async function publicSponsors(deps: Pick<ProfileDeps, 'store' | 'mediaUrl
 export async function publicSponsor(deps: Pick<ProfileDeps, 'store' | 'mediaUrl'>, eventId: string, sponsorId: string) {
   const sponsor = await deps.store.getSponsor(sponsorId);
   const tiers = sponsor?.eventId === eventId ? (await deps.store.getTiers(eventId)).items : [];
-  const view = sponsor?.eventId === eventId ? publicLive(sponsor, tiers, deps.mediaUrl) : undefined;
+  const view = sponsor?.eventId === eventId ? await publicLive(sponsor, tiers, deps.mediaUrl) : undefined;
   if (!view) throw new NotFoundError(`No published sponsor ${sponsorId} in ${eventId}.`);
   return view;
 }

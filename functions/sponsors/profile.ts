@@ -114,7 +114,15 @@ export async function approveProfile(deps: ProfileDeps, eventId: string, sponsor
       sponsor.published ? 'Nothing to approve: no draft is under review.' : 'Nothing to approve: submit a draft first.',
     );
   }
-  const live = republish ? sponsor.live : { ...sponsor.draft, version: sponsor.version, approvedAt: at };
+  // Rendered once here, so public reads serve stored HTML (views.ts renderedOf).
+  const live = republish
+    ? sponsor.live
+    : {
+        ...sponsor.draft,
+        version: sponsor.version,
+        approvedAt: at,
+        rendered: (await import('./markdown.ts')).renderContent(sponsor.draft),
+      };
   const side = [siteRebuild(sponsor.eventId, now), ...(await mailMembers(deps, sponsor, 'approved', now))];
   await deps.store.changeSponsor(
     sponsor,

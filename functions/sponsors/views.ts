@@ -1,6 +1,6 @@
 /** What members, organisers and the public see of a stored sponsor; the state rules in plain functions. */
-import type { StoredContent, StoredSponsor } from './keys.ts';
-import { renderBilingual } from './markdown.ts';
+import { DESCRIPTION_RULES } from './description-allowlist.ts';
+import type { RenderedContent, StoredContent, StoredSponsor } from './keys.ts';
 import type {
   ProfileContent,
   PublicSponsor,
@@ -83,16 +83,28 @@ export function toProfile(
   };
 }
 
-/** A content version as the public sees it: Markdown rendered and sanitised, private contacts left out. */
+/**
+ * The descriptions of `content` as sanitised HTML: those stored with it when they were
+ * rendered under the current rules, else rendered now. The renderer (marked and
+ * sanitize-html, about 235 KB) loads only then, so public reads of approved profiles and the
+ * function's cold start go without it.
+ */
+export async function renderedOf(content: StoredContent & { rendered?: RenderedContent }): Promise<RenderedContent> {
+  if (content.rendered?.rules === DESCRIPTION_RULES) return content.rendered;
+  return (await import('./markdown.ts')).renderContent(content);
+}
+
+/** A content version as the public sees it: descriptions as rendered HTML, private contacts left out. */
 export function toPublic(
   sponsor: Pick<StoredSponsor, 'id' | 'name' | 'tier' | 'booth'>,
   content: StoredContent,
+  rendered: RenderedContent,
   meta: { version: number; approvedAt: string },
   tiers: Tier[],
   mediaUrl: MediaUrl,
 ): PublicSponsor {
   const tier = tiers.find((t) => t.id === sponsor.tier);
-  const descriptionHtml = renderBilingual(content.description);
+  const descriptionHtml = rendered.description;
   return {
     sponsorId: sponsor.id,
     name: sponsor.name,
@@ -105,8 +117,8 @@ export function toPublic(
     contacts: content.contacts
       .filter((c) => c.public === true)
       .map(({ name, email, phone }) => ({ name, email, ...(phone ? { phone } : {}) })),
-    products: content.products.map((p) => {
-      const html = renderBilingual(p.description);
+    products: content.products.map((p, index) => {
+      const html = rendered.products[index];
       return { name: p.name, ...(html ? { descriptionHtml: html } : {}) };
     }),
     socialLinks: content.socialLinks,
@@ -116,9 +128,13 @@ export function toPublic(
 }
 
 /** The live version for the public, or undefined while unpublished or never approved. */
-export function publicLive(sponsor: StoredSponsor, tiers: Tier[], mediaUrl: MediaUrl): PublicSponsor | undefined {
+export async function publicLive(
+  sponsor: StoredSponsor,
+  tiers: Tier[],
+  mediaUrl: MediaUrl,
+): Promise<PublicSponsor | undefined> {
   if (!sponsor.published || !sponsor.live) return undefined;
-  return toPublic(sponsor, sponsor.live, sponsor.live, tiers, mediaUrl);
+  return toPublic(sponsor, sponsor.live, await renderedOf(sponsor.live), sponsor.live, tiers, mediaUrl);
 }
 
 /** Tier rank first (unknown tiers last), then name. */

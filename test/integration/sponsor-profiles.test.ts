@@ -4,6 +4,7 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DESCRIPTION_RULES } from '../../functions/sponsors/description-allowlist.ts';
 import { seededAccounts } from '../../local/accounts.ts';
 import { seedDemoConference } from '../../local/seed.ts';
 import { localApi, UNREACHED_LIMITS } from '../support/apps.ts';
@@ -119,6 +120,13 @@ describe('live and draft profiles', () => {
       descriptionHtml: { en: '<p>New <strong>text</strong></p>', fr: '<p>Nouveau <strong>texte</strong></p>' },
     });
     expect(replaced.body.version).toBeGreaterThan(1);
+    // Rendered once, on approval: public reads serve the stored HTML.
+    const stored = (await scan()).find((i) => i.PK === 'SPONSOR#northwind-trade' && i.SK === 'PROFILE');
+    expect((stored?.live as { rendered?: unknown }).rendered).toEqual({
+      rules: DESCRIPTION_RULES,
+      description: replaced.body.descriptionHtml,
+      products: [],
+    });
     expect((await json(await app.request('/api/events/citce-2027/sponsors'))).body.items).toContainEqual(replaced.body);
   });
 

@@ -6,8 +6,17 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredContent } from '../../functions/sponsors/keys.ts';
-import { changedFields, contentOf, sameContent, statusOf, toPublic } from '../../functions/sponsors/views.ts';
+import { DESCRIPTION_RULES } from '../../functions/sponsors/description-allowlist.ts';
+import type { RenderedContent, StoredContent, StoredSponsor } from '../../functions/sponsors/keys.ts';
+import { renderContent } from '../../functions/sponsors/markdown.ts';
+import {
+  changedFields,
+  contentOf,
+  publicLive,
+  sameContent,
+  statusOf,
+  toPublic,
+} from '../../functions/sponsors/views.ts';
 import { sponsorsApp } from '../support/apps.ts';
 import { testIssuer } from '../support/tokens.ts';
 
@@ -60,11 +69,53 @@ describe('profile content rules', () => {
     const view = toPublic(
       { id: 's', name: 'S', tier: 'gold' },
       stored,
+      renderContent(stored),
       { version: 2, approvedAt: '2027-01-10T10:00:00Z' },
       [],
       (k) => `/${k}`,
     );
     expect(view.contacts).toEqual([{ name: 'Ana', email: 'ana@example.com' }]);
+  });
+});
+
+describe('rendered descriptions of a live version', () => {
+  const content: StoredContent = {
+    description: { en: '**Bold**' },
+    contacts: [],
+    products: [{ name: { en: 'Scanner' }, description: { en: '<b>raw</b>' } }],
+    socialLinks: [],
+  };
+  const sponsor = (rendered: RenderedContent | undefined) =>
+    ({
+      id: 's',
+      eventId: 'e',
+      name: 'S',
+      tier: 'gold',
+      state: 'live',
+      published: true,
+      draft: content,
+      live: { ...content, version: 2, approvedAt: '2027-01-10T10:00:00Z', rendered },
+      version: 3,
+      createdAt: '2027-01-01T00:00:00Z',
+      updatedAt: '2027-01-10T10:00:00Z',
+    }) satisfies StoredSponsor;
+
+  it('serves the HTML stored on approval when it was rendered under the current rules', async () => {
+    const stored = { rules: DESCRIPTION_RULES, description: { en: '<p>as stored</p>' }, products: [undefined] };
+    const view = await publicLive(sponsor(stored), [], (k) => `/${k}`);
+    expect(view?.descriptionHtml).toEqual({ en: '<p>as stored</p>' });
+    expect(view?.products).toEqual([{ name: { en: 'Scanner' } }]);
+  });
+
+  it('renders again what older rules rendered, or what was stored without HTML', async () => {
+    const old = { rules: DESCRIPTION_RULES - 1, description: { en: '<p>old</p>' }, products: [] };
+    for (const rendered of [old, undefined]) {
+      const view = await publicLive(sponsor(rendered), [], (k) => `/${k}`);
+      expect(view?.descriptionHtml).toEqual({ en: '<p><strong>Bold</strong></p>' });
+      expect(view?.products).toEqual([
+        { name: { en: 'Scanner' }, descriptionHtml: { en: '<p>&lt;b&gt;raw&lt;/b&gt;</p>' } },
+      ]);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../functions/sponsors/markdown.ts';
+import { renderContent, renderMarkdown } from '../../functions/sponsors/markdown.ts';
 import { SponsorCreate, SponsorProfileInput } from '../../functions/sponsors/schemas.ts';
 import { contentOf, toPublic } from '../../functions/sponsors/views.ts';
 
@@ -111,7 +111,9 @@ const sponsor = { id: 'northwind-trade', name: 'Northwind', tier: 'gold', booth:
 const publicOutput = (input: unknown) => {
   const parsed = SponsorProfileInput.safeParse(input);
   if (!parsed.success) return undefined;
-  return toPublic(sponsor, contentOf(parsed.data), { version: 1, approvedAt: '2027-01-10T10:00:00Z' }, [], (k) => k);
+  const content = contentOf(parsed.data);
+  const meta = { version: 1, approvedAt: '2027-01-10T10:00:00Z' };
+  return toPublic(sponsor, content, renderContent(content), meta, [], (k) => k);
 };
 
 describe('XSS payloads in sponsor free text', () => {
