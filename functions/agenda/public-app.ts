@@ -17,7 +17,6 @@ import {
   sessionIcsRoute,
   speakerIcsRoute,
 } from './export-routes.ts';
-import { agendaIcs } from './ics.ts';
 import type { PublishedBody, PublishedReader } from './published.ts';
 import { scheduleJson } from './schedule-json.ts';
 import { scheduleXml } from './schedule-xml.ts';
@@ -65,6 +64,9 @@ function send(c: Context, etag: string, contentType: string, render: () => strin
 
 const tagged = (etag: string, what: string) => `${etag.slice(0, -1)}-${what}"`;
 
+/** The iCalendar writer (ical-generator and the zone library, about 65 KB), loaded by the first .ics request. */
+const icsWriter = async () => (await import('./ics.ts')).agendaIcs;
+
 export function mountPublic(app: App, deps: PublicDeps) {
   app.openapi(publicAgendaRoute, async (c) => {
     const { eventId } = c.req.valid('param');
@@ -82,6 +84,7 @@ export function mountPublic(app: App, deps: PublicDeps) {
     const { eventId } = c.req.valid('param');
     const { ctx, etag } = await exportOf(eventId, c.req.valid('query').lang);
     const name = `${ctx.event.name[ctx.lang] ?? ctx.event.name.en}`;
+    const agendaIcs = await icsWriter();
     const render = () => agendaIcs(ctx, ctx.agenda.sessions, name);
     return send(c, tagged(etag, `ics-${ctx.lang}`), 'text/calendar; charset=utf-8', render, `${eventId}.ics`) as never;
   });
@@ -92,6 +95,7 @@ export function mountPublic(app: App, deps: PublicDeps) {
     const session = ctx.agenda.sessions.find((s) => s.id === sessionId);
     if (!session) throw new NotFoundError(`No session ${sessionId} in the published agenda.`);
     const name = session.title[ctx.lang] ?? session.title.en;
+    const agendaIcs = await icsWriter();
     const render = () => agendaIcs(ctx, [session], name);
     const tag = tagged(etag, `session-${sessionId}-${ctx.lang}`);
     return send(c, tag, 'text/calendar; charset=utf-8', render, `${sessionId}.ics`) as never;
@@ -103,6 +107,7 @@ export function mountPublic(app: App, deps: PublicDeps) {
     const speaker = ctx.agenda.speakers.find((s) => s.id === speakerId);
     if (!speaker) throw new NotFoundError(`No speaker ${speakerId} in the published agenda.`);
     const sessions = ctx.agenda.sessions.filter((s) => s.speakerIds.includes(speakerId));
+    const agendaIcs = await icsWriter();
     const render = () => agendaIcs(ctx, sessions, speaker.name);
     const tag = tagged(etag, `speaker-${speakerId}-${ctx.lang}`);
     return send(c, tag, 'text/calendar; charset=utf-8', render, `${speakerId}.ics`) as never;
