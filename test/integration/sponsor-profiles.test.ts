@@ -122,7 +122,7 @@ describe('live and draft profiles', () => {
     expect(replaced.body.version).toBeGreaterThan(1);
     // Rendered once, on approval: public reads serve the stored HTML.
     const stored = (await scan()).find((i) => i.PK === 'SPONSOR#northwind-trade' && i.SK === 'PROFILE');
-    expect((stored?.live as { rendered?: unknown }).rendered).toEqual({
+    expect((stored?.live as { rendered?: unknown } | undefined)?.rendered).toEqual({
       rules: DESCRIPTION_RULES,
       description: replaced.body.descriptionHtml,
       products: [],
