@@ -181,8 +181,9 @@ async function submit(
   if (result.ok) {
     close();
     const name = nameOf(ctx, kind, result.entity);
-    ctx.say(fill(entity ? ctx.text.saved : ctx.text.created, { title: name }));
+    // Said once the editor shows it, so nothing redraws under the next key press.
     await ctx.reload(kind === 'sessions' ? result.entity.id : undefined);
+    ctx.say(fill(entity ? ctx.text.saved : ctx.text.created, { title: name }));
     return undefined;
   }
   if (result.stale && entity) {
@@ -344,8 +345,8 @@ export async function openPublish(ctx: EditorContext) {
     void ctx.api.publish().then(async (result) => {
       if (result.ok) {
         dialog.close();
-        ctx.say(fill(p.done, { version: result.version }));
         await ctx.reload();
+        ctx.say(fill(p.done, { version: result.version }));
         return;
       }
       if (result.problem.status === 409) {

@@ -109,9 +109,10 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       // Drawing the editor again removes the control that had the focus (e.g. "Publish…" that
       // a closed dialog handed it back to): keep a keyboard user's place, on the chosen block,
       // else the control of the same id, else the status message saying what just happened.
+      draft = await client.draft();
+      // Where the focus is once the draft is back, not before: a keyboard user may have moved on.
       const had = document.activeElement;
       const same = had instanceof HTMLElement && body.contains(had) && had.id ? had.id : undefined;
-      draft = await client.draft();
       moving = undefined;
       if (focusId) {
         selected = focusId;
@@ -209,8 +210,9 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     const result = await client.write<Session>('sessions', original.id, sessionBody(current), original.version);
     if (result.ok) {
       announce(fill(text.movedTo, where(result.entity)));
-      say(fill(text.saved, { title: title(result.entity) }));
+      // Said once the editor shows it, so nothing redraws under the next key press.
       await ctx.reload(original.id);
+      say(fill(text.saved, { title: title(result.entity) }));
     } else if (result.stale) {
       moving = undefined;
       await staleChoice(ctx, 'sessions', current, toValues('sessions', current, zone()));
@@ -341,13 +343,18 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     if (problem?.status === 412) return staleChoice(ctx, kind, entity, toValues(kind, entity, zone()));
     if (problem) return say(problem.detail ?? text.failed, true);
     if (selected === entity.id) selected = undefined;
-    say(fill(text.deleted, { name }));
     await ctx.reload();
+    say(fill(text.deleted, { name }));
   }
 
   function toolbar(): HTMLElement {
     const dayButtons = days().map((d) => {
-      const b = el('button', { type: 'button', 'aria-pressed': String(d === day) }, formatDay(d, lang));
+      // An id, so a redraw can give the focus back to the same day.
+      const b = el(
+        'button',
+        { type: 'button', id: `editor-day-${d}`, 'aria-pressed': String(d === day) },
+        formatDay(d, lang),
+      );
       b.addEventListener('click', () => {
         cancelMove();
         day = d;
