@@ -22,7 +22,12 @@ import { Construct } from 'constructs';
 import { SITE_REBUILD_PK_PREFIX } from '../functions/core/site-rebuild.ts';
 import { ContextFunction, projectRoot } from './context-function.ts';
 
-/** What the build does not need: dependencies (npm ci installs them), local data, outputs, tests. */
+/**
+ * What the build does not need: dependencies (npm ci installs them), local data, outputs,
+ * tests, and everything git ignores (test/infra/site-sources.test.ts). The local twin's
+ * build directories matter most: a synth fingerprinting them while the twin swaps a fresh
+ * build in would read files that are being moved.
+ */
 export const siteSourceExcludes = [
   'node_modules',
   '**/node_modules',
@@ -32,8 +37,12 @@ export const siteSourceExcludes = [
   'cdk.out',
   'site/dist',
   'site/.astro',
+  'site/.dist-next',
+  'site/.dist-old',
   'test',
+  'bench/results.md',
   '*.log',
+  '.DS_Store',
 ];
 
 export type SiteBuildProps = {
