@@ -1,7 +1,7 @@
 /**
  * `npm test`: the static checks and the four test tiers, in two lanes that run side by side.
- * The browser tier mostly waits (on Chromium, the site build, the local twin), so on a
- * 2-core machine it overlaps the rest instead of following it:
+ * On a 2-core machine the two lanes together keep both cores busy, so the run takes about
+ * as long as their work allows, instead of one lane after the other:
  *  - lane "e2e": the e2e tier;
  *  - lane "checks": tsc, astro check and Biome, then the unit, integration and infra tiers.
  * Each line of output carries its lane's name. The run fails when any step fails, and says
