@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../core/errors.ts';
 import { siteRebuildItem } from '../core/site-rebuild.ts';
+import type { RenderedContent } from './keys.ts';
 import { type ProfileMail, profileMails } from './profile-mails.ts';
 import type { ProfileState, SponsorProfileInput } from './schemas.ts';
 import type { SponsorsStore, StoredSponsor } from './store.ts';
@@ -99,6 +100,14 @@ async function mailMembers(deps: ProfileDeps, sponsor: StoredSponsor, kind: Prof
 }
 
 /**
+ * The most rendered HTML stored with a live version. The item holds the draft and the live
+ * Markdown too (up to about 126 KB each), and DynamoDB refuses items over 400 KB; escaped
+ * Markdown can render to three times its size. Larger HTML is rendered again on each read.
+ */
+export const RENDERED_MAX_BYTES = 100_000;
+const fitsBeside = (rendered: RenderedContent) => Buffer.byteLength(JSON.stringify(rendered)) <= RENDERED_MAX_BYTES;
+
+/**
  * Organisers approve a submitted draft: it replaces the live version and is published. A
  * live version that was unpublished is published again the same way. `expectedVersion`,
  * when given, is the version the organiser reviewed.
@@ -115,13 +124,14 @@ export async function approveProfile(deps: ProfileDeps, eventId: string, sponsor
     );
   }
   // Rendered once here, so public reads serve stored HTML (views.ts renderedOf).
+  const rendered = republish ? undefined : (await import('./markdown.ts')).renderContent(sponsor.draft);
   const live = republish
     ? sponsor.live
     : {
         ...sponsor.draft,
         version: sponsor.version,
         approvedAt: at,
-        rendered: (await import('./markdown.ts')).renderContent(sponsor.draft),
+        ...(rendered && fitsBeside(rendered) ? { rendered } : {}),
       };
   const side = [siteRebuild(sponsor.eventId, now), ...(await mailMembers(deps, sponsor, 'approved', now))];
   await deps.store.changeSponsor(

@@ -166,6 +166,30 @@ describe('live and draft profiles', () => {
     expect((await call('organiser', 'PATCH', PUBLIC, { tier: 'diamond' })).status).toBe(422);
   });
 
+  it('approves a profile whose rendered HTML would not fit in the item, and renders it on read', async () => {
+    // Near the 64 KB body limit, of the one character that renders five times longer (&amp;):
+    // stored beside the draft and the live Markdown, its HTML would pass DynamoDB's 400 KB.
+    const text = { en: '&'.repeat(2000), fr: '&'.repeat(2000) };
+    const products = Array.from({ length: 14 }, (_, n) => ({ name: { en: `P${n}` }, description: text }));
+    const current = await profile();
+    const big = { description: text, products };
+    const saved = await call('sponsorA', 'PUT', `${SPONSOR}/profile`, big, { 'if-match': current.etag });
+    expect(saved.status).toBe(200);
+    const etag = saved.headers.get('etag')!;
+    expect((await call('sponsorA', 'POST', `${SPONSOR}/profile/submit`, undefined, { 'if-match': etag })).status).toBe(
+      200,
+    );
+    expect((await call('organiser', 'POST', `${PUBLIC}/approve`)).status).toBe(200);
+    const stored = (await scan()).find((i) => i.PK === 'SPONSOR#northwind-trade' && i.SK === 'PROFILE');
+    expect((stored?.live as { rendered?: unknown } | undefined)?.rendered).toBeUndefined();
+    const html = `<p>${'&amp;'.repeat(2000)}</p>`;
+    const view = await publicView();
+    expect(view.body.descriptionHtml).toEqual({ en: html, fr: html });
+    expect(view.body.products).toEqual(
+      products.map((p) => ({ name: p.name, descriptionHtml: { en: html, fr: html } })),
+    );
+  });
+
   it('keeps private contacts out of the public output', async () => {
     const current = await profile();
     const contacts = [
