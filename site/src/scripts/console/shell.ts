@@ -74,6 +74,8 @@ export async function startConsole() {
     const staff = me.roles.length > 0;
     // Each person lands where their work is.
     if (!staff && me.sponsorIds.length > 0) return location.replace(config.portal);
+    // Check-in staff see the desk only, and go there before anything here is drawn.
+    if (staff && !organiser && config.task !== 'check-in') return location.replace(config.desk);
     signInArea.hidden = true;
     const signOutButton = el('button', { type: 'button', class: 'button--secondary button--small' }, text.signOut);
     signOutButton.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
@@ -84,9 +86,7 @@ export async function startConsole() {
     );
     if (!staff) return say(text.noAccess, true);
     if (!organiser) {
-      // Check-in staff see the desk only.
       for (const item of root.querySelectorAll<HTMLElement>('.console__nav li:not([data-staff])')) item.hidden = true;
-      if (config.task !== 'check-in') return location.replace(config.desk);
     }
     body.hidden = false;
     const load = tasks[config.task];
