@@ -101,8 +101,8 @@ async function mailMembers(deps: ProfileDeps, sponsor: StoredSponsor, kind: Prof
 
 /**
  * The most rendered HTML stored with a live version. The item holds the draft and the live
- * Markdown too (up to about 126 KB each), and DynamoDB refuses items over 400 KB; escaped
- * Markdown can render to three times its size. Larger HTML is rendered again on each read.
+ * Markdown too (each under the 64 KB body limit), and DynamoDB refuses items over 400 KB;
+ * escaped Markdown renders up to five times longer. Larger HTML is rendered on each read.
  */
 export const RENDERED_MAX_BYTES = 100_000;
 const fitsBeside = (rendered: RenderedContent) => Buffer.byteLength(JSON.stringify(rendered)) <= RENDERED_MAX_BYTES;
