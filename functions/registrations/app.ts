@@ -86,14 +86,9 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     openWithToken(store, id, c.var.manageToken);
   // Sign-ups only: every other use case reads the event and categories afresh.
   const reads = createReadCache(deps, deps.readCacheMs ?? 0);
-  // Sign-ups that may queue a mail (an open category, or a duplicate whose owner is told)
-  // count against the address's limit; the others (unknown or closed category) do not.
-  const useCases = {
-    ...deps,
-    events: reads.events,
-    categories: reads.categories,
-    countMailTo: (eventId: string, email: string) => deps.limit(limits.perEmail, `${eventId}:${email}`),
-  };
+  // register() counts the client in the sign-up's transaction, and a notice to an owner
+  // against the address's limit.
+  const useCases = { ...deps, events: reads.events, categories: reads.categories, limits };
 
   app.openapi(registerRoute, async (c) => {
     const { eventId } = c.req.valid('param');
@@ -101,8 +96,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const key = c.req.valid('header')['idempotency-key'];
     // register() counts the client's limit beside the address's; a replay is answered even
     // when the limit is reached (a retry is never refused).
-    const client = clientAddress(c, deps.edge?.clientAddress);
-    const result = await register(useCases, eventId, key, input, () => deps.limit(limits.perClient, client));
+    const result = await register(useCases, eventId, key, input, clientAddress(c, deps.edge?.clientAddress));
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
     return c.json(result.body, 201);

@@ -24,6 +24,7 @@
  * goes to the first waiting person in the same transaction.
  */
 import { createHash } from 'node:crypto';
+import type { RateCount } from '../core/rate-limit.ts';
 import type { Category, Registration, RegistrationStatus } from './schemas.ts';
 
 /** An event's categories share a partition of their own, apart from the event item (EVENT#). */
@@ -112,6 +113,8 @@ export type NewRegistration = {
   sensitive?: Sensitive;
   idempotency: Idempotency;
   mail: OutboxItem;
+  /** The limits this sign-up counts against, counted only if it is written. */
+  counts?: RateCount[];
 };
 
 /** Statuses that hold a seat (a pending registration holds its seat until decided). */

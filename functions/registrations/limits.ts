@@ -20,7 +20,11 @@ export const RESEND_LIMITS = {
   resendPerEmail: { scope: 'resend-email', limit: 3, windowSeconds: 3600 },
 } satisfies Partial<RegistrationLimits>;
 
-/** Unauthenticated writes: 20 sign-ups a minute per client address, 5 an hour per email. */
+/**
+ * Unauthenticated writes: 20 sign-up attempts a minute per client address; 5 notices an hour
+ * to an address someone tries to register again (its own sign-up mail is bounded by the
+ * email lock: one registration per address and event).
+ */
 export const DEFAULT_LIMITS: RegistrationLimits = {
   perClient: { scope: 'register-client', limit: 20, windowSeconds: 60 },
   perEmail: { scope: 'register-email', limit: 5, windowSeconds: 3600 },

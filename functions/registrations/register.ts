@@ -1,21 +1,24 @@
 /**
  * Signing up: one transaction holds a seat (or a waiting-list place) for an unverified
  * registration together with the email lock, the check-in code, the hold that lapses, the
- * first response under its Idempotency-Key and the mail with the link that verifies it.
+ * first response under its Idempotency-Key, the mail with the link that verifies it, and
+ * the count against the client's limit.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
   ConflictError,
   NotFoundError,
-  RateLimitedError,
+  type RateLimitedError,
   UnavailableError,
   UnprocessableError,
 } from '../core/errors.ts';
+import type { RateCount, RateLimiter } from '../core/rate-limit.ts';
 import type { Event } from '../events/schemas.ts';
 import { isCategoryOpen } from './categories.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
 import type { IdempotentResponse, NewRegistration, OutboxItem, StoredCategory, StoredRegistration } from './keys.ts';
+import type { RegistrationLimits } from './limits.ts';
 import { mintLink, newToken } from './links.ts';
 import { attendeeMailItem, manageUrl } from './mails.ts';
 import { newPayment } from './payments.ts';
@@ -39,7 +42,8 @@ export type WriteOutcome =
   | 'duplicate-email'
   | 'duplicate-key'
   | 'code-taken'
-  | 'reference-taken';
+  | 'reference-taken'
+  | { refused: RateLimitedError };
 
 export type RegisterDeps = {
   store: RegisterStore;
@@ -49,8 +53,10 @@ export type RegisterDeps = {
   now: Clock;
   /** Days after the event's end that personal data is kept. */
   retentionDays: number;
-  /** Counts a mail to an address against its limit; throws when the limit is reached. */
-  countMailTo?: (eventId: string, email: string) => Promise<void>;
+  /** Sign-ups per client (counted in the sign-up's transaction when one is written) and notices per address. */
+  limits?: Pick<RegistrationLimits, 'perClient' | 'perEmail'>;
+  /** Counts a use on its own (an attempt that writes no registration, a mail to an owner); throws when a limit is reached. */
+  limit?: RateLimiter;
 };
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
@@ -68,8 +74,8 @@ export async function register(
   eventId: string,
   idempotencyKey: string,
   input: RegistrationInput,
-  /** Counts the attempt against the client's limit (the app's); called at most once, never for a replay refused by a limit. */
-  admit?: () => Promise<void>,
+  /** Who is asking (the client's address), counted against `limits.perClient`; no count when absent. */
+  client?: string,
 ): Promise<RegisterResult> {
   const fingerprint = requestHash(input);
   const email = input.email.toLowerCase();
@@ -82,21 +88,17 @@ export async function register(
   const published = event?.status === 'published';
   const open =
     published && category !== undefined && category.audience !== 'exhibitor-staff' && isCategoryOpen(category, now);
+  const clientCount = client && deps.limits ? [{ rule: deps.limits.perClient, key: client }] : [];
 
-  // The usual case: both limits counted side by side, then the transaction, whose guards
-  // find a replay (the first response's item) and a duplicate address (the email lock).
-  let counted = false;
+  // The usual case: one transaction, whose guards find a replay (the first response's item)
+  // and a duplicate address (the email lock), and which counts the client's limit: a sign-up
+  // is counted exactly when it is written. Its mail needs no count of its own: the email
+  // lock admits one registration per address and event, and only erasure (by the owner's
+  // link or an organiser) frees it; the notices to an owner below are what the address's
+  // limit counts.
   if (open) {
-    try {
-      await allOrFirstError([admit?.(), deps.countMailTo?.(eventId, email)]);
-    } catch (error) {
-      // A retry must never be refused: a replay is answered even when a limit is reached.
-      const replay = error instanceof RateLimitedError && (await deps.store.getIdempotent(eventId, idempotencyKey));
-      if (replay) return replayOf(replay, fingerprint);
-      throw error;
-    }
-    counted = true;
-    const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
+    const attempt = { eventId, idempotencyKey, input, email, event, category, now, fingerprint };
+    const written = await write(deps, attempt, clientCount);
     // A duplicate address takes the path below, which finds the owner and tells them.
     if (written !== 'duplicate-email') return written;
   }
@@ -107,9 +109,10 @@ export async function register(
     deps.store.getIdempotent(eventId, idempotencyKey),
     deps.store.registrationIdByEmail(eventId, email),
   ]);
+  // A retry is never refused, not even by a limit.
   if (replay) return replayOf(replay, fingerprint);
   // Every attempt that is not a replay counts against the client's limit, once.
-  if (!counted) await admit?.();
+  for (const { rule, key } of clientCount) await deps.limit?.(rule, key);
 
   if (!event || !published) throw new NotFoundError(`No published event ${eventId}.`);
   if (!category) {
@@ -125,12 +128,14 @@ export async function register(
   }
   // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
   if (existing) {
-    await tellOwner(deps, existing, event, now, counted);
+    await tellOwner(deps, existing, event, now);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
   if (!open) throw new ConflictError('Registration in this category is not open now.');
-  // The address was freed between the transaction and the read (an erasure): try once more.
-  const written = await write(deps, { eventId, idempotencyKey, input, email, event, category, now, fingerprint });
+  // The address was freed between the transaction and the read (an erasure): try once more
+  // (the client is counted already).
+  const attempt = { eventId, idempotencyKey, input, email, event, category, now, fingerprint };
+  const written = await write(deps, attempt, []);
   // Another request for the same address won the race: the same neutral answer.
   if (written === 'duplicate-email') throw new ConflictError(DUPLICATE_DETAIL);
   return written;
@@ -151,6 +156,7 @@ type Attempt = {
 async function write(
   deps: RegisterDeps,
   { eventId, idempotencyKey, input, email, event, category, now, fingerprint }: Attempt,
+  counts: RateCount[],
 ): Promise<RegisterResult | 'duplicate-email'> {
   const token = newToken();
   const id = randomUUID();
@@ -189,6 +195,7 @@ async function write(
       expiresAt: idemExpiry,
     },
     mail,
+    counts,
   });
 
   const ctx = { event, category };
@@ -200,7 +207,11 @@ async function write(
     let outcome = await deps.store.writeWithSeat(entry(reg, publicView(reg), seatMail));
     if (outcome === 'written') return { status: 201, body: publicView(reg), replayed: false };
     if (outcome === 'full') {
-      if (!category.waitlist) throw new ConflictError('This category is full and has no waiting list.');
+      if (!category.waitlist) {
+        // Nothing is written, so the count the transaction would have made is made alone.
+        for (const { rule, key } of counts) await deps.limit?.(rule, key);
+        throw new ConflictError('This category is full and has no waiting list.');
+      }
       const seq = await deps.categories.nextWaitSeq(eventId, category.id);
       const position = (await deps.store.waitingAhead(eventId, category.id, seq)) + 1;
       const waiting: StoredRegistration = { ...reg, hold: 'waitlist' };
@@ -214,6 +225,8 @@ async function write(
       if (outcome === 'written') return { status: 201, body, replayed: false };
     }
     if (outcome === 'duplicate-email') return outcome;
+    // Not a replay (that trips the first response's guard, answered below): a limit is reached.
+    if (typeof outcome === 'object') throw outcome.refused;
     if (outcome === 'duplicate-key') {
       const first = await deps.store.getIdempotent(eventId, idempotencyKey);
       if (first) return replayOf(first, fingerprint);
@@ -224,17 +237,10 @@ async function write(
 }
 
 /** Mails the owner of an address someone tried to register again, with a fresh manage link. */
-async function tellOwner(
-  deps: RegisterDeps,
-  registrationId: string,
-  event: Event,
-  now: Date,
-  /** Whether this attempt already counted a mail to the address (the usual path counts it before its transaction). */
-  mailCounted: boolean,
-) {
+async function tellOwner(deps: RegisterDeps, registrationId: string, event: Event, now: Date) {
   const owner = await deps.store.get(registrationId);
   if (!owner) return;
-  if (!mailCounted) await deps.countMailTo?.(owner.eventId, owner.email);
+  if (deps.limits) await deps.limit?.(deps.limits.perEmail, `${owner.eventId}:${owner.email}`);
   const category = await deps.categories.getCategory(owner.eventId, owner.categoryId);
   const link = mintLink(deps.siteUrl, owner);
   await deps.store.addManageToken(
@@ -242,12 +248,6 @@ async function tellOwner(
     link.hash,
     attendeeMailItem(now, owner, 'duplicate', { event, category }, { manageUrl: link.url }),
   );
-}
-
-/** Waits for every promise, then throws the first one's error (in the order given), if any. */
-async function allOrFirstError(promises: (Promise<void> | undefined)[]) {
-  const settled = await Promise.allSettled(promises);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
 }
 
 function replayOf(first: IdempotentResponse, fingerprint: string): RegisterResult {

@@ -5,6 +5,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { queryPage } from '../core/query.ts';
+import { rateCountItem, rateLimited } from '../core/rate-limit.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
 import {
   checkInCodeKey,
@@ -48,7 +49,12 @@ const promotedSets = (promote: Promotion, now: string) => ({
 });
 const linkAppend = (tokenHash: string | undefined) => (tokenHash ? { appends: { tokenHashes: [tokenHash] } } : {});
 
-export function createRegistrationsStore(doc: DocumentClient, tableName: string) {
+export function createRegistrationsStore(
+  doc: DocumentClient,
+  tableName: string,
+  /** The rate windows' clock, the one core/rate-limit.ts counts by. */
+  clock: () => number = Date.now,
+) {
   const { putNew, put, remove, counter, change } = partsFor(tableName);
 
   const newRegistrationParts = ({ reg, sensitive, idempotency, mail }: NewRegistration) => ({
@@ -86,11 +92,19 @@ export function createRegistrationsStore(doc: DocumentClient, tableName: string)
   });
 
   async function writeNew(counterMove: TransactItem, entry: NewRegistration, counterFailed: WriteOutcome) {
-    const outcome = await transact(doc, { counter: counterMove, ...newRegistrationParts(entry) });
+    const nowMs = clock();
+    const counts = (entry.counts ?? []).map((count, i) => [`count${i}`, rateCountItem(tableName, count, nowMs)]);
+    const outcome = await transact(doc, {
+      counter: counterMove,
+      ...newRegistrationParts(entry),
+      ...Object.fromEntries(counts),
+    });
     if (outcome.ok) return 'written';
     // A retry of the same request trips the idempotency and email guards together: it is a replay.
     if (outcome.failed.has('idempotency')) return 'duplicate-key';
     if (outcome.failed.has('emailLock')) return 'duplicate-email';
+    const full = entry.counts?.find((_, i) => outcome.failed.has(`count${i}`));
+    if (full) return { refused: rateLimited(full.rule, nowMs) };
     if (outcome.failed.has('checkInCode')) return 'code-taken';
     if (outcome.failed.has('paymentRef')) return 'reference-taken';
     if (outcome.failed.has('counter')) return counterFailed;

@@ -172,6 +172,64 @@ describe('no enumeration', () => {
   });
 });
 
+describe('the client’s limit, counted in the sign-up’s own transaction', () => {
+  const limits = {
+    perClient: { scope: 'hardening-client', limit: 2, windowSeconds: 3600 },
+    perEmail: { scope: 'hardening-email', limit: 5, windowSeconds: 3600 },
+  };
+  const send = (limited: RegistrationsApp, key: string, body: Json) =>
+    limited.request(`/api/events/${EVENT}/registrations`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    });
+  const seats = async () => (await createCategoryStore(doc, tableName).getCategory(EVENT, 'counted'))?.taken;
+
+  it('writes nothing for the attempt past the limit, and still answers a retry of an earlier one', async () => {
+    await createCategoryStore(doc, tableName).createCategory(
+      EVENT,
+      { id: 'counted', name: { en: 'counted' }, capacity: 10, waitlist: true, requiresApproval: false },
+      5,
+    );
+    const limited = registrationsApp({ doc, tableName, now: () => clock, limits });
+    const first = person('counted1@example.org', 'counted');
+    expect((await send(limited, 'counted-1', first)).status).toBe(201);
+    expect((await send(limited, 'counted-2', person('counted2@example.org', 'counted'))).status).toBe(201);
+
+    const refused = await send(limited, 'counted-3', person('counted3@example.org', 'counted'));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await seats()).toBe(2);
+    expect((await items()).filter((i) => i.entity === 'registration' && i.email === 'counted3@example.org')).toEqual(
+      [],
+    );
+
+    const retried = await send(limited, 'counted-1', first);
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(await seats()).toBe(2);
+  });
+
+  it('counts an attempt that writes nothing on its own: the full category answers 429 once the limit is reached', async () => {
+    const limited = registrationsApp({
+      doc,
+      tableName,
+      now: () => clock,
+      limits: { ...limits, perClient: { ...limits.perClient, scope: 'hardening-full' } },
+    });
+    await createCategoryStore(doc, tableName).createCategory(
+      EVENT,
+      { id: 'one-seat', name: { en: 'one seat' }, capacity: 1, waitlist: false, requiresApproval: false },
+      6,
+    );
+    expect((await signUp(person('seated@example.org', 'one-seat'))).status).toBe(201);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await send(limited, `full-seat-${i}`, person(`full${i}@example.org`, 'one-seat'))).status);
+    }
+    expect(statuses).toEqual([409, 409, 429]);
+  });
+});
+
 describe('changing one field changes only that field', () => {
   it('keeps omitted fields, recomputes the search text and exports every copy', async () => {
     await signUp(person('visa@example.org', 'open', { preferredLanguage: 'fr', visaLetter: true, firstName: 'Marie' }));

@@ -13,6 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rateWindowKey } from '../../functions/core/rate-limit.ts';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
 import { categoryKey as categoryKeyOf, emailLockKey, idemKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
@@ -102,20 +103,19 @@ beforeEach(healthyTable);
 /**
  * What a sign-up sends to DynamoDB when nothing fails, in order; pairs go side by side.
  * (This app keeps nothing in memory; the Lambda reuses the event and category for seconds,
- * read-cache.ts, so a warm instance sends only the limits and the transaction.)
+ * read-cache.ts, so a warm instance sends only the transaction.)
  */
 const signUpCalls = [
   'Get EVENT#e1 EVENT', // the event (through the events context's reader)
   'Get CATEGORIES#e1 CATEGORY#cat', // the category, read beside the event
-  'Update RATE#register-client', // 20 a minute per client address
-  'Update RATE#register-email', // 5 mails an hour per address, counted beside the client's limit
-  // seat, registration, email lock, first response, check-in code, hold, mail: the first
-  // response's guard finds a replay, the email lock a duplicate address
-  'TransactWrite of 7 items',
+  // seat, registration, email lock, first response, check-in code, hold, mail and the
+  // client's count: the first response's guard finds a replay, the email lock a duplicate
+  // address, the count a client past its limit
+  'TransactWrite of 8 items',
 ];
 
 describe('sign-up under injected DynamoDB faults', () => {
-  it('succeeds with 201 when nothing fails, in one 7-item transaction', async () => {
+  it('succeeds with 201 when nothing fails, in one 8-item transaction', async () => {
     const response = await post(registrationsApp());
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({
@@ -140,7 +140,7 @@ describe('sign-up under injected DynamoDB faults', () => {
     expect(
       items.map((item) =>
         item.Update
-          ? `Update ${item.Update.Key!.PK} ${item.Update.Key!.SK}`
+          ? `Update ${item.Update.Key!.PK} ${String(item.Update.Key!.SK).replace(/^W#\d+$/, 'W#<window>')}`
           : `Put ${String(item.Put!.Item!.PK).split('#')[0]} ${String(item.Put!.Item!.SK).split('#')[0]}`,
       ),
     ).toEqual([
@@ -151,28 +151,20 @@ describe('sign-up under injected DynamoDB faults', () => {
       'Put CHECKIN CODE',
       'Put HOLDS 2027-01-11T10:00:00.000Z',
       'Put OUTBOX MAIL',
+      `Update ${rateWindowKey('register-client', 'unknown', 0).PK} W#<window>`,
     ]);
   });
 
   /**
-   * Where each fault strikes and what was already written when it did. Calls sent side by
-   * side (the event and the category; the two rate counters) all go out before the fault
-   * comes back, so the faulted call is the last one or the one before it: nothing is sent
-   * after the pair. Only the rate counters are ever written before a fault (they count the
-   * attempt, which is what they are for); the registration transaction, when the fault hits
-   * it, is all or nothing, so it wrote nothing.
+   * Where each fault strikes and what was already written when it did. The event and the
+   * category are read side by side, so both go out before the fault comes back. Nothing is
+   * written before the transaction, and the transaction, when the fault hits it, is all or
+   * nothing, so it wrote nothing (not even the client's count).
    */
   const steps = {
     event: { command: GetCommand, input: { Key: eventKey }, calls: 2, writesBefore: 0 },
     category: { command: GetCommand, input: { Key: categoryKey }, calls: 2, writesBefore: 0 },
-    rateLimit: { command: UpdateCommand, input: undefined, calls: 4, writesBefore: 1 },
-    emailLimit: {
-      command: UpdateCommand,
-      input: { ExpressionAttributeValues: { ':limit': 5 } },
-      calls: 4,
-      writesBefore: 1,
-    },
-    transaction: { command: TransactWriteCommand, input: undefined, calls: 5, writesBefore: 2 },
+    transaction: { command: TransactWriteCommand, input: undefined, calls: 3, writesBefore: 0 },
   } as const;
   type Step = keyof typeof steps;
   type Fault = keyof typeof faults;
@@ -193,7 +185,7 @@ describe('sign-up under injected DynamoDB faults', () => {
       }),
       {
         numRuns: 60,
-        // Every step with every fault first (12 runs), then random repeats that would catch
+        // Every step with every fault first (9 runs), then random repeats that would catch
         // state leaking from one run into the next.
         examples: stepNames.flatMap((step) => faultNames.map((fault): [Step, Fault] => [step, fault])),
         // One run takes milliseconds; these bound a cold, busy machine well inside the test timeout.
