@@ -3,6 +3,7 @@
  * keeps the categories' live state (a full category without a waiting list cannot be chosen)
  * and, once registered, replaces the form with what was booked and what happens next.
  */
+import './zod-without-eval.ts';
 import type { AttendeeStrings } from '../i18n/attendee.en.ts';
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';

@@ -1,7 +1,8 @@
 /**
  * The small script of the programme, session and speaker pages: the switch between venue time
  * and the viewer's own, the track filter, and the stars of "My agenda". The pages are complete
- * without it; it only unhides its controls and rewrites times.
+ * without it; it only makes its controls ready (they keep their place unseen until then,
+ * global.css) and rewrites times.
  */
 import { plural } from '../../i18n/format.ts';
 import type { Plural } from '../../i18n/types.ts';
@@ -34,7 +35,7 @@ function zoneSwitch() {
   };
   let mine = localStorage.getItem(ZONE_CHOICE) === 'viewer';
   if (mine) show(true);
-  button.hidden = false;
+  button.classList.add('ready');
   button.addEventListener('click', () => {
     mine = !mine;
     show(mine);
@@ -64,11 +65,10 @@ function trackFilter() {
     history.replaceState(null, '', url);
   };
   const wanted = new URLSearchParams(location.search).get('track');
-  if (wanted && [...select.options].some((o) => o.value === wanted)) {
-    select.value = wanted;
-    apply();
-  }
-  form.hidden = false;
+  if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  // A choice the browser restored (back and forward) counts as much as one in the address.
+  if (select.value) apply();
+  form.classList.add('ready');
   form.addEventListener('submit', (e) => e.preventDefault());
   select.addEventListener('change', apply);
 }
@@ -83,7 +83,7 @@ function starButtons() {
       b.setAttribute('aria-pressed', String(on));
       const glyph = b.querySelector('[aria-hidden]');
       if (glyph) glyph.textContent = on ? '★' : '☆';
-      b.hidden = false;
+      b.classList.add('ready');
     }
   };
   paint();
