@@ -3,12 +3,10 @@
  * keeps the categories' live state (a full category without a waiting list cannot be chosen)
  * and, once registered, replaces the form with what was booked and what happens next.
  */
-import './zod-without-eval.ts';
 import type { AttendeeStrings } from '../i18n/attendee.en.ts';
 import { fill } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
 import type { Language } from '../lib/api-types.ts';
-import { RegistrationInput } from '../lib/api-types.ts';
 import { type CategoryState, canChoose, formatMoney, type LiveCategory, type Payment, stateOf } from '../lib/live.ts';
 import { dataJson, el, find, statusMessage } from './dom.ts';
 import { fetchCategories } from './live-home.ts';
@@ -195,8 +193,27 @@ export function startRegistration(root: HTMLElement) {
     heading.focus();
   };
 
+  // The schema loads when someone starts on the form (registration-schema.ts); a submit
+  // before it has arrived waits for it, and a failed load is tried again at the next submit.
+  let schema: Promise<typeof import('./registration-schema.ts')> | undefined;
+  const loadSchema = () => {
+    schema ??= import('./registration-schema.ts').catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    });
+    return schema;
+  };
+  form.addEventListener('focusin', () => void loadSchema().catch(() => undefined), { once: true });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    void loadSchema().then(
+      ({ RegistrationInput }) => send(RegistrationInput),
+      () => say(f.busy, true),
+    );
+  });
+
+  const send = (RegistrationInput: typeof import('./registration-schema.ts').RegistrationInput) => {
     const parsed = RegistrationInput.safeParse(values());
     if (!parsed.success) {
       return showErrors(parsed.error.issues.map((i) => ({ path: String(i.path[0]), message: message(i.path, i) })));
@@ -231,5 +248,5 @@ export function startRegistration(root: HTMLElement) {
         button.disabled = false;
         button.textContent = f.submit;
       });
-  });
+  };
 }
