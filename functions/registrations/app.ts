@@ -94,8 +94,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
     const { eventId } = c.req.valid('param');
     const input = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    // register() counts the client's limit beside the address's; a replay is answered even
-    // when the limit is reached (a retry is never refused).
+    // register() counts the client's limit (inside the sign-up's transaction); a replay is
+    // answered even when the limit is reached (a retry is never refused).
     const result = await register(useCases, eventId, key, input, clientAddress(c, deps.edge?.clientAddress));
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Location', `/api/registrations/${result.body.id}`);
