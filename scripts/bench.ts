@@ -35,15 +35,15 @@ import { benchSiteBuild } from './bench-site-build.ts';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 /**
- * The two registration paths alternate in this many rounds, each round in the other order,
- * so load from elsewhere and the order hit both alike.
+ * The two registration paths alternate in this many rounds, each round in the other order
+ * (HTTP, raw, then raw, HTTP), so load from elsewhere and the order hit both alike.
  */
-const ROUNDS = 4;
+const ROUNDS = 2;
 /**
  * Sign-ups each path makes first, unmeasured: DynamoDB Local's JVM and Node compile their hot
  * code in the first few hundred requests, and the path measured first would pay for both.
  */
-const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 150);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 100);
 /** No phase runs longer than this (seconds), whatever the machine's load: the bench stays bounded. */
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
 /** `BENCH_ONLY=registrations` runs the registration rows alone (quicker when tuning the sign-up path). */
