@@ -23,7 +23,13 @@ const node = (name: string, ...args: string[]): Pick<Step, 'command' | 'args'> =
 const lanes: Record<string, Step[]> = {
   e2e: [{ name: 'e2e tier', ...node('vitest', 'run', '--project', 'e2e', ...extra) }],
   checks: [
-    { name: 'tsc', ...node('tsc', '-p', '.') },
+    // TypeScript 7 (the native compiler: 7 s against 22 s here) for everything but the site;
+    // astro check runs on TypeScript 6, which @astrojs/check needs, for the .astro files.
+    {
+      name: 'tsc',
+      command: process.execPath,
+      args: [new URL('../node_modules/typescript-7/bin/tsc', import.meta.url).pathname, '-p', '.'],
+    },
     {
       name: 'astro check',
       ...node('astro', 'check', '--root', 'site'),
