@@ -1,25 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoSessions } from '../../local/demo-agenda.ts';
-import { accessibilityViolations, baseUrl, signIn, useBrowser } from './browser.ts';
-
-const SHOTS = new URL('./screenshots/', import.meta.url);
-mkdirSync(SHOTS, { recursive: true });
-
-/** Desktop and 390 px screenshots of the page as it is now, for a person to look at. */
-async function screenshots(page: Page, name: string) {
-  const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  await page.screenshot({ path: new URL(`${name}-desktop.png`, SHOTS).pathname, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: new URL(`${name}-390.png`, SHOTS).pathname, fullPage: true });
-  await page.setViewportSize(size);
-}
+import { accessibilityViolations, baseUrl, screenshotsAtBothWidths, signIn, useBrowser } from './browser.ts';
 
 /** axe finds nothing on the page; then its screenshots. */
 async function clean(page: Page, name: string) {
   expect(await accessibilityViolations(page), name).toEqual([]);
-  await screenshots(page, name);
+  await screenshotsAtBothWidths(page, name);
 }
 
 const TITLE = 'Keyboard-moved session';

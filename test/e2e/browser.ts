@@ -3,7 +3,8 @@
  * a fresh context (cookies and storage of its own) for every page a test asks for, sign-in
  * through the local OpenID provider's page, and everything closed after each test.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
@@ -133,4 +134,26 @@ export async function axeViolations(page: Page): Promise<AxeResults['violations'
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const violations = await axeViolations(page);
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/**
+ * Full-page screenshots for a person to look at (test/e2e/screenshots/, ignored by git), taken
+ * only by `npm run screenshots` (SCREENSHOTS=1): `npm test` asserts, and 69 shots cost it time.
+ */
+export async function screenshot(page: Page, name: string) {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** The page as it is now at the desktop width and at 390 px (`name`-desktop, `name`-phone). */
+export async function screenshotsAtBothWidths(page: Page, name: string) {
+  if (process.env.SCREENSHOTS !== '1') return;
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize(size);
 }

@@ -2,19 +2,17 @@
  * The exhibition from end to end: sponsor A edits and submits while the live version stays
  * public, the organiser approves in the console, the twin rebuilds the site, and the
  * exhibitor page and the floor plan show the new text in English and French. Screenshots
- * (desktop and 390 px, both languages) go to test/e2e/screenshots/ for people to look at.
+ * (desktop and 390 px, both languages, by `npm run screenshots`) go to test/e2e/screenshots/ for people to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, baseUrl, cspRefusals, useBrowser } from './browser.ts';
+import { accessibilityViolations, baseUrl, cspRefusals, screenshotsAtBothWidths, useBrowser } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test/e2e/screenshots');
-const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 const NEW_EN = 'Northwind now runs risk engines for single windows, tested end to end.';
 const NEW_FR = 'Northwind exploite désormais des moteurs de risque pour les guichets uniques.';
@@ -42,15 +40,6 @@ function pageScriptBytes(html: string): number {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
   const files = [...new Set(sources)].map((src) => readFileSync(join(root, 'site/dist', src.split('?')[0] ?? '')));
   return [...files, ...inline.map((s) => Buffer.from(s))].reduce((sum, b) => sum + gzipSync(b).length, 0);
-}
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  for (const [size, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(shots, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(viewports.desktop);
 }
 
 const token = (page: Page) =>
@@ -92,7 +81,7 @@ describe('the exhibition', () => {
         await seen.goto(`${baseUrl}${prefix}${path}`);
         await seen.locator('h1').waitFor();
         expect(await accessibilityViolations(seen)).toEqual([]);
-        await screenshot(seen, `${name}-${lang}`);
+        await screenshotsAtBothWidths(seen, `${name}-${lang}`);
       }
     }
     for (const path of ['/exhibition/', '/exhibition/northwind-trade/', '/exhibition/floor-plan/', '/fr/exhibition/']) {
@@ -123,7 +112,7 @@ describe('the exhibition', () => {
       .toBe('Submitted for review. The public still sees the live version until the organisers approve.');
     await expect.poll(() => portal.locator('.state strong').innerText()).toBe('Under review');
     expect(await accessibilityViolations(portal)).toEqual([]);
-    await screenshot(portal, 'portal-en');
+    await screenshotsAtBothWidths(portal, 'portal-en');
     expect(refused).toEqual([]);
 
     // The public still sees the live version, on the API and the static page.
@@ -154,7 +143,7 @@ describe('the exhibition', () => {
     await expect.poll(() => item.locator('tr.changed th').allInnerTexts()).toContain('Description (English)\nChanged');
     await expect.poll(() => item.locator('tr.changed ins').first().innerText()).toBe(`+ ${NEW_EN}`);
     expect(await accessibilityViolations(organiser)).toEqual([]);
-    await screenshot(organiser, 'console-sponsors-en');
+    await screenshotsAtBothWidths(organiser, 'console-sponsors-en');
     await organiser.getByRole('button', { name: 'Approve and publish Northwind Trade Systems' }).click();
     await expect
       .poll(() => organiser.locator('#review-heading + .feedback').innerText())
@@ -176,7 +165,7 @@ describe('the exhibition', () => {
       await page.goto(`${baseUrl}${prefix}/exhibition/`);
       await page.locator('.exhibitors').first().waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
-      await screenshot(page, `exhibition-${lang}`);
+      await screenshotsAtBothWidths(page, `exhibition-${lang}`);
 
       // From the floor plan, the booth's link leads to the exhibitor's new text.
       await page.goto(`${baseUrl}${prefix}/exhibition/floor-plan/`);
@@ -185,13 +174,13 @@ describe('the exhibition', () => {
       });
       await booth.waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
-      await screenshot(page, `floor-plan-${lang}`);
+      await screenshotsAtBothWidths(page, `floor-plan-${lang}`);
       await booth.focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(`${baseUrl}${prefix}/exhibition/northwind-trade/`);
       await expect.poll(() => page.locator('.description').innerText()).toBe(lang === 'fr' ? NEW_FR : NEW_EN);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await screenshot(page, `exhibitor-${lang}`);
+      await screenshotsAtBothWidths(page, `exhibitor-${lang}`);
     }
 
     // The portal says the draft is live now.
@@ -205,7 +194,7 @@ describe('the exhibition', () => {
     await expect.poll(() => portal.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Borealis Scanning']);
     await portal.locator('.staff-list').waitFor();
     expect(await accessibilityViolations(portal)).toEqual([]);
-    await screenshot(portal, 'portal-fr');
+    await screenshotsAtBothWidths(portal, 'portal-fr');
 
     // The logo: an SVG is refused in the browser; a PNG goes straight to the storage and onto the draft.
     const logo = portal.getByLabel('Fichier du logo');
@@ -234,6 +223,6 @@ describe('the exhibition', () => {
       .poll(() => organiser.getByRole('heading', { level: 2 }).allInnerTexts())
       .toEqual(['Profils à examiner', 'Sponsors', 'Catégories de partenariat']);
     expect(await accessibilityViolations(organiser)).toEqual([]);
-    await screenshot(organiser, 'console-sponsors-fr');
+    await screenshotsAtBothWidths(organiser, 'console-sponsors-fr');
   });
 });

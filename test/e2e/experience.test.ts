@@ -1,19 +1,7 @@
-/**
- * The attendee, organiser and desk experience in Chromium, English and French, desktop and a
- * 390-px phone: the home page's identity above the fold, a paid registration answered by what
- * was booked, a full category that cannot be chosen, the lost-link mail, the check-in desk.
- * Screenshots land in test/e2e/screenshots/ (ignored by git) for a reviewer to look at.
- */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, baseUrl, signIn, useBrowser } from './browser.ts';
+import { accessibilityViolations, baseUrl, screenshot, signIn, useBrowser } from './browser.ts';
 import { bearerOf, mails, manageToken, registerVerified } from './support-registrations.ts';
-
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-mkdirSync(screenshots, { recursive: true });
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 
 const viewports = {
   desktop: { viewport: { width: 1280, height: 900 } },
@@ -58,7 +46,7 @@ describe('home page', () => {
         await expect.poll(() => page.locator('.menu-phone a').first().isVisible()).toBe(true);
       }
       expect(await accessibilityViolations(page)).toEqual([]);
-      await shoot(page, `home-${lang}-${size}`);
+      await screenshot(page, `home-${lang}-${size}`);
     });
   }
 });
@@ -117,7 +105,7 @@ describe('registering', () => {
         steps.some((s) => s.includes(money(450, lang)) && s.includes(fr ? 'virement bancaire' : 'bank transfer')),
       ).toBe(true);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await shoot(page, `confirmation-${lang}-${size}`);
+      await screenshot(page, `confirmation-${lang}-${size}`);
 
       // The mailed link opens the manage page: fee, payment due with its reference, the invoice.
       const { id, secret } = await manageToken(email);
@@ -138,7 +126,7 @@ describe('registering', () => {
       });
       expect([invoice.status, invoice.headers.get('content-type')]).toEqual([200, 'application/pdf']);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await shoot(page, `manage-${lang}-${size}`);
+      await screenshot(page, `manage-${lang}-${size}`);
     });
   }
 
@@ -249,7 +237,7 @@ describe('check-in desk', () => {
       expect(await code.inputValue()).toBe('');
       expect(await code.evaluate((node) => node === document.activeElement)).toBe(true);
       await expect.poll(() => page.locator('#desk-count').innerText()).toMatch(fr ? /enregistrés sur/ : /checked in/);
-      await shoot(page, `desk-${size}`);
+      await screenshot(page, `desk-${size}`);
 
       await code.fill(person.checkInCode);
       await code.press('Enter');
@@ -257,7 +245,7 @@ describe('check-in desk', () => {
       expect((await result.innerText()).split('\n')[0]).toMatch(
         fr ? /^Déjà enregistré à \d\d:\d\d$/ : /^Already checked in at \d\d:\d\d$/,
       );
-      await shoot(page, `desk-already-${size}`);
+      await screenshot(page, `desk-already-${size}`);
 
       await code.fill('zz99zz99');
       await code.press('Enter');
@@ -298,7 +286,7 @@ describe('console dashboard', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await shoot(page, `console-dashboard-${size}`);
+      await screenshot(page, `console-dashboard-${size}`);
     });
   }
 });
