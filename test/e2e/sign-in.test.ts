@@ -68,7 +68,7 @@ describe('signing in through the local OpenID provider', () => {
         await fetch(`${baseUrl}/api/sponsors/northwind-trade/profile`, {
           headers: { authorization: `Bearer ${token}` },
         })
-      ).json()) as { description: { en: string }; status: string };
+      ).json()) as { description: { en: string }; status: string; state: string };
     const saved = await profile();
     expect([saved.description.en, saved.status]).toEqual(['Cloud platforms for customs, tested end to end.', 'draft']);
     const other = await fetch(`${baseUrl}/api/sponsors/borealis-scanning/profile`, {
@@ -85,7 +85,7 @@ describe('signing in through the local OpenID provider', () => {
     // finds sponsor A live whichever file runs first.
     await description.fill(original);
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(async () => (await profile()).status).toBe('live');
+    await expect.poll(async () => (await profile()).state).toBe('live');
     expect(refused).toEqual([]);
   });
 
