@@ -30,21 +30,32 @@ const mail = (id: string) =>
     2_000_000_000,
   );
 
-/** A stream worker that records what its handler is given; stop() it when done. */
+/**
+ * A stream worker that records what its handler is given and what it logs; stop() it when
+ * done. `until` waits for the records and, when they do not come, fails with the worker's log.
+ */
 async function recordStream(tableName: string) {
   const seen: DynamoDBRecord[] = [];
+  const logged: string[] = [];
   const worker = await startStreamWorker({
     client: localDynamoClient(inject('dynamoEndpoint')),
     endpoint: inject('dynamoEndpoint'),
     tableName,
     pollMs: 50,
-    log: () => {},
+    log: (message) => logged.push(`${new Date().toISOString()} ${message}`),
     handler: async (event) => {
       seen.push(...event.Records);
       return { batchItemFailures: [] };
     },
   });
-  return { seen, stop: () => worker.stop() };
+  const until = async <T>(read: () => T, expected: T) => {
+    try {
+      await expect.poll(read, { timeout: 20_000 }).toEqual(expected);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nstream worker log: ${JSON.stringify(logged)}`);
+    }
+  };
+  return { seen, until, stop: () => worker.stop() };
 }
 
 /** A table as older local data has it: the same layout, with old and new images in its stream. */
@@ -78,7 +89,7 @@ describe('the table stream', () => {
       );
       await table.doc.send(new DeleteCommand({ TableName, Key: outboxKey('m1') }));
 
-      await expect.poll(() => stream.seen.length, { timeout: 20_000 }).toBe(3);
+      await stream.until(() => stream.seen.length, 3);
       expect(stream.seen.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'REMOVE']);
       for (const record of stream.seen) {
         expect(record.dynamodb?.Keys).toEqual({ PK: { S: 'OUTBOX#m1' }, SK: { S: 'MAIL' } });
@@ -104,11 +115,10 @@ describe('the table stream', () => {
 
     const stream = await recordStream(table.tableName);
     try {
-      await expect
-        .poll(() => stream.seen.filter((r) => r.eventName === 'INSERT').map((r) => r.dynamodb?.Keys?.PK?.S), {
-          timeout: 20_000,
-        })
-        .toEqual(['OUTBOX#m2']);
+      await stream.until(
+        () => stream.seen.filter((r) => r.eventName === 'INSERT').map((r) => r.dynamodb?.Keys?.PK?.S),
+        ['OUTBOX#m2'],
+      );
       expect(JSON.stringify(stream.seen)).not.toContain(SECRET);
       const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: outboxKey('m2') }));
       expect(Item).toEqual(mail('m2'));
