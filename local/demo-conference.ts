@@ -21,7 +21,7 @@ export const demoEvent: Event = {
   venue: {
     name: { en: 'Lisbon Congress Centre', fr: 'Centre de congrès de Lisbonne' },
     address: 'Praça das Indústrias 1',
-    city: 'Lisbon',
+    city: { en: 'Lisbon', fr: 'Lisbonne' },
     country: 'PT',
   },
   status: 'published',

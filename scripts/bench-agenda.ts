@@ -39,7 +39,7 @@ export async function benchAgenda(doc: DocumentClient, table: string, run: Run, 
     startDate: DAYS[0]!,
     endDate: DAYS.at(-1)!,
     timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
     status: 'published',
   });
   const deps = { ...agendaStores(doc, table), now: () => new Date() };

@@ -141,7 +141,7 @@ try {
     startDate: '2027-06-08',
     endDate: '2027-06-10',
     timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
     status: 'published',
   });
   for (const id of ['http', 'raw', 'meter']) {

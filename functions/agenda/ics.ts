@@ -18,7 +18,7 @@ export function vtimezone(timeZone: string): string | null {
 
 export function agendaIcs(ctx: ExportContext, sessions: PublicSession[], name: string): string {
   const { event, lang } = ctx;
-  const venue = `${text(event.venue.name, lang)}, ${event.venue.address}, ${event.venue.city}`;
+  const venue = `${text(event.venue.name, lang)}, ${event.venue.address}, ${text(event.venue.city, lang)}`;
   const calendar = ical({
     name,
     prodId: { company: 'conference-platform', product: 'agenda', language: lang.toUpperCase() },

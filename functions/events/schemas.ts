@@ -4,11 +4,22 @@ import { Bilingual, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../c
 import { isValidIban } from '../registrations/reference.ts';
 import { PublicCategory } from '../registrations/schemas.ts';
 
+/** A city as each language writes it (Lisbon, Lisbonne); the French form when it differs. */
+export const PlaceName = z
+  .object({
+    en: oneLineText({ max: 120 }).min(1),
+    fr: oneLineText({ max: 120 }).min(1).optional(),
+  })
+  .strict()
+  .meta({ description: 'A place name in English, with its French form when it differs' });
+export type PlaceName = z.infer<typeof PlaceName>;
+
 export const Venue = z
   .object({
     name: Bilingual,
+    /** The street address as the post writes it, in the venue's own language. */
     address: oneLineText({ max: 300 }).min(1),
-    city: oneLineText({ max: 120 }).min(1),
+    city: PlaceName,
     country: CountryCode,
   })
   .strict();

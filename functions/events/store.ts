@@ -7,6 +7,16 @@ import { queryPage } from '../core/query.ts';
 import { eventKey, PUBLISHED_EVENTS_PK, publishedIndex } from './keys.ts';
 import type { Event } from './schemas.ts';
 
+/**
+ * An event as the table holds it. Items written before the city became bilingual hold it as
+ * one string (the English name); they read as that name in English, with no French form.
+ */
+function toEvent(item: Record<string, unknown>): Event {
+  const event = stripKeys<Event>(item);
+  const city: unknown = event.venue?.city;
+  return typeof city === 'string' ? { ...event, venue: { ...event.venue, city: { en: city } } } : event;
+}
+
 export function createEventsStore(doc: DocumentClient, tableName: string) {
   return {
     /** Creates an event; an existing id is a conflict, never an overwrite. */
@@ -21,12 +31,19 @@ export function createEventsStore(doc: DocumentClient, tableName: string) {
 
     async getEvent(eventId: string): Promise<Event | undefined> {
       const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId) }));
-      return Item ? stripKeys<Event>(Item) : undefined;
+      return Item ? toEvent(Item) : undefined;
     },
 
     /** Published events by start date, one page at a time. */
-    listPublishedEvents: (options: { limit: number; cursor?: string }) =>
-      queryPage<Event>(doc, { tableName, index: 'GSI1', pk: PUBLISHED_EVENTS_PK, ...options }),
+    async listPublishedEvents(options: { limit: number; cursor?: string }) {
+      const page = await queryPage<Record<string, unknown>>(doc, {
+        tableName,
+        index: 'GSI1',
+        pk: PUBLISHED_EVENTS_PK,
+        ...options,
+      });
+      return { ...page, items: page.items.map(toEvent) };
+    },
   };
 }
 

@@ -120,9 +120,12 @@ export async function invoicePdf({ reg, event, category, issuedOn }: InvoiceInpu
   });
   write(w.event, { font: bold });
   write(name(event.name));
-  write(`${dateRange(event.startDate, event.endDate, language)} · ${name(event.venue.name)}, ${event.venue.city}`, {
-    gap: 28,
-  });
+  write(
+    `${dateRange(event.startDate, event.endDate, language)} · ${name(event.venue.name)}, ${name(event.venue.city)}`,
+    {
+      gap: 28,
+    },
+  );
 
   // The one line and the total.
   const amount = formatMoney(payment, language);

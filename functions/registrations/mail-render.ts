@@ -116,7 +116,7 @@ export function detailsOf(
   }
   if (event.venue) {
     const country = regionNames(language).of(event.venue.country) ?? '';
-    const where = [pick(event.venue.name, language), event.venue.address, event.venue.city, country];
+    const where = [pick(event.venue.name, language), event.venue.address, pick(event.venue.city, language), country];
     lines.push({ label: l.venue, value: where.filter(Boolean).join(', ') });
   }
   lines.push({ label: l.category, value: category ? pick(category.name, language) : reg.categoryId });

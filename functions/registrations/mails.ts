@@ -44,7 +44,7 @@ export type MailRegistration = Pick<
 /** Unsent mail lingers at most a week (TTL). */
 const OUTBOX_LIFETIME_SECONDS = 7 * 86_400;
 
-export const eventNameIn = (name: Bilingual, language: Language) => name[language] ?? name.en;
+export const inLanguage = (name: Bilingual, language: Language) => name[language] ?? name.en;
 
 /** The manage link; the token rides in the fragment, which no server or log ever receives. */
 export const manageUrl = (siteUrl: string, language: Language, id: string, token: string) =>
@@ -89,7 +89,7 @@ export function composeMail(
   const admitted = status === 'confirmed' || status === 'approved';
   const payment = reg.payment;
   const { subject, body } = mailTexts[language][kind]({
-    eventName: eventNameIn(ctx.event.name, language),
+    eventName: inLanguage(ctx.event.name, language),
     firstName: reg.firstName,
     ...extra,
     ...(extra.heldUntil ? { heldUntil: utcTime(extra.heldUntil, language) } : {}),
@@ -113,10 +113,10 @@ export function composeMail(
     const venue = event.venue;
     const ics = eventIcs({
       uid: `${event.id}-${reg.id}@conference`,
-      name: eventNameIn(event.name, language),
+      name: inLanguage(event.name, language),
       startDate: event.startDate,
       endDate: event.endDate,
-      location: `${eventNameIn(venue.name, language)}, ${venue.address}, ${venue.city}, ${venue.country}`,
+      location: `${inLanguage(venue.name, language)}, ${venue.address}, ${inLanguage(venue.city, language)}, ${venue.country}`,
       stamp: now,
     });
     attachments.push({

@@ -104,7 +104,7 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
 
     // French: the same pages under /fr/.
     await programme.goto(`${baseUrl}/fr/programme/`);
-    await expect.poll(() => programme.locator('#tz-label').innerText()).toBe('Heures de Lisbon (UTC+1)');
+    await expect.poll(() => programme.locator('#tz-label').innerText()).toBe('Heures de Lisbonne (UTC+1)');
     await clean(programme, 'programme-fr');
     await programme.goto(`${baseUrl}/fr/programme/${opening.id}/`);
     await expect.poll(() => programme.locator('h1').innerText()).toBe(opening.title.fr);

@@ -88,7 +88,7 @@ describe('registering', () => {
               'Secteur privé',
               money(450, 'fr'),
               '8–10 juin 2027',
-              'Centre de congrès de Lisbonne, Lisbon, Portugal',
+              'Centre de congrès de Lisbonne, Lisbonne, Portugal',
               'Place réservée, en attente de la confirmation de votre adresse',
             ]
           : [

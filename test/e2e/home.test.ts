@@ -20,7 +20,7 @@ const pages = [
     path: '/fr/',
     title: 'Conférence et exposition sur les TI douanières 2027',
     dates: '8–10 juin 2027',
-    venue: 'Centre de congrès de Lisbonne, Praça das Indústrias 1, Lisbon, Portugal',
+    venue: 'Centre de congrès de Lisbonne, Praça das Indústrias 1, Lisbonne, Portugal',
     switchTo: '/',
   },
 ] as const;

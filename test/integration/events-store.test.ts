@@ -1,7 +1,9 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/core/errors.ts';
-import type { Event } from '../../functions/events/schemas.ts';
+import { eventKey, publishedIndex } from '../../functions/events/keys.ts';
+import { Event } from '../../functions/events/schemas.ts';
 import { createEventsStore, type EventsStore } from '../../functions/events/store.ts';
 import { getPublishedEvent } from '../../functions/events/use-cases.ts';
 import { type CategoryStore, createCategoryStore } from '../../functions/registrations/category-store.ts';
@@ -16,7 +18,7 @@ const event = (id: string, startDate: string, status: Event['status'] = 'publish
   startDate,
   endDate: startDate,
   timeZone: 'Europe/Brussels',
-  venue: { name: { en: 'Hall' }, address: 'Rue 1', city: 'Brussels', country: 'BE' },
+  venue: { name: { en: 'Hall' }, address: 'Rue 1', city: { en: 'Brussels', fr: 'Bruxelles' }, country: 'BE' },
   status,
 });
 
@@ -102,5 +104,20 @@ describe('events store on DynamoDB Local', () => {
     await expect(categories.createCategory('unique', category('only', 99), 1)).rejects.toBeInstanceOf(ConflictError);
     expect((await store.getEvent('unique'))?.name).toEqual({ en: 'Event unique' });
     expect((await categories.listCategories('unique')).map((c) => c.capacity)).toEqual([3]);
+  });
+
+  it('reads an event stored before the city was bilingual with its city in English', async () => {
+    const older = { ...event('older', '2027-12-01'), venue: { ...event('x', '2027-12-01').venue, city: 'Ghent' } };
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...eventKey('older'), entity: 'event', ...publishedIndex(older as unknown as Event), ...older },
+      }),
+    );
+    const expected = { name: { en: 'Hall' }, address: 'Rue 1', city: { en: 'Ghent' }, country: 'BE' };
+    expect((await store.getEvent('older'))?.venue).toEqual(expected);
+    const listed = await store.listPublishedEvents({ limit: 100 });
+    expect(listed.items.find((e) => e.id === 'older')?.venue).toEqual(expected);
+    expect(Event.safeParse(await store.getEvent('older')).success).toBe(true);
   });
 });

@@ -111,7 +111,11 @@ describe('payments, lost links and the desk', () => {
       fee: { en: 'EUR 450.00', fr: '450,00 EUR' },
       price: { amount: 45000, currency: 'EUR' },
     });
-    expect(manage.event).toMatchObject({ startDate: '2027-06-08', endDate: '2027-06-09', venue: { city: 'Lisbon' } });
+    expect(manage.event).toMatchObject({
+      startDate: '2027-06-08',
+      endDate: '2027-06-09',
+      venue: { city: { en: 'Lisbon', fr: 'Lisbonne' } },
+    });
     expect(manage.event.bankAccount?.iban).toBe('PT50000201231234567890154');
     expect([manage.ended, manage.invoiceUrl]).toEqual([false, `/api/registrations/${ana.id}/invoice.pdf`]);
     const confirmation = (await mailsTo('ana@example.org')).find((m) => m.subject.startsWith('Registration confirmed'));

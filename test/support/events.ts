@@ -9,7 +9,7 @@ export const testEvent = (id: string, overrides: Partial<Event> = {}): Event => 
   startDate: '2027-06-08',
   endDate: '2027-06-09',
   timeZone: 'Europe/Lisbon',
-  venue: { name: { en: 'Hall' }, address: 'Rua 1', city: 'Lisbon', country: 'PT' },
+  venue: { name: { en: 'Hall' }, address: 'Rua 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
   status: 'published',
   ...overrides,
 });

@@ -76,7 +76,11 @@ describe('attendee mail', () => {
     expect(mail.text).toContain('Confirmée');
     expect(mail.text).toContain('450,00 EUR');
     expect(mail.text).toContain('Secteur privé');
+    expect(mail.text).toContain('Centre de congrès de Lisbonne, Praça das Indústrias 1, Lisbonne, Portugal');
     expect(mail.html).toContain('<html lang="fr">');
+    // Unfolded: iCalendar folds lines longer than 75 octets.
+    const ics = Buffer.from(mail.attachments[1]?.content ?? '', 'base64').toString('utf8').replace(/\r\n /g, '');
+    expect(ics).toContain('LOCATION:Centre de congrès de Lisbonne\\, Praça das Indústrias 1\\, Lisbonne\\, PT');
   });
 
   it('sends no check-in code or calendar to a registration the desk would not admit, but always the link', () => {

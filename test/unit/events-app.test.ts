@@ -19,7 +19,7 @@ const eventItem = (status: 'published' | 'draft' = 'published') => ({
   startDate: '2027-06-08',
   endDate: '2027-06-10',
   timeZone: 'Europe/Lisbon',
-  venue: { name: { en: 'Congress Centre' }, address: 'Praça 1', city: 'Lisbon', country: 'PT' },
+  venue: { name: { en: 'Congress Centre' }, address: 'Praça 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
   status,
 });
 
@@ -78,7 +78,12 @@ describe('events API', () => {
           startDate: '2027-06-08',
           endDate: '2027-06-10',
           timeZone: 'Europe/Lisbon',
-          venue: { name: { en: 'Congress Centre' }, address: 'Praça 1', city: 'Lisbon', country: 'PT' },
+          venue: {
+            name: { en: 'Congress Centre' },
+            address: 'Praça 1',
+            city: { en: 'Lisbon', fr: 'Lisbonne' },
+            country: 'PT',
+          },
         },
       ],
       nextCursor: encodeCursor(lastKey),
