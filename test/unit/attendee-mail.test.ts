@@ -79,7 +79,9 @@ describe('attendee mail', () => {
     expect(mail.text).toContain('Centre de congrès de Lisbonne, Praça das Indústrias 1, Lisbonne, Portugal');
     expect(mail.html).toContain('<html lang="fr">');
     // Unfolded: iCalendar folds lines longer than 75 octets.
-    const ics = Buffer.from(mail.attachments[1]?.content ?? '', 'base64').toString('utf8').replace(/\r\n /g, '');
+    const ics = Buffer.from(mail.attachments[1]?.content ?? '', 'base64')
+      .toString('utf8')
+      .replace(/\r\n /g, '');
     expect(ics).toContain('LOCATION:Centre de congrès de Lisbonne\\, Praça das Indústrias 1\\, Lisbonne\\, PT');
   });
 
