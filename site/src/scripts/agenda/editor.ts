@@ -5,9 +5,9 @@
  */
 import type { AgendaStrings } from '../../i18n/agenda.en.ts';
 import { fill, plural } from '../../i18n/format.ts';
-import type { AgendaDraft, Language, Me, Session } from '../../lib/api-types.ts';
-import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../../lib/session.ts';
+import type { AgendaDraft, Language, Session } from '../../lib/api-types.ts';
 import { dataJson, el, find, statusMessage } from '../dom.ts';
+import { signOutButton, whenSignedIn } from '../signed-in.ts';
 import { agendaApi, type Kind } from './editor-api.ts';
 import { type Entity, sessionBody, toValues } from './editor-fields.ts';
 import { type EditorContext, nameOf, openForm, openPublish, staleChoice, warningText } from './editor-forms.ts';
@@ -40,28 +40,20 @@ export async function startEditor(root: HTMLElement) {
   const say = statusMessage(find(root, '#editor-status'));
   const account = find(root, '#editor-account');
   const body = find(root, '#editor-body');
-  const signInButton = () => {
-    const button = el('button', { type: 'button' }, text.signIn);
-    button.addEventListener('click', () => void signIn());
-    account.replaceChildren(button);
-  };
-  try {
-    await completeSignIn();
-    if (!isSignedIn()) return signInButton();
-    const me = (await (await api('/api/me')).json()) as Me;
-    const out = el('button', { type: 'button' }, text.signOut);
-    out.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
-    account.replaceChildren(el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub })), out);
-    if (!me.roles.includes('organiser')) return say(text.noAccess, true);
-    say(text.loading);
-    await editor(root, body, config, say);
-  } catch (error) {
-    if (error instanceof SessionExpired) {
-      say(text.expired, true);
-      return signInButton();
-    }
-    say(text.failed, true);
-  }
+  await whenSignedIn({
+    text,
+    say,
+    showSignIn: (button) => account.replaceChildren(button),
+    run: async (me) => {
+      account.replaceChildren(
+        el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub })),
+        signOutButton(text.signOut, config.home),
+      );
+      if (!me.roles.includes('organiser')) return say(text.noAccess, true);
+      say(text.loading);
+      await editor(root, body, config, say);
+    },
+  });
 }
 
 async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig, say: EditorContext['say']) {

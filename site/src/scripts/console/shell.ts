@@ -7,8 +7,8 @@ import type { DesignStrings } from '../../i18n/design.en.ts';
 import { fill } from '../../i18n/format.ts';
 import type { UiStrings } from '../../i18n/types.ts';
 import type { Language, Me } from '../../lib/api-types.ts';
-import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../../lib/session.ts';
 import { byId, dataJson, el, type Say, statusMessage } from '../dom.ts';
+import { signOutButton, whenSignedIn } from '../signed-in.ts';
 
 export type ConsoleTask = 'dashboard' | 'registrations' | 'categories' | 'check-in' | 'agenda' | 'sponsors';
 
@@ -58,44 +58,38 @@ export async function startConsole() {
   const signInArea = byId('console-signin');
   const body = byId('console-body');
   const say = statusMessage(byId('console-status'));
-  const signInButton = () => {
-    const button = el('button', { type: 'button' }, text.signIn);
-    button.addEventListener('click', () => void signIn(config.callback));
-    signInArea.append(el('p', {}, button));
-  };
 
-  try {
-    const returnTo = await completeSignIn();
+  await whenSignedIn({
+    text,
+    say,
+    callback: config.callback,
+    showSignIn: (button) => signInArea.append(el('p', {}, button)),
     // Signed in from another console page: back to it.
-    if (returnTo && returnTo !== location.pathname) return location.replace(returnTo);
-    if (!isSignedIn()) return signInButton();
-    const me = (await (await api('/api/me')).json()) as Me;
-    const organiser = me.roles.includes('organiser');
-    const staff = me.roles.length > 0;
-    // Each person lands where their work is.
-    if (!staff && me.sponsorIds.length > 0) return location.replace(config.portal);
-    // Check-in staff see the desk only, and go there before anything here is drawn.
-    if (staff && !organiser && config.task !== 'check-in') return location.replace(config.desk);
-    signInArea.hidden = true;
-    const signOutButton = el('button', { type: 'button', class: 'button--secondary button--small' }, text.signOut);
-    signOutButton.addEventListener('click', () => void signOut(new URL(config.home, location.origin).href));
-    const roles = staff ? fill(text.rolesSuffix, { roles: me.roles.map((r) => text.roles[r]).join(', ') }) : '';
-    user.replaceChildren(
-      el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub }) + roles),
-      signOutButton,
-    );
-    if (!staff) return say(text.noAccess, true);
-    if (!organiser) {
-      for (const item of root.querySelectorAll<HTMLElement>('.console__nav li:not([data-staff])')) item.hidden = true;
-    }
-    body.hidden = false;
-    const load = tasks[config.task];
-    if (load) await (await load()).default({ ...config, me, body, say });
-  } catch (error) {
-    if (error instanceof SessionExpired) {
-      say(text.expired, true);
-      return signInButton();
-    }
-    say(text.failed, true);
-  }
+    returnTo: (path) => {
+      if (!path || path === location.pathname) return false;
+      location.replace(path);
+      return true;
+    },
+    run: async (me: Me) => {
+      const organiser = me.roles.includes('organiser');
+      const staff = me.roles.length > 0;
+      // Each person lands where their work is.
+      if (!staff && me.sponsorIds.length > 0) return location.replace(config.portal);
+      // Check-in staff see the desk only, and go there before anything here is drawn.
+      if (staff && !organiser && config.task !== 'check-in') return location.replace(config.desk);
+      signInArea.hidden = true;
+      const roles = staff ? fill(text.rolesSuffix, { roles: me.roles.map((r) => text.roles[r]).join(', ') }) : '';
+      user.replaceChildren(
+        el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub }) + roles),
+        signOutButton(text.signOut, config.home, { class: 'button--secondary button--small' }),
+      );
+      if (!staff) return say(text.noAccess, true);
+      if (!organiser) {
+        for (const item of root.querySelectorAll<HTMLElement>('.console__nav li:not([data-staff])')) item.hidden = true;
+      }
+      body.hidden = false;
+      const load = tasks[config.task];
+      if (load) await (await load()).default({ ...config, me, body, say });
+    },
+  });
 }
