@@ -17,18 +17,14 @@ import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
-import { createTokenVerifier } from '../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../functions/core/dynamo.ts';
-import { createRateLimiter } from '../functions/core/rate-limit.ts';
 import { createEventsApp } from '../functions/events/app.ts';
-import { createEventsStore } from '../functions/events/store.ts';
 import { eventStores } from '../functions/events/wiring.ts';
 import { createRegistrationsApp, READ_CACHE_MS } from '../functions/registrations/app.ts';
-import { createCategoryStore } from '../functions/registrations/category-store.ts';
 import { emailLockKey } from '../functions/registrations/keys.ts';
-import { registrationStores } from '../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb.ts';
 import { bundleTable, measureBundles } from './bench/bundles.ts';
+import { seedSignUpEvent, signUpDeps } from './bench/signup-setup.ts';
 import { AGENDA_EVENT_ID, benchAgenda } from './bench-agenda.ts';
 import { benchSiteBuild } from './bench-site-build.ts';
 
@@ -134,35 +130,9 @@ const dynamo = await startDynamoDbLocal();
 try {
   await ensureTable(dynamo.client, TABLE);
   const doc = createDocumentClient(dynamo.client);
-  const events = createEventsStore(doc, TABLE);
-  await events.createEvent({
-    id: 'bench',
-    name: { en: 'Bench' },
-    startDate: '2027-06-08',
-    endDate: '2027-06-10',
-    timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
-    status: 'published',
-  });
-  for (const id of ['http', 'raw', 'meter']) {
-    await createCategoryStore(doc, TABLE).createCategory(
-      'bench',
-      { id, name: { en: id }, capacity: 1_000_000, waitlist: true, requiresApproval: false },
-      0,
-    );
-  }
+  await seedSignUpEvent(doc, TABLE, 'bench', ['http', 'raw', 'meter']);
   const deps = (client: DocumentClient) => ({
-    ...registrationStores(client, TABLE),
-    limit: createRateLimiter(client, TABLE),
-    limits: {
-      perClient: { scope: 'c', limit: 1_000_000, windowSeconds: 60 },
-      perEmail: { scope: 'e', limit: 10, windowSeconds: 60 },
-    },
-    verifyToken: createTokenVerifier({ issuer: 'https://unused.example', clientIds: ['none'] }),
-    siteUrl: 'http://localhost:4321',
-    retentionDays: 30,
-    now: () => new Date('2027-01-10T10:00:00Z'),
-    readCacheMs: READ_CACHE_MS,
+    ...signUpDeps(client, TABLE, READ_CACHE_MS),
     edge: { clientAddress: 'socket' as const },
   });
   const app = createRegistrationsApp(deps(doc));

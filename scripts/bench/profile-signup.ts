@@ -2,14 +2,10 @@
  * One sign-up, taken apart: every DynamoDB call it sends (in order, with its latency), then
  * the same at concurrency through the app without HTTP, to see where the time goes.
  */
-import { createTokenVerifier } from '../../functions/core/auth.ts';
 import { createDocumentClient, type DocumentClient } from '../../functions/core/dynamo.ts';
-import { createRateLimiter } from '../../functions/core/rate-limit.ts';
-import { createEventsStore } from '../../functions/events/store.ts';
 import { createRegistrationsApp } from '../../functions/registrations/app.ts';
-import { createCategoryStore } from '../../functions/registrations/category-store.ts';
-import { registrationStores } from '../../functions/registrations/wiring.ts';
 import { ensureTable, startDynamoDbLocal } from '../../local/dynamodb.ts';
+import { seedSignUpEvent, signUpDeps } from './signup-setup.ts';
 
 const TABLE = 'profile';
 const dynamo = await startDynamoDbLocal();
@@ -28,33 +24,8 @@ try {
       }
     },
   } as unknown as DocumentClient;
-  await createEventsStore(base, TABLE).createEvent({
-    id: 'p',
-    name: { en: 'P' },
-    startDate: '2027-06-08',
-    endDate: '2027-06-10',
-    timeZone: 'Europe/Lisbon',
-    venue: { name: { en: 'Hall' }, address: 'Rua 1', city: { en: 'Lisbon', fr: 'Lisbonne' }, country: 'PT' },
-    status: 'published',
-  });
-  await createCategoryStore(base, TABLE).createCategory(
-    'p',
-    { id: 'c', name: { en: 'c' }, capacity: 1_000_000, waitlist: true, requiresApproval: false },
-    0,
-  );
-  const app = createRegistrationsApp({
-    ...registrationStores(doc, TABLE),
-    limit: createRateLimiter(doc, TABLE),
-    limits: {
-      perClient: { scope: 'c', limit: 1_000_000, windowSeconds: 60 },
-      perEmail: { scope: 'e', limit: 10, windowSeconds: 60 },
-    },
-    verifyToken: createTokenVerifier({ issuer: 'https://unused.example', clientIds: ['none'] }),
-    siteUrl: 'http://localhost:4321',
-    retentionDays: 30,
-    now: () => new Date('2027-01-10T10:00:00Z'),
-    readCacheMs: Number(process.env.READ_CACHE_MS ?? 5_000),
-  });
+  await seedSignUpEvent(base, TABLE, 'p', ['c']);
+  const app = createRegistrationsApp(signUpDeps(doc, TABLE, Number(process.env.READ_CACHE_MS ?? 5_000)));
   const signUp = async (i: number) => {
     const r = await app.request('/api/events/p/registrations', {
       method: 'POST',
