@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const NEW_EN = 'Northwind now runs risk engines for single windows, tested end to end.';
 const NEW_FR = 'Northwind exploite désormais des moteurs de risque pour les guichets uniques.';
+const CONTACT = 'Marta Silva';
+const PRODUCT = 'Northwind Customs Gateway';
 /** A line of the seeded live description (local/demo-conference.ts), as the public sees it. */
 const OLD_EN = '<li>Declaration processing at national scale</li>';
 
@@ -104,6 +106,24 @@ describe('the exhibition', () => {
     await expect.poll(() => portal.locator('.state strong').innerText()).toBe('Live');
     await portal.getByLabel('Description (English, Markdown)').fill(NEW_EN);
     await portal.getByLabel('Description (French, Markdown)').fill(NEW_FR);
+    // Two contacts, the first removed again: the one left becomes "Contact 1" with its fields.
+    const addContact = portal.getByRole('button', { name: 'Add a contact' });
+    await addContact.click();
+    await addContact.click();
+    await portal.getByRole('group', { name: 'Contact 2' }).getByLabel('Name').fill(CONTACT);
+    await portal.getByRole('button', { name: 'Remove contact 1' }).click();
+    const contact = portal.getByRole('group', { name: 'Contact 1' });
+    await expect.poll(() => contact.getByLabel('Name').inputValue()).toBe(CONTACT);
+    expect(await portal.getByRole('group', { name: 'Contact 2' }).count()).toBe(0);
+    await contact.getByLabel('Email').fill('marta.silva@northwind.example');
+    await contact.getByLabel('Show on the public page').check();
+    await portal.getByRole('button', { name: 'Add a product' }).click();
+    const product = portal.getByRole('group', { name: 'Product 1' });
+    await expect
+      .poll(() => product.getByLabel('Name (English)').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+    await product.getByLabel('Name (English)').fill(PRODUCT);
+    await product.getByLabel('Description (English)').fill('Pre-arrival risk assessment for express consignments.');
     await portal.getByRole('button', { name: 'Preview as the public will see it' }).click();
     await expect.poll(() => portal.locator('.preview .public-text[lang="en"]').innerText()).toBe(NEW_EN);
     await portal.getByRole('button', { name: 'Submit for review' }).click();
@@ -158,6 +178,9 @@ describe('the exhibition', () => {
       .poll(() => pageText('/exhibition/northwind-trade/'), { timeout: 150_000, interval: 2_000 })
       .toContain(NEW_EN);
     expect(await pageText('/fr/exhibition/northwind-trade/')).toContain(NEW_FR);
+    // With the product and the contact the sponsor made public.
+    expect(await pageText('/exhibition/northwind-trade/')).toContain(PRODUCT);
+    expect(await pageText('/exhibition/northwind-trade/')).toContain(CONTACT);
 
     const page = await browser.newPage();
     for (const lang of ['en', 'fr'] as const) {

@@ -130,45 +130,20 @@ export function profileForm(holder: ProfileHolder, config: PortalConfig): HTMLEl
   const social = el('textarea', { rows: '3' });
   const contacts = el('div', { class: 'rows' });
   const products = el('div', { class: 'rows' });
-  const contactRows: ContactRow[] = [];
-  const productRows: ProductRow[] = [];
-
-  const renumber = () => {
-    for (const [i, row] of contactRows.entries()) row.number(i + 1);
-    for (const [i, row] of productRows.entries()) row.number(i + 1);
-  };
-  const addContact = (c?: Content['contacts'][number]) => {
-    const row = contactRow(t, c, () => {
-      contactRows.splice(contactRows.indexOf(row), 1);
-      row.node.remove();
-      renumber();
-    });
-    contactRows.push(row);
-    contacts.append(row.node);
-    renumber();
-    return row;
-  };
-  const addProduct = (p?: Content['products'][number]) => {
-    const row = productRow(t, p, () => {
-      productRows.splice(productRows.indexOf(row), 1);
-      row.node.remove();
-      renumber();
-    });
-    productRows.push(row);
-    products.append(row.node);
-    renumber();
-    return row;
-  };
+  const contactRows = rowList(contacts, (c: Content['contacts'][number] | undefined, remove) =>
+    contactRow(t, c, remove),
+  );
+  const productRows = rowList(products, (p: Content['products'][number] | undefined, remove) =>
+    productRow(t, p, remove),
+  );
 
   const fillForm = (c: Content) => {
     en.value = c.description?.en ?? '';
     fr.value = c.description?.fr ?? '';
     website.value = c.website ?? '';
     social.value = c.socialLinks.join('\n');
-    for (const r of contactRows.splice(0)) r.node.remove();
-    for (const r of productRows.splice(0)) r.node.remove();
-    for (const contact of c.contacts) addContact(contact);
-    for (const product of c.products) addProduct(product);
+    contactRows.replace(c.contacts);
+    productRows.replace(c.products);
   };
   const readForm = (): Content => {
     const description = en.value.trim()
@@ -178,8 +153,8 @@ export function profileForm(holder: ProfileHolder, config: PortalConfig): HTMLEl
       ...(description ? { description } : {}),
       ...(website.value.trim() ? { website: website.value.trim() } : {}),
       ...(holder.profile.logoKey ? { logoKey: holder.profile.logoKey } : {}),
-      contacts: contactRows.map((r) => r.read()),
-      products: productRows.map((r) => r.read()),
+      contacts: contactRows.rows.map((r) => r.read()),
+      products: productRows.rows.map((r) => r.read()),
       socialLinks: social.value
         .split('\n')
         .map((l) => l.trim())
@@ -189,9 +164,9 @@ export function profileForm(holder: ProfileHolder, config: PortalConfig): HTMLEl
   fillForm(contentOf(holder.profile));
 
   const addContactButton = el('button', { type: 'button', class: 'secondary' }, t.addContact);
-  addContactButton.addEventListener('click', () => addContact().focus());
+  addContactButton.addEventListener('click', () => contactRows.add().focus());
   const addProductButton = el('button', { type: 'button', class: 'secondary' }, t.addProduct);
-  addProductButton.addEventListener('click', () => addProduct().focus());
+  addProductButton.addEventListener('click', () => productRows.add().focus());
 
   const save = el('button', { type: 'submit' }, t.save);
   const submit = el('button', { type: 'button' }, t.submit);
@@ -338,6 +313,40 @@ const asComparable = (content: Content, holder: ProfileHolder): ComparableProfil
   ...content,
   logoUrl: content.logoKey === holder.profile.logoKey ? holder.profile.logoUrl : content.logoKey,
 });
+
+/**
+ * Rows a sponsor adds and removes (contacts, products) in `container`, numbered in order
+ * ("Contact 2") so that each row's fields keep distinct accessible names.
+ */
+function rowList<T, R extends { node: HTMLElement; number(n: number): void }>(
+  container: HTMLElement,
+  make: (value: T | undefined, remove: () => void) => R,
+) {
+  const rows: R[] = [];
+  const renumber = () => {
+    for (const [i, row] of rows.entries()) row.number(i + 1);
+  };
+  const add = (value?: T) => {
+    const row = make(value, () => {
+      rows.splice(rows.indexOf(row), 1);
+      row.node.remove();
+      renumber();
+    });
+    rows.push(row);
+    container.append(row.node);
+    renumber();
+    return row;
+  };
+  return {
+    rows,
+    add,
+    /** Rows for `values` instead of those shown. */
+    replace(values: T[]) {
+      for (const row of rows.splice(0)) row.node.remove();
+      for (const value of values) add(value);
+    },
+  };
+}
 
 type ContactRow = {
   node: HTMLElement;
