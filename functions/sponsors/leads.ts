@@ -6,7 +6,6 @@
  * the attendee's leads at every sponsor; leads expire with the registration's retention.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { UnprocessableError } from '../core/errors.ts';
 import type { LeadSource } from '../registrations/public.ts';
 import type { StoredLead } from './keys.ts';
@@ -102,5 +101,7 @@ export async function leadsCsv(deps: LeadDeps, sponsorId: string): Promise<strin
   await requireSponsor(deps.store, sponsorId);
   const leads = await deps.staff.allLeads(sponsorId);
   const rows = leads.map((lead) => COLUMNS.map((c) => neutralise(lead[c] === undefined ? '' : String(lead[c]))));
+  // Loaded on first use, as the registrations' export does: only this route needs it.
+  const { stringify } = await import('csv-stringify/sync');
   return `\uFEFF${stringify([[...COLUMNS], ...rows], { quoted: true, record_delimiter: '\r\n' })}`;
 }
