@@ -5,9 +5,10 @@
  * the site bundles it for the browser.
  */
 /**
- * The version of these rules and of the renderer in markdown.ts. Live descriptions are stored
- * as rendered HTML when approved; one rendered under other rules is rendered again when read,
- * so a tightened allowlist reaches every public page. Raise it whenever either changes.
+ * The version of these rules and of the renderer (description-markdown.ts). Live descriptions
+ * are stored as rendered HTML when approved; one rendered under other rules is rendered again
+ * when read, so a tightened allowlist reaches every public page. Raise it whenever either
+ * changes.
  */
 export const DESCRIPTION_RULES = 1;
 

@@ -5,9 +5,8 @@
  * style attribute; links keep only http, https and mailto targets (so no javascript:,
  * data: or vbscript:, however encoded: sanitize-html decodes entities before it checks the
  * scheme) and open with rel="nofollow noopener noreferrer". Raw HTML in the Markdown is
- * escaped by marked's renderer override below, so it shows as text rather than being dropped.
+ * escaped by the renderer (description-markdown.ts), so it shows as text rather than being dropped.
  */
-import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import {
   DESCRIPTION_ATTRIBUTES,
@@ -16,22 +15,8 @@ import {
   DESCRIPTION_TAGS,
   mapDescriptionTag,
 } from './description-allowlist.ts';
+import { descriptionHtml } from './description-markdown.ts';
 import type { RenderedContent, StoredContent } from './keys.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-const marked = new Marked({
-  async: false,
-  gfm: true,
-  breaks: true,
-  renderer: {
-    // Raw HTML blocks and inline tags are shown as the text they are, never as markup.
-    html: ({ text }) => escapeHtml(text),
-    // Images would load third-party content on the public page: shown as their alt text.
-    image: ({ text }) => escapeHtml(text),
-  },
-});
 
 const SANITISE: sanitizeHtml.IOptions = {
   allowedTags: [...DESCRIPTION_TAGS],
@@ -52,7 +37,7 @@ const SANITISE: sanitizeHtml.IOptions = {
 
 /** Safe HTML for the public page from a description as the sponsor wrote it. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+  const html = descriptionHtml(markdown);
   return sanitizeHtml(html, SANITISE).trim();
 }
 

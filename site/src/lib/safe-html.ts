@@ -1,6 +1,6 @@
 /**
- * The portal's preview shows a description as the public page will: Markdown rendered by the
- * same `marked` settings as the API (functions/sponsors/markdown.ts), then kept to the same
+ * The portal's preview shows a description as the public page will: Markdown rendered as the
+ * API renders it (functions/sponsors/description-markdown.ts), then kept to the same
  * allowlist of elements, attributes and link schemes. The result is built as DOM nodes (never
  * assigned as HTML), from a <template> whose content is inert (no script runs, nothing loads).
  */

@@ -1,27 +1,14 @@
 /**
- * The preview of the description as the public will see it: the API's Markdown settings
+ * The preview of the description as the public will see it: the API's Markdown renderer
  * (marked, GFM, line breaks, raw HTML and images shown as text) and its allowlist, applied
  * here (lib/safe-html.ts). Loaded only when someone asks for a preview.
  */
-import { Marked } from 'marked';
+import { descriptionHtml } from '../../../../functions/sponsors/description-markdown.ts';
 import { sanitizedFragment } from '../../lib/safe-html.ts';
 import { el } from '../dom.ts';
 import type { PortalText } from './types.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-const marked = new Marked({
-  async: false,
-  gfm: true,
-  breaks: true,
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-    image: ({ text }) => escapeHtml(text),
-  },
-});
-
-export const renderPreview = (markdown: string) => sanitizedFragment(marked.parse(markdown) as string, document);
+export const renderPreview = (markdown: string) => sanitizedFragment(descriptionHtml(markdown), document);
 
 export function showPreview(
   target: HTMLElement,
