@@ -91,7 +91,8 @@ describe('local site rebuilder', () => {
       build: async (f) => void builds.push(f),
     });
     await r.handler(insert('SITEBUILD#early'));
-    await new Promise((done) => setTimeout(done, 30));
+    // Idle at once: a rebuilder that did not hold the request would wait here for its build.
+    await r.idle();
     expect(builds).toEqual([]);
     r.resume();
     await expect.poll(() => deletedIds()).toEqual(['SITEBUILD#early']);
