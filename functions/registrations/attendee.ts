@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { OutboxMail } from '../mail/outbox.ts';
 import { feeOf } from './categories.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import { isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
+import { hasEnded, isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
 import { endRegistration, type LifecycleDeps } from './lifecycle.ts';
 import type { ManageView } from './manage-schemas.ts';
 import type { Registration, RegistrationPatch } from './schemas.ts';
@@ -33,9 +33,6 @@ export type AttendeeDeps = {
 };
 
 /** Statuses after which nothing can change: the manage page shows no edit form. */
-export const isEnded = (status: Registration['status']) =>
-  status === 'cancelled' || status === 'rejected' || status === 'expired';
-
 /** The registration a manage token opens, or 404 (also for a wrong token: nothing to learn). */
 export async function openWithToken(store: Pick<AttendeeStore, 'get'>, id: string, token: string) {
   const reg = await store.get(id);
@@ -61,7 +58,7 @@ export async function manageView(deps: AttendeeDeps, reg: StoredRegistration): P
   ]);
   if (!event) throw new NotFoundError('No registration for this link.');
   const fee = category ? feeOf(category) : undefined;
-  const ended = isEnded(reg.status);
+  const ended = hasEnded(reg.status);
   return {
     ...registration,
     category: {
@@ -80,7 +77,10 @@ export async function manageView(deps: AttendeeDeps, reg: StoredRegistration): P
       ...(event.bankAccount && reg.payment?.status === 'due' && !ended ? { bankAccount: event.bankAccount } : {}),
     },
     ended,
-    ...(reg.payment ? { invoiceUrl: `/api/registrations/${reg.id}/invoice.pdf` } : {}),
+    // invoices.ts makes none for an ended registration that had not paid.
+    ...(reg.payment && (reg.payment.status === 'paid' || !ended)
+      ? { invoiceUrl: `/api/registrations/${reg.id}/invoice.pdf` }
+      : {}),
   };
 }
 
@@ -103,7 +103,7 @@ export async function changeRegistration(
   reg: StoredRegistration,
   patch: RegistrationPatch,
 ): Promise<Registration> {
-  if (isEnded(reg.status)) {
+  if (hasEnded(reg.status)) {
     throw new ConflictError(`A ${reg.status} registration cannot be changed.`);
   }
   const { dietaryNeeds, accessibilityNeeds, consent, ...other } = patch;

@@ -7,7 +7,7 @@
 import { NotFoundError } from '../core/errors.ts';
 import type { Language } from '../core/schemas.ts';
 import type { Event } from '../events/schemas.ts';
-import type { StoredCategory, StoredRegistration } from './keys.ts';
+import { hasEnded, type StoredCategory, type StoredRegistration } from './keys.ts';
 import { dateRange } from './mail-render.ts';
 import { longDate } from './mails.ts';
 import { formatMoney } from './money.ts';
@@ -64,10 +64,16 @@ export type InvoiceInput = {
 export async function invoicePdf({ reg, event, category, issuedOn }: InvoiceInput): Promise<Uint8Array> {
   const payment = reg.payment;
   if (!payment) throw new NotFoundError('This registration has nothing to pay.');
+  // A cancelled or rejected registration owes nothing: no pro forma (a paid one keeps its invoice).
+  if (payment.status !== 'paid' && hasEnded(reg.status)) {
+    throw new NotFoundError('This registration has ended: there is nothing to pay.');
+  }
   // Loaded on first use: only this route needs pdf-lib.
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const language: Language = reg.preferredLanguage;
   const w = words[language];
+  // French puts a no-break space before a colon (the narrow one is not in the PDF's standard font).
+  const colon = language === 'fr' ? '\u00a0:' : ':';
   const final = payment.status === 'paid' && payment.invoiceNumber;
   const pdf = await PDFDocument.create();
   pdf.setTitle(
@@ -105,8 +111,8 @@ export async function invoicePdf({ reg, event, category, issuedOn }: InvoiceInpu
   const bank = event.bankAccount;
 
   write(final ? w.invoice : w.proForma, { size: 20, font: bold, gap: 30 });
-  if (final) write(`${w.number}: ${payment.invoiceNumber}`, { font: bold });
-  write(`${w.date}: ${longDate(final && payment.paidAt ? payment.paidAt : issuedOn, language)}`, { gap: 24 });
+  if (final) write(`${w.number}${colon} ${payment.invoiceNumber}`, { font: bold });
+  write(`${w.date}${colon} ${longDate(final && payment.paidAt ? payment.paidAt : issuedOn, language)}`, { gap: 24 });
   if (bank) {
     write(w.from, { font: bold });
     write(bank.beneficiary);
@@ -134,7 +140,7 @@ export async function invoicePdf({ reg, event, category, issuedOn }: InvoiceInpu
   page.drawLine({ start: { x: left, y: y + 14 }, end: { x: right, y: y + 14 }, thickness: 0.5 });
   write(w.item, { font: bold, gap: 0 });
   write(w.amount, { font: bold, x: amountX(w.amount, bold) });
-  write(`${w.registration}: ${category ? name(category.name) : reg.categoryId}`, { gap: 0 });
+  write(`${w.registration}${colon} ${category ? name(category.name) : reg.categoryId}`, { gap: 0 });
   write(amount, { x: amountX(amount) });
   page.drawLine({ start: { x: left, y: y + 10 }, end: { x: right, y: y + 10 }, thickness: 0.5 });
   write(w.total, { font: bold, gap: 0 });

@@ -122,6 +122,9 @@ const HOLDING: RegistrationStatus[] = ['confirmed', 'pending', 'approved'];
 /** Whether a registration holds a seat; an unverified one may hold a seat or a waiting place. */
 export const holdsSeat = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
   HOLDING.includes(reg.status) || (reg.status === 'unverified' && reg.hold === 'seat');
+/** Whether a registration is over (cancelled, rejected, lapsed): no place, and nothing left to pay. */
+export const hasEnded = (status: RegistrationStatus) =>
+  status === 'cancelled' || status === 'rejected' || status === 'expired';
 /** Whether a registration holds a place on the waiting list (GSI2). */
 export const isWaiting = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
   reg.status === 'waitlisted' || (reg.status === 'unverified' && reg.hold === 'waitlist');

@@ -16,6 +16,8 @@ export type MailModel = {
   code?: string;
   qrId?: string;
   manageUrl?: string;
+  /** The link also confirms the address (the first mail after signing up). */
+  confirms?: boolean;
 };
 
 const labels = {
@@ -36,8 +38,10 @@ const labels = {
     bank: 'Bank',
     code: 'Your check-in code (show it at the registration desk)',
     manage: 'View, change or cancel your registration',
+    confirm: 'Confirm my address',
     private: 'Keep this link private: it gives access to your registration.',
     due: 'Due',
+    nothingDue: 'Nothing to pay',
     paid: 'Paid',
     waived: 'Waived',
   },
@@ -58,8 +62,10 @@ const labels = {
     bank: 'Banque',
     code: 'Votre code d’enregistrement (à présenter à l’accueil)',
     manage: 'Consulter, modifier ou annuler votre inscription',
-    private: 'Gardez ce lien pour vous : il donne accès à votre inscription.',
+    confirm: 'Confirmer mon adresse',
+    private: 'Gardez ce lien pour vous : il donne accès à votre inscription.',
     due: 'À payer',
+    nothingDue: 'Rien à payer',
     paid: 'Payé',
     waived: 'Exonéré',
   },
@@ -125,7 +131,8 @@ export function detailsOf(
   const payment = reg.payment;
   if (payment) {
     lines.push({ label: l.amount, value: formatMoney(payment, language) });
-    lines.push({ label: l.payment, value: l[payment.status] });
+    // An ended registration owes nothing, whatever was due before.
+    lines.push({ label: l.payment, value: ended && payment.status === 'due' ? l.nothingDue : l[payment.status] });
     if (payment.status === 'due' && !ended) {
       lines.push({ label: l.reference, value: formatReference(payment.reference) });
       lines.push({
@@ -144,12 +151,16 @@ export function detailsOf(
   return lines;
 }
 
+/** A label and its colon as the language writes them: French puts a narrow no-break space before it. */
+const withColon = (label: string, language: Language) => `${label}${language === 'fr' ? '\u202f:' : ':'}`;
+
 export function renderText(m: MailModel): string {
   const l = labels[m.language];
-  const width = Math.max(...m.details.map((d) => d.label.length));
-  const parts = [m.body, m.details.map((d) => `${`${d.label}:`.padEnd(width + 2)}${d.value}`).join('\n')];
-  if (m.code) parts.push(`${l.code}: ${m.code}`);
-  if (m.manageUrl) parts.push(`${l.manage}: ${m.manageUrl}\n${l.private}`);
+  const colon = (label: string) => withColon(label, m.language);
+  const width = Math.max(...m.details.map((d) => colon(d.label).length));
+  const parts = [m.body, m.details.map((d) => `${colon(d.label).padEnd(width + 1)}${d.value}`).join('\n')];
+  if (m.code) parts.push(`${colon(l.code)} ${m.code}`);
+  if (m.manageUrl) parts.push(`${colon(m.confirms ? l.confirm : l.manage)} ${m.manageUrl}\n${l.private}`);
   return parts.join('\n\n');
 }
 
@@ -184,7 +195,7 @@ ${m.qrId ? `<img src="cid:${e(m.qrId)}" width="180" height="180" alt="QR ${e(m.c
 </div>`
     : '';
   const manage = m.manageUrl
-    ? `<p style="margin:24px 0 8px"><a href="${e(m.manageUrl)}" style="display:inline-block;padding:12px 20px;background:#0b5394;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(l.manage)}</a></p>
+    ? `<p style="margin:24px 0 8px"><a href="${e(m.manageUrl)}" style="display:inline-block;padding:12px 20px;background:#0b5394;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(m.confirms ? l.confirm : l.manage)}</a></p>
 <p style="margin:0 0 8px;font-size:13px;color:#4a5568;word-break:break-all">${e(m.manageUrl)}</p>
 <p style="margin:0;font-size:13px;color:#4a5568">${e(l.private)}</p>`
     : '';

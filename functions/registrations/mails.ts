@@ -12,7 +12,7 @@ import { eventIcs } from '../mail/ics.ts';
 import { type MailAttachment, outboxItem } from '../mail/outbox.ts';
 import { qrPng } from '../mail/qr-png.ts';
 import { dateTimeFormat, longDateFormat } from './intl.ts';
-import { type OutboxItem, outboxIndex, type StoredRegistration } from './keys.ts';
+import { hasEnded, type OutboxItem, outboxIndex, type StoredRegistration } from './keys.ts';
 import { detailsOf, type MailLine, renderHtml, renderText } from './mail-render.ts';
 import { type MailKind, mailTexts, type Parts } from './mail-texts.ts';
 import { formatMoney } from './money.ts';
@@ -73,8 +73,6 @@ function statusOf(kind: MailKind, reg: MailRegistration, extra: MailExtras): Reg
   return byKind[kind] ?? reg.status;
 }
 
-const ENDED: RegistrationStatus[] = ['cancelled', 'rejected', 'expired'];
-
 /** The subject, text, HTML and attachments of one mail. */
 export function composeMail(
   now: Date,
@@ -85,7 +83,7 @@ export function composeMail(
 ) {
   const language = reg.preferredLanguage;
   const status = statusOf(kind, reg, extra);
-  const ended = ENDED.includes(status);
+  const ended = hasEnded(status);
   const admitted = status === 'confirmed' || status === 'approved';
   const payment = reg.payment;
   const { subject, body } = mailTexts[language][kind]({
@@ -98,7 +96,9 @@ export function composeMail(
   const code = admitted ? reg.checkInCode : undefined;
   const qrId = code ? `qr-${reg.id}@conference` : undefined;
   const details: MailLine[] = detailsOf(language, ctx, reg, status, ended);
-  const model = { language, subject, body, details, code, qrId, manageUrl: extra.manageUrl };
+  // The first mail's link is how the attendee confirms the address: its button says so.
+  const confirms = kind === 'verify' || kind === 'verify-waitlist';
+  const model = { language, subject, body, details, code, qrId, manageUrl: extra.manageUrl, confirms };
   const attachments: MailAttachment[] = [];
   if (code && qrId) {
     attachments.push({

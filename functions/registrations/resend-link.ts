@@ -8,7 +8,7 @@
 import { RateLimitedError } from '../core/errors.ts';
 import type { RateLimiter, RateRule } from '../core/rate-limit.ts';
 import type { Clock } from './deps.ts';
-import type { OutboxItem, StoredRegistration } from './keys.ts';
+import { hasEnded, type OutboxItem, type StoredRegistration } from './keys.ts';
 import { type LifecycleDeps, mailContext } from './lifecycle.ts';
 import { mintLink } from './links.ts';
 import { attendeeMailItem } from './mails.ts';
@@ -30,8 +30,6 @@ export const RESEND_ANSWER = {
   message: 'If this address is registered for the event, we have mailed it the link to its registration.',
 };
 
-const ENDED = new Set(['cancelled', 'rejected', 'expired']);
-
 /** Returns whether a mail was queued (for tests and logs; never for the caller). */
 export async function resendLink(deps: ResendDeps, eventId: string, email: string): Promise<boolean> {
   const address = email.trim().toLowerCase();
@@ -43,7 +41,7 @@ export async function resendLink(deps: ResendDeps, eventId: string, email: strin
   }
   const id = await deps.store.registrationIdByEmail(eventId, address);
   const reg = id ? await deps.store.get(id) : undefined;
-  if (!reg || ENDED.has(reg.status)) return false;
+  if (!reg || hasEnded(reg.status)) return false;
   const ctx = await mailContext(deps, reg.eventId, reg.categoryId);
   const link = mintLink(deps.siteUrl, reg);
   await deps.store.addManageToken(

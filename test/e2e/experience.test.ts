@@ -125,8 +125,22 @@ describe('registering', () => {
         headers: { authorization: `Bearer ${secret}` },
       });
       expect([invoice.status, invoice.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      // The bank transfer's details, on this first visit that confirmed the address too.
+      expect(plain(await page.locator('#manage-pay .bank').innerText())).toContain('PT50 0002 0123 1234 5678 9015 4');
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, `manage-${lang}-${size}`);
+
+      // Cancelled, the registration owes nothing: no payment due, no pro forma, no bank details.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: fr ? 'Annuler mon inscription' : 'Cancel my registration' }).click();
+      await expect
+        .poll(async () => page.locator('#manage-badges .badge').allInnerTexts())
+        .toEqual(fr ? ['Annulée'] : ['Cancelled']);
+      const after = plain(await page.locator('#manage-details').innerText());
+      expect(after).toContain(fr ? 'Rien à payer' : 'Nothing to pay');
+      expect(after).not.toMatch(/RF\d\d/);
+      expect(await page.locator('#m-invoice').isVisible()).toBe(false);
+      expect(await page.locator('#manage-pay').isVisible()).toBe(false);
     });
   }
 

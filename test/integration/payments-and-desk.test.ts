@@ -184,7 +184,16 @@ describe('payments, lost links and the desk', () => {
     clock = new Date(start.getTime() + 15 * DAY);
     expect(await sweepPayments(deps)).toEqual({ reminded: 0, cancelled: 1 });
     expect((await view(cy.id, cy.auth)).status).toBe('cancelled');
-    expect((await view(cy.id, cy.auth)).ended).toBe(true);
+    const ended = await view(cy.id, cy.auth);
+    expect([ended.ended, ended.invoiceUrl, ended.event.bankAccount]).toEqual([true, undefined, undefined]);
+    // Nothing is owed any more: no pro forma either.
+    const noInvoice = await app.request(`/api/registrations/${cy.id}/invoice.pdf`, { headers: cy.auth });
+    expect([noInvoice.status, ((await noInvoice.json()) as { detail: string }).detail]).toEqual([
+      404,
+      'This registration has ended: there is nothing to pay.',
+    ]);
+    const cancelMail = (await mailsTo('cy@example.org')).find((m) => m.subject.startsWith('Registration cancelled'));
+    expect(cancelMail?.text).toMatch(/^Payment: +Nothing to pay$/m);
     const promoted = await view(dee.id, dee.auth);
     expect(promoted.status).toBe('confirmed');
     // The clock starts again for the person promoted: 14 days from now.

@@ -97,6 +97,22 @@ describe('attendee mail', () => {
     expect(cancelled.text).not.toContain('RF20');
     expect(cancelled.attachments).toEqual([]);
     expect(cancelled.html).toContain(`<a href="${MANAGE}"`);
+    // The fee was due; a cancelled registration owes nothing, and the mail says so.
+    expect(cancelled.text).toMatch(/^Payment: +Nothing to pay$/m);
+    expect(cancelled.text).not.toContain('Due');
+  });
+
+  it('labels the first mail’s link as the confirmation it is, and writes French colons', () => {
+    const verify = composeMail(NOW, person({ status: 'unverified' }), 'verify', ctx, { manageUrl: MANAGE });
+    expect(verify.text).toContain(`Confirm my address: ${MANAGE}`);
+    expect(verify.html).toContain('>Confirm my address</a>');
+    const confirmed = composeMail(NOW, person(), 'confirmed', ctx, { manageUrl: MANAGE });
+    expect(confirmed.html).toContain('>View, change or cancel your registration</a>');
+    const french = composeMail(NOW, person({ status: 'unverified', preferredLanguage: 'fr' }), 'verify', ctx, {
+      manageUrl: MANAGE,
+    });
+    expect(french.text).toContain(`Confirmer mon adresse\u202f: ${MANAGE}`);
+    expect(french.text).toMatch(/^Événement\u202f: +Conférence et exposition sur les TI douanières 2027$/m);
   });
 });
 
@@ -120,6 +136,12 @@ async function pdfText(bytes: Uint8Array) {
 
 describe('invoice PDF', () => {
   const category = { name: { en: 'Private sector', fr: 'Secteur privé' } };
+
+  it('makes no pro forma for a cancelled registration that had not paid', async () => {
+    await expect(
+      invoicePdf({ reg: person({ status: 'cancelled' }), event: demoEvent, category, issuedOn: '2027-01-10' }),
+    ).rejects.toThrow('This registration has ended: there is nothing to pay.');
+  });
 
   it('makes a one-page pro-forma invoice with the reference, due date and bank details', async () => {
     const { pages, text } = await pdfText(
@@ -160,7 +182,7 @@ describe('invoice PDF', () => {
     );
     expect(pages).toBe(1);
     expect(text).toContain('Facture');
-    expect(text).toContain('Numéro de facture: CITCE-2027-00001');
+    expect(text).toContain('Numéro de facture\u00a0: CITCE-2027-00001');
     expect(text).toContain('PAYÉE');
     expect(text).toContain('Payée le 20 janvier 2027');
     expect(text).toContain('450,00 EUR');

@@ -167,7 +167,7 @@ describe('shared schemas', () => {
       startDate: '2027-06-10',
       endDate: '2027-06-08',
       timeZone: 'Europe/Lisbon',
-      venue: { name: { en: 'V' }, address: 'A', city: 'C', country: 'PT' },
+      venue: { name: { en: 'V' }, address: 'A', city: { en: 'C' }, country: 'PT' },
       status: 'draft',
     });
     expect(event.success).toBe(false);

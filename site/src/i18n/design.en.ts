@@ -31,6 +31,7 @@ export const designEn = {
     due: 'Payment due',
     paid: 'Paid',
     waived: 'Fee waived',
+    none: 'Nothing to pay',
   },
   /** The live state of a registration category. */
   state: {

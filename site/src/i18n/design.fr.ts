@@ -25,6 +25,7 @@ export const designFr: DesignStrings = {
     due: 'Paiement attendu',
     paid: 'Payée',
     waived: 'Frais annulés',
+    none: 'Rien à payer',
   },
   state: {
     open: 'Ouverte',

@@ -90,10 +90,19 @@ export async function startManage(root: HTMLElement) {
       headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${creds.secret}` },
     });
 
-  const show = (reg: WithPayment) => {
+  let latest: WithPayment | undefined;
+  const show = (update: WithPayment) => {
+    // The answers to change and cancel carry the registration alone: the event's bank account
+    // comes from the manage view read first.
+    const reg: WithPayment = { ...latest, ...update, event: update.event ?? latest?.event };
+    latest = reg;
+    const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
     const position = reg.waitlistPosition ? ` · ${fill(m.position, { n: reg.waitlistPosition })}` : '';
     const category = event?.categories[reg.categoryId];
     const payment = reg.payment ?? undefined;
+    // An ended registration owes nothing, whatever was due before it ended.
+    const owed = payment?.status === 'due' && !ended;
+    const paymentLabel = payment && (owed || payment.status !== 'due') ? m.payment[payment.status] : m.payment.none;
     const dueDate = payment?.dueDate
       ? new Intl.DateTimeFormat(m.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
           new Date(payment.dueDate.length === 10 ? `${payment.dueDate}T12:00:00Z` : payment.dueDate),
@@ -106,9 +115,11 @@ export async function startManage(root: HTMLElement) {
       ...(event ? ([[x.event, event.name]] as [string, string][]) : []),
       [x.category, category?.name ?? reg.categoryId],
       [x.fee, payment ? formatMoney(payment, m.lang) : (category?.fee ?? x.free)],
-      ...(payment ? ([[x.payment, m.payment[payment.status]]] as [string, string][]) : []),
-      ...(payment?.reference ? ([[x.reference, payment.reference]] as [string, string][]) : []),
-      ...(payment?.status === 'due' && dueDate ? ([[x.dueDate, dueDate]] as [string, string][]) : []),
+      ...(payment ? ([[x.payment, paymentLabel]] as [string, string][]) : []),
+      ...(payment?.reference && (owed || payment.status === 'paid')
+        ? ([[x.reference, payment.reference]] as [string, string][])
+        : []),
+      ...(owed && dueDate ? ([[x.dueDate, dueDate]] as [string, string][]) : []),
       ...(event
         ? ([
             [x.dates, event.dates],
@@ -119,10 +130,12 @@ export async function startManage(root: HTMLElement) {
     ];
     badges.replaceChildren(
       el('span', { class: `badge badge--${reg.status}` }, m.badges[reg.status]),
-      ...(payment ? [el('span', { class: `badge badge--${payment.status}` }, m.payment[payment.status])] : []),
+      ...(payment && (owed || payment.status !== 'due')
+        ? [el('span', { class: `badge badge--${payment.status}` }, m.payment[payment.status])]
+        : []),
     );
     summary.hidden = false;
-    pay.hidden = payment?.status !== 'due' || !hasSeat(reg);
+    pay.hidden = !owed || !hasSeat(reg);
     const bank = reg.event?.bankAccount;
     pay.replaceChildren(
       ...(payment
@@ -151,7 +164,8 @@ export async function startManage(root: HTMLElement) {
           ]
         : []),
     );
-    invoice.hidden = !payment || reg.status === 'unverified';
+    // A pro forma only for what is owed; a paid invoice stays, whatever happened after.
+    invoice.hidden = !payment || reg.status === 'unverified' || (ended && payment.status !== 'paid');
     details.replaceChildren(
       ...rows.flatMap(([term, value]) => [
         Object.assign(document.createElement('dt'), { textContent: term }),
@@ -167,7 +181,6 @@ export async function startManage(root: HTMLElement) {
       svg.setAttribute('aria-label', fill(m.qrCode, { code: reg.checkInCode }));
       qr.hidden = false;
     } else qr.hidden = true;
-    const ended = reg.ended ?? (reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired');
     form.hidden = ended;
     endedNote.hidden = !ended;
     actions.hidden = false;
@@ -182,9 +195,10 @@ export async function startManage(root: HTMLElement) {
     const response = await call('');
     if (!response.ok) return say(m.missing);
     let reg = (await response.json()) as Registration;
-    // Opening the mailed link is what proves the address: confirm it on the way in.
+    // Opening the mailed link is what proves the address: confirm it on the way in (the answer
+    // is the registration alone; the event and its bank account stay those of the view).
     const verified = reg.status === 'unverified' ? await call('/verify', { method: 'POST' }) : undefined;
-    if (verified?.ok) reg = (await verified.json()) as Registration;
+    if (verified?.ok) reg = { ...reg, ...((await verified.json()) as Registration) };
     const data = (await (await call('/export')).json()) as RegistrationExport;
     textarea('dietaryNeeds').value = data.sensitive.dietaryNeeds ?? '';
     textarea('accessibilityNeeds').value = data.sensitive.accessibilityNeeds ?? '';
