@@ -125,7 +125,7 @@ export const fr: UiStrings = {
     eraseConfirm:
       'Effacer toutes vos données\u202f? C’est définitif, et votre place ira à la personne suivante sur la liste d’attente.',
     erased: 'Vos données ont été effacées.',
-    calendar: 'Ajouter à mon agenda (.ics)',
+    calendar: 'Ajouter à mon calendrier (.ics)',
   },
   workspace: {
     signIn: 'Se connecter',

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fill } from '../../site/src/i18n/format.ts';
+
+describe('filling in texts', () => {
+  it('replaces known names and leaves unknown ones', () => {
+    expect(fill('Sessions of {name} ({n})', { name: 'Amara Diallo', n: 2 })).toBe('Sessions of Amara Diallo (2)');
+    expect(fill('Hello {who}', {})).toBe('Hello {who}');
+  });
+
+  it('elides French "de" before a vowel, and only there', () => {
+    expect(fill('Séances de {name} (.ics)', { name: 'Amara Diallo' })).toBe('Séances d’Amara Diallo (.ics)');
+    expect(fill('Heures de {city} ({zone})', { city: 'Ottawa', zone: 'UTC−4' })).toBe('Heures d’Ottawa (UTC−4)');
+    expect(fill('Logo de {name}', { name: 'Édouard SA' })).toBe('Logo d’Édouard SA');
+    expect(fill('Séances de {name} (.ics)', { name: 'Sophie Martin' })).toBe('Séances de Sophie Martin (.ics)');
+    expect(fill('Heures de {city} ({zone})', { city: 'Lisbonne', zone: 'UTC+1' })).toBe('Heures de Lisbonne (UTC+1)');
+    // English words ending in "de" are not French "de".
+    expect(fill('Code {code}', { code: 'A12' })).toBe('Code A12');
+    expect(fill('Made {n} changes', { n: 'eight' })).toBe('Made eight changes');
+  });
+});
