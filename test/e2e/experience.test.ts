@@ -44,6 +44,13 @@ describe('home page', () => {
         // The compact menu opens without any script.
         await page.getByText('Menu', { exact: true }).click();
         await expect.poll(() => page.locator('.menu-phone a').first().isVisible()).toBe(true);
+        // The sign-in menu opens within the screen (it once reached past its left edge in English).
+        await page.locator('details.signin summary').click();
+        const menu = page.locator('details.signin ul');
+        await menu.waitFor();
+        const signIn = (await menu.boundingBox())!;
+        expect(signIn.x).toBeGreaterThanOrEqual(0);
+        expect(signIn.x + signIn.width).toBeLessThanOrEqual(viewports[size].viewport.width);
       }
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, `home-${lang}-${size}`);
