@@ -20,12 +20,9 @@ export const ManageView = Registration.extend({
     })
     .meta({ description: 'The event: dates and venue' }),
   ended: z.boolean().meta({ description: 'Cancelled, rejected or expired: nothing can be changed any more' }),
-  invoiceUrl: z
-    .string()
-    .optional()
-    .meta({
-      description: 'The invoice PDF (paid categories, unless the registration ended unpaid); send the manage token',
-    }),
+  invoiceUrl: z.string().optional().meta({
+    description: 'The invoice PDF (paid categories, unless the registration ended unpaid); send the manage token',
+  }),
 }).meta({ description: 'My registration, as the manage page shows it' });
 export type ManageView = z.infer<typeof ManageView>;
 

@@ -64,6 +64,7 @@ export const en = {
     preferredLanguage: 'Preferred language for mail',
     dietaryNeeds: 'Dietary needs',
     accessibilityNeeds: 'Accessibility needs',
+    needs: 'Needs (optional)',
     sensitiveHint: 'Used only to cater for you, and deleted the day after the event.',
     visaLetter: 'I need a visa invitation letter',
     consent: 'I have read the privacy notice and agree that my data is processed to organise the conference.',

@@ -67,6 +67,7 @@ export const fr: UiStrings = {
     preferredLanguage: 'Langue préférée pour les messages',
     dietaryNeeds: 'Besoins alimentaires',
     accessibilityNeeds: 'Besoins d’accessibilité',
+    needs: 'Besoins particuliers (facultatif)',
     sensitiveHint: 'Utilisé uniquement pour vous accueillir, et supprimé le lendemain de l’événement.',
     visaLetter: 'J’ai besoin d’une lettre d’invitation pour un visa',
     consent:

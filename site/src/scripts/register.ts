@@ -105,7 +105,9 @@ export function startRegistration(root: HTMLElement) {
         slot.textContent = message;
         slot.hidden = false;
       }
-      const label = form.querySelector(`label[for="${name}"]`)?.textContent?.replace(' *', '') ?? name;
+      // Without the required mark, and without a closing full stop (the consent's label is a sentence).
+      const label =
+        form.querySelector(`label[for="${name}"]`)?.textContent?.replace(' *', '').replace(/\.$/, '') ?? name;
       summaryList.append(el('li', {}, el('a', { href: `#${name}` }, fill(f.summaryItem, { label, message }))));
     }
     summary.hidden = errors.length === 0;
