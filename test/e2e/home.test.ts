@@ -98,7 +98,15 @@ describe('home page', () => {
     }
     const missing = await page.goto(`${baseUrl}/no-such-page/`);
     expect(missing?.status()).toBe(404);
-    await expect.poll(() => page.locator('h1').allInnerTexts()).toEqual(['Page not found']);
+    await expect.poll(() => page.locator('h1').allInnerTexts()).toEqual(['Page not found · Page introuvable']);
+    // One page answers every missing path (CloudFront serves it for any), so it speaks French too.
+    const french = await page.goto(`${baseUrl}/fr/pas-de-page/`);
+    expect(french?.status()).toBe(404);
+    expect(await page.locator('main [lang="fr"]').allInnerTexts()).toEqual([
+      '· Page introuvable',
+      'La page demandée n’existe pas.',
+      'Accueil',
+    ]);
   });
 });
 
