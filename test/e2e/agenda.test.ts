@@ -80,8 +80,17 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     expect(await programme.locator('#filter-status').innerText()).toBe(
       `${demoSessions.filter((s) => s.trackId === 'border-tech').length} sessions shown`,
     );
+    // A day without a session of the track loses its link too ("Data and analytics" has none on
+    // one day of the demo agenda).
+    await track.selectOption({ label: 'Data and analytics' });
+    await expect.poll(() => shown()).toEqual(['data-analytics']);
+    const dayLinks = () => programme.locator('nav.days li:visible').allInnerTexts();
+    const dayHeadings = await programme.locator('section.day:visible h2').allInnerTexts();
+    expect(dayHeadings.length).toBeLessThan(3);
+    expect(await dayLinks()).toEqual(dayHeadings);
     await track.selectOption('');
     await expect.poll(() => item.isVisible()).toBe(true);
+    expect(await dayLinks()).toHaveLength(3);
 
     // Star the keynote on its page, then find it in My agenda.
     await item.getByRole('link', { name: opening.title.en }).click();

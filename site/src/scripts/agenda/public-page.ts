@@ -57,6 +57,10 @@ function trackFilter() {
     }
     for (const day of document.querySelectorAll<HTMLElement>('section.day')) {
       day.hidden = day.querySelector('[data-track]:not([hidden])') === null;
+      // The day's link goes with it: it would lead to a heading that is not there.
+      const heading = day.getAttribute('aria-labelledby');
+      const link = heading ? document.querySelector(`nav.days a[href="#${heading}"]`)?.closest('li') : null;
+      if (link instanceof HTMLElement) link.hidden = day.hidden;
     }
     status.textContent = shown === 0 ? forms.none : plural(document.documentElement.lang, forms.shown, shown);
     const url = new URL(location.href);
