@@ -70,9 +70,21 @@ describe('registering', () => {
       const email = `paid.${lang}.${size}@customs.example.org`;
       const page = await browser.newPage(viewports[size]);
       await page.goto(`${baseUrl}${fr ? '/fr' : ''}/register/`);
-      await page
-        .getByLabel(fr ? 'Catégorie d’inscription *' : 'Registration category *')
-        .selectOption('private-sector');
+      const category = page.getByLabel(fr ? 'Catégorie d’inscription *' : 'Registration category *');
+      // Choosing a category says what it means: who it is for, a review, a fee paid by transfer.
+      const info = page.locator('#categoryId-info');
+      await category.selectOption('customs-government');
+      await expect
+        .poll(() => info.innerText())
+        .toBe(
+          fr
+            ? 'Agents des administrations douanières et des autres administrations publiques. Les organisateurs examinent chaque inscription de cette catégorie\u202f; nous vous écrirons pour vous informer de leur décision.'
+            : 'Officials of customs administrations and other government agencies. The organisers review each registration in this category; we will write to you with their decision.',
+        );
+      await category.selectOption('private-sector');
+      await expect
+        .poll(() => info.innerText())
+        .toContain(fr ? 'Payable par virement bancaire' : 'Paid by bank transfer');
       await page.getByLabel(fr ? 'Prénom *' : 'First name *').fill('Paula');
       await page.getByLabel(fr ? 'Nom *' : 'Last name *', { exact: true }).fill('Payer');
       await page.getByLabel(fr ? 'Adresse électronique *' : 'Email address *').fill(email);

@@ -14,6 +14,7 @@ export const attendeeEn = {
       'The same mail brings a private link to change or cancel your registration at any time.',
     ],
     chooseCategory: 'Choose a category',
+    paidHint: 'Paid by bank transfer: the invoice carries our bank details and your payment reference.',
     optionLabel: '{name} · {fee}',
     unavailable: '{label} ({state})',
     privacyLink: 'Read the privacy notice',

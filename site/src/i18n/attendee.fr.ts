@@ -10,6 +10,8 @@ export const attendeeFr: AttendeeStrings = {
       'Le même message contient un lien privé pour modifier ou annuler votre inscription à tout moment.',
     ],
     chooseCategory: 'Choisissez une catégorie',
+    paidHint:
+      'Payable par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
     optionLabel: '{name} · {fee}',
     unavailable: '{label} ({state})',
     privacyLink: 'Lire la notice sur la protection des données',

@@ -11,7 +11,16 @@ import { type CategoryState, canChoose, formatMoney, type LiveCategory, type Pay
 import { dataJson, el, find, statusMessage } from './dom.ts';
 import { fetchCategories } from './live-home.ts';
 
-type CategoryInfo = { id: string; name: string; fee: string; requiresApproval: boolean; paid: boolean };
+type CategoryInfo = {
+  id: string;
+  name: string;
+  fee: string;
+  requiresApproval: boolean;
+  paid: boolean;
+  description?: string;
+  /** Who may register in it. */
+  eligibility?: string;
+};
 
 /** What RegisterForm.astro renders into data-config. */
 export type RegisterConfig = {
@@ -58,10 +67,21 @@ export function startRegistration(root: HTMLElement) {
 
   const feeOf = (c: LiveCategory) =>
     c.price ? (c.price.amount === 0 ? config.free : formatMoney(c.price, lang)) : categories.get(c.id)?.fee;
+  // What choosing a category means, said where it is chosen: its state when not open, its
+  // description, whether the organisers review it, and that a fee is paid by transfer.
   const describe = () => {
     const option = select.selectedOptions[0];
     const state = option?.dataset.state as CategoryState | undefined;
-    info.textContent = option?.value && state && state !== 'open' ? config.state[state] : '';
+    const category = option?.value ? categories.get(option.value) : undefined;
+    info.textContent = [
+      option?.value && state && state !== 'open' ? config.state[state] : '',
+      category?.description ?? '',
+      category?.eligibility ?? '',
+      category?.requiresApproval ? a.steps.approval : '',
+      category?.paid ? a.paidHint : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   };
   select.addEventListener('change', describe);
 
@@ -70,12 +90,18 @@ export function startRegistration(root: HTMLElement) {
     for (const c of live ?? []) {
       const name = (lang === 'fr' ? c.name.fr : undefined) ?? c.name.en;
       const fee = feeOf(c) ?? config.free;
+      const inLang = (text: { en: string; fr?: string } | undefined) =>
+        text ? ((lang === 'fr' ? text.fr : undefined) ?? text.en) : undefined;
+      const description = inLang(c.description);
+      const eligibility = inLang(c.eligibility);
       categories.set(c.id, {
         id: c.id,
         name,
         fee,
         requiresApproval: c.requiresApproval,
         paid: Boolean(c.price && c.price.amount > 0),
+        ...(description ? { description } : {}),
+        ...(eligibility ? { eligibility } : {}),
       });
       let option = [...select.options].find((o) => o.value === c.id);
       if (!option) {
