@@ -42,6 +42,8 @@ const labels = {
     private: 'Keep this link private: it gives access to your registration.',
     due: 'Due',
     nothingDue: 'Nothing to pay',
+    visa: 'Visa invitation letter',
+    requested: 'Requested',
     paid: 'Paid',
     waived: 'Waived',
   },
@@ -66,6 +68,8 @@ const labels = {
     private: 'Gardez ce lien pour vous : il donne accès à votre inscription.',
     due: 'À payer',
     nothingDue: 'Rien à payer',
+    visa: 'Lettre d’invitation pour un visa',
+    requested: 'Demandée',
     paid: 'Payé',
     waived: 'Exonéré',
   },
@@ -127,6 +131,7 @@ export function detailsOf(
   }
   lines.push({ label: l.category, value: category ? pick(category.name, language) : reg.categoryId });
   lines.push({ label: l.status, value: statusLabels[language][status] });
+  if (reg.visaLetter && !ended) lines.push({ label: l.visa, value: l.requested });
   const fee = category ? feeOf(category) : undefined;
   const payment = reg.payment;
   if (payment) {

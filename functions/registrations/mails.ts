@@ -38,7 +38,16 @@ export type MailExtras = Omit<Parts, 'eventName' | 'firstName' | 'amount' | 'due
 
 export type MailRegistration = Pick<
   StoredRegistration,
-  'id' | 'email' | 'firstName' | 'lastName' | 'preferredLanguage' | 'status' | 'categoryId' | 'checkInCode' | 'payment'
+  | 'id'
+  | 'email'
+  | 'firstName'
+  | 'lastName'
+  | 'preferredLanguage'
+  | 'status'
+  | 'categoryId'
+  | 'checkInCode'
+  | 'payment'
+  | 'visaLetter'
 >;
 
 /** Unsent mail lingers at most a week (TTL). */

@@ -166,6 +166,7 @@ export type RegistrationInput = z.infer<typeof RegistrationInput>;
 export const RegistrationPatch = RegistrationInput.pick({
   firstName: true,
   lastName: true,
+  country: true,
   organisation: true,
   jobTitle: true,
   dietaryNeeds: true,

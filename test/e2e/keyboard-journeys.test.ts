@@ -99,13 +99,26 @@ describe('journeys with the keyboard only', () => {
     const { id, secret } = await manageToken(email);
     await page.goto(`${baseUrl}/registration/#token=${id}.${secret}`);
     await keys.expectFocus('Thank you: your address is confirmed.');
+    // A name and a country corrected, a job title added, a visa letter asked for.
+    await keys.tabTo(/^Last name \*/);
+    await keys.replace('Keys-Mwangi');
+    await keys.tabTo(/^Country \*/);
+    await keys.type('Uganda');
     await keys.tabTo(/^Job title/);
     await keys.type('Risk analyst');
+    await keys.tabTo('I need a visa invitation letter');
+    await keys.press('Space');
     await keys.tabTo('Save changes');
     await keys.press('Enter');
     await keys.expectFocus('Your changes are saved.');
     const saved = await fetch(`${baseUrl}/api/registrations/${id}`, { headers: { authorization: `Bearer ${secret}` } });
-    expect(((await saved.json()) as { jobTitle?: string }).jobTitle).toBe('Risk analyst');
+    expect(await saved.json()).toMatchObject({
+      lastName: 'Keys-Mwangi',
+      country: 'UG',
+      jobTitle: 'Risk analyst',
+      visaLetter: true,
+    });
+    await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Visa invitation letter\nRequested');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The browser's own confirmation box cannot be reached by page.keyboard: accepting it

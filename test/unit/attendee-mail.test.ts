@@ -102,6 +102,14 @@ describe('attendee mail', () => {
     expect(cancelled.text).not.toContain('Due');
   });
 
+  it('says a visa invitation letter was asked for, while the registration runs', () => {
+    const asked = composeMail(NOW, person({ visaLetter: true }), 'confirmed', ctx, { manageUrl: MANAGE });
+    expect(asked.text).toMatch(/^Visa invitation letter: +Requested$/m);
+    expect(composeMail(NOW, person(), 'confirmed', ctx, { manageUrl: MANAGE }).text).not.toContain('Visa');
+    const fr = composeMail(NOW, person({ visaLetter: true, preferredLanguage: 'fr' }), 'confirmed', ctx, {});
+    expect(fr.text).toMatch(/^Lettre d’invitation pour un visa\u202f: +Demandée$/m);
+  });
+
   it('labels the first mail’s link as the confirmation it is, and writes French colons', () => {
     const verify = composeMail(NOW, person({ status: 'unverified' }), 'verify', ctx, { manageUrl: MANAGE });
     expect(verify.text).toContain(`Confirm my address: ${MANAGE}`);

@@ -60,6 +60,8 @@ export const attendeeEn = {
     reference: 'Payment reference',
     dueDate: 'Pay by',
     invoice: 'Download the invoice (PDF)',
+    visa: 'Visa invitation letter',
+    requested: 'Requested',
     dates: 'Dates',
     venue: 'Venue',
     payNote: 'Please pay {amount} by bank transfer by {date}, quoting the reference {reference}.',

@@ -60,6 +60,8 @@ export const attendeeFr: AttendeeStrings = {
     reference: 'Référence de paiement',
     dueDate: 'À régler avant le',
     invoice: 'Télécharger la facture (PDF)',
+    visa: 'Lettre d’invitation pour un visa',
+    requested: 'Demandée',
     dates: 'Dates',
     venue: 'Lieu',
     payNote: 'Merci de régler {amount} par virement bancaire avant le {date}, en indiquant la référence {reference}.',

@@ -95,7 +95,7 @@ export const designEn = {
       },
       {
         heading: 'Your rights',
-        text: 'From the private link in your confirmation mail you can see, correct, download (as JSON) and erase your data, or cancel your registration. Lost the link? Ask for it on the My registration page.',
+        text: 'From the private link in your confirmation mail you can see, correct (all but your email address, which identifies your registration), download (as JSON) and erase your data, or cancel your registration. Lost the link? Ask for it on the My registration page.',
       },
       {
         heading: 'Contact',

@@ -90,7 +90,7 @@ export const designFr: DesignStrings = {
       },
       {
         heading: 'Vos droits',
-        text: 'Depuis le lien privé de votre message de confirmation, vous pouvez consulter, corriger, télécharger (en JSON) et effacer vos données, ou annuler votre inscription. Lien perdu\u202f? Demandez-le sur la page Mon inscription.',
+        text: 'Depuis le lien privé de votre message de confirmation, vous pouvez consulter, corriger (sauf votre adresse électronique, qui identifie votre inscription), télécharger (en JSON) et effacer vos données, ou annuler votre inscription. Lien perdu\u202f? Demandez-le sur la page Mon inscription.',
       },
       {
         heading: 'Contact',

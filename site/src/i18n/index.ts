@@ -2,6 +2,7 @@
  * Texts and formatting for pages and components, at build time. Islands do not import this
  * module (it holds both languages): their component hands them their section of one locale.
  */
+import { COUNTRY_CODES } from '../../../functions/core/countries.ts';
 import type { Language } from '../lib/api-types.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
@@ -46,4 +47,12 @@ export function formatDateRange(startDate: string, endDate: string, lang: Langua
 
 export function countryName(code: string, lang: Language): string {
   return new Intl.DisplayNames([locales[lang]], { type: 'region' }).of(code) ?? code;
+}
+
+/** Every country a registration accepts, by name in the language's order: a select's options. */
+export function countryOptions(lang: Language): { code: string; name: string }[] {
+  const collator = new Intl.Collator(lang);
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, lang) })).sort((x, y) =>
+    collator.compare(x.name, y.name),
+  );
 }

@@ -126,6 +126,7 @@ export async function startManage(root: HTMLElement) {
             [x.venue, event.venue],
           ] as [string, string][])
         : []),
+      ...(reg.visaLetter ? [[x.visa, x.requested] as [string, string]] : []),
       ...(hasSeat(reg) && reg.checkInCode ? [[m.details.checkInCode, reg.checkInCode] as [string, string]] : []),
     ];
     badges.replaceChildren(
@@ -186,6 +187,10 @@ export async function startManage(root: HTMLElement) {
     actions.hidden = false;
     cancelButton.hidden = ended;
     calendarButton.hidden = ended;
+    input('firstName').value = reg.firstName;
+    input('lastName').value = reg.lastName;
+    input('visaLetter').checked = reg.visaLetter ?? false;
+    control(form, 'country', HTMLSelectElement).value = reg.country;
     input('organisation').value = reg.organisation;
     input('jobTitle').value = reg.jobTitle ?? '';
     language.value = reg.preferredLanguage;
@@ -212,6 +217,10 @@ export async function startManage(root: HTMLElement) {
     e.preventDefault();
     const jobTitle = input('jobTitle').value.trim();
     const body = {
+      firstName: input('firstName').value.trim(),
+      lastName: input('lastName').value.trim(),
+      visaLetter: input('visaLetter').checked,
+      country: control(form, 'country', HTMLSelectElement).value,
       organisation: input('organisation').value.trim(),
       ...(jobTitle ? { jobTitle } : {}),
       preferredLanguage: language.value,
