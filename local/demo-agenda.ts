@@ -88,7 +88,7 @@ const t = (en: string, fr: string) => ({ en, fr });
 
 export const demoSessions: WithId<SessionInput>[] = [
   session('opening-keynote', 1, ['09:00', '10:00'], 'auditorium', {
-    title: t('Opening keynote: connected borders', 'Discours d’ouverture : des frontières connectées'),
+    title: t('Opening keynote: connected borders', 'Discours d’ouverture\u202f: des frontières connectées'),
     abstract: t(
       'Why data sharing decides the next decade of customs.',
       'Pourquoi le partage des données décidera la prochaine décennie.',
@@ -111,13 +111,13 @@ export const demoSessions: WithId<SessionInput>[] = [
     language: 'en',
   }),
   session('single-window-panel', 1, ['10:30', '12:00'], 'auditorium', {
-    title: t('Panel: single windows that traders use', 'Table ronde : des guichets uniques utilisés'),
+    title: t('Panel: single windows that traders use', 'Table ronde\u202f: des guichets uniques utilisés'),
     type: 'panel',
     trackId: 'single-window',
     speakerIds: ['kenji-watanabe', 'grace-okafor', 'carlos-mendoza'],
   }),
   session('data-pipelines-workshop', 1, ['14:00', '16:00'], 'workshop-lab', {
-    title: t('Workshop: trade statistics pipelines', 'Atelier : chaînes de statistiques commerciales'),
+    title: t('Workshop: trade statistics pipelines', 'Atelier\u202f: chaînes de statistiques commerciales'),
     abstract: t('Hands-on with open data tools.', 'Pratique des outils de données ouvertes.'),
     type: 'workshop',
     trackId: 'data-analytics',
@@ -137,7 +137,7 @@ export const demoSessions: WithId<SessionInput>[] = [
     speakerIds: [],
   }),
   session('plenary-digital-crossings', 2, ['09:00', '10:00'], 'auditorium', {
-    title: t('Plenary: digital border crossings', 'Plénière : passages de frontière numériques'),
+    title: t('Plenary: digital border crossings', 'Plénière\u202f: passages de frontière numériques'),
     type: 'plenary',
     trackId: 'border-tech',
     speakerIds: ['ingrid-larsen'],
@@ -151,7 +151,7 @@ export const demoSessions: WithId<SessionInput>[] = [
     language: 'en',
   }),
   session('broker-demo', 2, ['10:30', '11:15'], 'workshop-lab', {
-    title: t('Demo: clearance in one screen', 'Démonstration : le dédouanement en un écran'),
+    title: t('Demo: clearance in one screen', 'Démonstration\u202f: le dédouanement en un écran'),
     type: 'demo',
     trackId: 'single-window',
     speakerIds: ['carlos-mendoza'],

@@ -13,7 +13,7 @@ export const demoEvent: Event = {
   },
   tagline: {
     en: 'Connected borders: data, trust and technology for trade facilitation',
-    fr: 'Frontières connectées : données, confiance et technologie au service de la facilitation des échanges',
+    fr: 'Frontières connectées\u202f: données, confiance et technologie au service de la facilitation des échanges',
   },
   startDate: '2027-06-08',
   endDate: '2027-06-10',
@@ -94,7 +94,7 @@ export const demoCategories: Category[] = [
     id: 'pre-conference-workshop',
     name: {
       en: 'Pre-conference workshop: risk analytics (7 June)',
-      fr: 'Atelier préalable : analyse des risques (7 juin)',
+      fr: 'Atelier préalable\u202f: analyse des risques (7 juin)',
     },
     capacity: 25,
     waitlist: true,
@@ -103,7 +103,7 @@ export const demoCategories: Category[] = [
     closesAt,
     eligibility: {
       en: 'Hands-on, laptops required; limited places.',
-      fr: 'Atelier pratique, ordinateur portable requis ; places limitées.',
+      fr: 'Atelier pratique, ordinateur portable requis\u202f; places limitées.',
     },
     price: { amount: 10000, currency: 'EUR' },
     payment: paymentTerms,

@@ -50,7 +50,7 @@ describe('agenda exports', () => {
       expect(events).toHaveLength(demoSessions.length);
       const keynote = events.find((e) => e.guid === guidOf('citce-2027', 'session', 'opening-keynote'));
       expect(keynote?.title).toBe(
-        lang === 'fr' ? 'Discours d’ouverture : des frontières connectées' : 'Opening keynote: connected borders',
+        lang === 'fr' ? 'Discours d’ouverture\u202f: des frontières connectées' : 'Opening keynote: connected borders',
       );
     }
   });
