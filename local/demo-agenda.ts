@@ -16,61 +16,63 @@ export const demoTracks: WithId<TrackInput>[] = [
 ];
 
 const bio = (en: string, fr: string) => ({ en, fr });
+/** A speaker's organisation or job title, in English and French. */
+const both = bio;
 export const demoSpeakers: WithId<SpeakerInput>[] = [
   {
     id: 'amara-diallo',
     name: 'Amara Diallo',
-    organisation: 'Directorate General of Customs, Senegal',
-    jobTitle: 'Director of Information Systems',
+    organisation: both('Directorate General of Customs, Senegal', 'Direction générale des douanes, Sénégal'),
+    jobTitle: both('Director of Information Systems', 'Directeur des systèmes d’information'),
     bio: bio('Leads the modernisation of customs clearance.', 'Dirige la modernisation du dédouanement.'),
   },
   {
     id: 'lucia-fernandes',
     name: 'Lúcia Fernandes',
-    organisation: 'Tax and Customs Authority, Portugal',
-    jobTitle: 'Head of Risk Management',
+    organisation: both('Tax and Customs Authority, Portugal', 'Autorité fiscale et douanière, Portugal'),
+    jobTitle: both('Head of Risk Management', 'Cheffe de la gestion des risques'),
     bio: bio('Works on risk engines for maritime freight.', 'Travaille sur les moteurs de risque du fret maritime.'),
   },
   {
     id: 'kenji-watanabe',
     name: 'Kenji Watanabe',
-    organisation: 'Japan Customs',
-    jobTitle: 'Senior Officer, NACCS',
+    organisation: both('Japan Customs', 'Douanes japonaises'),
+    jobTitle: both('Senior Officer, NACCS', 'Agent principal, NACCS'),
     bio: bio('Runs the national single window.', 'Gère le guichet unique national.'),
   },
   {
     id: 'sophie-martin',
     name: 'Sophie Martin',
-    organisation: 'Direction générale des douanes, France',
-    jobTitle: 'Cheffe de projet données',
+    organisation: both('Directorate General of Customs, France', 'Direction générale des douanes, France'),
+    jobTitle: both('Data Project Lead', 'Cheffe de projet données'),
     bio: bio('Builds data pipelines for trade statistics.', 'Construit des chaînes de données pour les statistiques.'),
   },
   {
     id: 'omar-haddad',
     name: 'Omar Haddad',
-    organisation: 'Jordan Customs',
-    jobTitle: 'Chief Technology Officer',
+    organisation: both('Jordan Customs', 'Douanes jordaniennes'),
+    jobTitle: both('Chief Technology Officer', 'Directeur de la technologie'),
     bio: bio('Deploys non-intrusive inspection at land borders.', 'Déploie l’inspection non intrusive aux frontières.'),
   },
   {
     id: 'ingrid-larsen',
     name: 'Ingrid Larsen',
-    organisation: 'Norwegian Customs',
-    jobTitle: 'Enterprise Architect',
+    organisation: both('Norwegian Customs', 'Douanes norvégiennes'),
+    jobTitle: both('Enterprise Architect', 'Architecte d’entreprise'),
     bio: bio('Designs digital border crossings.', 'Conçoit les passages de frontière numériques.'),
   },
   {
     id: 'carlos-mendoza',
     name: 'Carlos Mendoza',
-    organisation: 'Northwind Trade Systems',
-    jobTitle: 'Product Director',
+    organisation: { en: 'Northwind Trade Systems' },
+    jobTitle: both('Product Director', 'Directeur produit'),
     bio: bio('Builds clearance software for brokers.', 'Conçoit des logiciels de dédouanement.'),
   },
   {
     id: 'grace-okafor',
     name: 'Grace Okafor',
-    organisation: 'Nigeria Customs Service',
-    jobTitle: 'Deputy Comptroller, Modernisation',
+    organisation: both('Nigeria Customs Service', 'Service des douanes du Nigeria'),
+    jobTitle: both('Deputy Comptroller, Modernisation', 'Contrôleuse adjointe, modernisation'),
     bio: bio('Leads e-customs programmes.', 'Dirige les programmes de douane électronique.'),
   },
 ];

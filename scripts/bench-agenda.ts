@@ -51,7 +51,12 @@ export async function benchAgenda(doc: DocumentClient, table: string, run: Run, 
     await store.putEntity('track', eventId, { id: `track-${t}`, name: text('Track', t), version: 1 }, undefined);
   }
   for (let p = 0; p < SPEAKERS; p += 1) {
-    const speaker = { id: `speaker-${p}`, name: `Speaker Number`, organisation: `Administration ${p}`, version: 1 };
+    const speaker = {
+      id: `speaker-${p}`,
+      name: `Speaker Number`,
+      organisation: { en: `Administration ${p}` },
+      version: 1,
+    };
     await store.putEntity('speaker', eventId, { ...speaker, bio: text('Biography', p) }, undefined);
   }
   // Slots of 45 minutes from 08:00, every room at once: sessions in one slot never share a speaker.

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   Bilingual,
   BilingualText,
+  bilingualLine,
   Id,
   IsoDateTime,
   Language,
@@ -36,8 +37,14 @@ const trackFields = {
 };
 const speakerFields = {
   name: personName({ max: 120 }).min(1),
-  organisation: oneLineText({ max: 200 }).min(1).optional(),
-  jobTitle: oneLineText({ max: 200 }).min(1).optional(),
+  organisation: bilingualLine({
+    max: 200,
+    description: 'The speaker’s organisation in English, with its French name when it differs',
+  }).optional(),
+  jobTitle: bilingualLine({
+    max: 200,
+    description: 'The speaker’s job title in English, with its French form',
+  }).optional(),
   bio: BilingualText.optional(),
 };
 const sessionFields = {

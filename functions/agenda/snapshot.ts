@@ -7,6 +7,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PublicRoom, PublicSession, PublicSpeaker, PublicTrack, PublishedAgenda } from './schemas.ts';
 import type { Draft } from './store.ts';
+import { speakerAsRead } from './stored-speaker.ts';
 
 export const CHUNK_BYTES = 300_000;
 export const MAX_CHUNKS = 90;
@@ -37,5 +38,6 @@ export function encodeSnapshot(agenda: PublishedAgenda): Uint8Array[] {
 }
 
 export function decodeSnapshot(chunks: Uint8Array[]): PublishedAgenda {
-  return JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as PublishedAgenda;
+  const agenda = JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as PublishedAgenda;
+  return { ...agenda, speakers: agenda.speakers.map(speakerAsRead) };
 }

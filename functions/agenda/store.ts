@@ -22,6 +22,7 @@ import {
   versionsPk,
 } from './keys.ts';
 import type { AgendaVersion, Room, Session, Speaker, Track } from './schemas.ts';
+import { speakerAsRead } from './stored-speaker.ts';
 
 export type Draft = {
   rooms: Room[];
@@ -45,6 +46,12 @@ export type PublishWrite = {
 
 const LABEL: Record<EntityKind, string> = { room: 'Room', track: 'Track', speaker: 'Speaker', session: 'Session' };
 
+/** An entity as the table holds it, a speaker in today's shape (stored-speaker.ts). */
+function fromItem<T>(kind: EntityKind, item: Record<string, unknown>): T {
+  const entity = stripKeys<Record<string, unknown>>(item);
+  return (kind === 'speaker' ? speakerAsRead(entity) : entity) as T;
+}
+
 export function createAgendaStore(doc: DocumentClient, tableName: string) {
   const exists = (kind: EntityKind, eventId: string, id: string): TransactItem => ({
     ConditionCheck: {
@@ -62,7 +69,7 @@ export function createAgendaStore(doc: DocumentClient, tableName: string) {
 
   async function getEntity<K extends EntityKind>(kind: K, eventId: string, id: string) {
     const item = await getItem(entityKey(kind, eventId, id));
-    return item ? stripKeys<EntityOf[K]>(item) : undefined;
+    return item ? fromItem<EntityOf[K]>(kind, item) : undefined;
   }
 
   /** Why a guarded write failed: the entity is gone, or its version moved on. */
@@ -94,7 +101,7 @@ export function createAgendaStore(doc: DocumentClient, tableName: string) {
         );
         for (const item of page.Items ?? []) {
           const kind = kindOfSortKey(String(item.SK));
-          if (kind) (draft[`${kind}s`] as unknown[]).push(stripKeys(item));
+          if (kind) (draft[`${kind}s`] as unknown[]).push(fromItem(kind, item));
           else if (item.SK === 'PUBLISHED') draft.published = stripKeys<PublishedPointer>(item);
         }
         start = page.LastEvaluatedKey;

@@ -96,6 +96,16 @@ const bilingual = (line: (options: { max: number }) => z.ZodString, description:
     .strict()
     .meta({ description });
 
+/** A short public line (a city, a job title) in English, with its French form when it differs. */
+export const bilingualLine = ({ max, description }: { max: number; description: string }) =>
+  z
+    .object({
+      en: oneLineText({ max }).min(1),
+      fr: oneLineText({ max }).min(1).optional(),
+    })
+    .strict()
+    .meta({ description });
+
 /** Public text on one line (names, taglines, fees): English always, French when translated. */
 export const Bilingual = bilingual(oneLineText, 'Text on one line in English, with an optional French translation');
 export type Bilingual = z.infer<typeof Bilingual>;

@@ -1,17 +1,14 @@
 /** Events: the conference editions the public sees. */
 import * as z from 'zod';
-import { Bilingual, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
+import { Bilingual, bilingualLine, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
 import { isValidIban } from '../registrations/reference.ts';
 import { PublicCategory } from '../registrations/schemas.ts';
 
-/** A city as each language writes it (Lisbon, Lisbonne); the French form when it differs. */
-export const PlaceName = z
-  .object({
-    en: oneLineText({ max: 120 }).min(1),
-    fr: oneLineText({ max: 120 }).min(1).optional(),
-  })
-  .strict()
-  .meta({ description: 'A place name in English, with its French form when it differs' });
+/** A city as each language writes it (Lisbon, Lisbonne). */
+export const PlaceName = bilingualLine({
+  max: 120,
+  description: 'A place name in English, with its French form when it differs',
+});
 export type PlaceName = z.infer<typeof PlaceName>;
 
 export const Venue = z

@@ -62,11 +62,22 @@ describe('agenda editor forms', () => {
       name: { en: 'Data' },
       color: '#1a5fb4',
     });
-    expect(
-      toBody('speakers', { name: ' Ana Silva ', organisation: '', jobTitle: 'CIO', bioEn: '', bioFr: '' }, 'UTC'),
-    ).toEqual({
+    const speaker = {
+      name: ' Ana Silva ',
+      organisationEn: '',
+      organisationFr: '',
+      jobTitleEn: 'CIO',
+      bioEn: '',
+      bioFr: '',
+    };
+    expect(toBody('speakers', { ...speaker, jobTitleFr: ' DSI ' }, 'UTC')).toEqual({
       name: 'Ana Silva',
-      jobTitle: 'CIO',
+      jobTitle: { en: 'CIO', fr: 'DSI' },
+    });
+    // Given in French only, it is kept as the text every page shows.
+    expect(toBody('speakers', { ...speaker, jobTitleEn: '', organisationFr: 'Douanes' }, 'UTC')).toEqual({
+      name: 'Ana Silva',
+      organisation: { en: 'Douanes', fr: 'Douanes' },
     });
   });
 

@@ -46,8 +46,10 @@ export const FIELDS: Record<'sessions' | 'rooms' | 'tracks' | 'speakers', FieldS
   ],
   speakers: [
     { name: 'name', type: 'text', required: true },
-    { name: 'organisation', type: 'text' },
-    { name: 'jobTitle', type: 'text' },
+    { name: 'organisationEn', type: 'text' },
+    { name: 'organisationFr', type: 'text' },
+    { name: 'jobTitleEn', type: 'text' },
+    { name: 'jobTitleFr', type: 'text' },
     { name: 'bioEn', type: 'textarea' },
     { name: 'bioFr', type: 'textarea' },
   ],
@@ -81,8 +83,10 @@ export function toValues(kind: Kind, entity: Entity | undefined, timeZone: strin
       const s = e as Partial<Speaker>;
       return {
         name: s.name ?? '',
-        organisation: s.organisation ?? '',
-        jobTitle: s.jobTitle ?? '',
+        organisationEn: s.organisation?.en ?? '',
+        organisationFr: s.organisation?.fr ?? '',
+        jobTitleEn: s.jobTitle?.en ?? '',
+        jobTitleFr: s.jobTitle?.fr ?? '',
         bioEn: s.bio?.en ?? '',
         bioFr: s.bio?.fr ?? '',
       };
@@ -124,10 +128,14 @@ export function toBody(kind: Kind, v: Values, timeZone: string): Record<string, 
       return { name: bilingual(v.nameEn, v.nameFr) ?? { en: '' }, ...optional('color', v.colour?.toLowerCase()) };
     case 'speakers': {
       const bio = bilingual(v.bioEn, v.bioFr);
+      // An organisation or a title given in French only is kept, as the text every page shows.
+      const line = (en: string | undefined, fr: string | undefined) => bilingual(en?.trim() ? en : fr, fr);
+      const organisation = line(v.organisationEn, v.organisationFr);
+      const jobTitle = line(v.jobTitleEn, v.jobTitleFr);
       return {
         name: (v.name ?? '').trim(),
-        ...optional('organisation', v.organisation),
-        ...optional('jobTitle', v.jobTitle),
+        ...(organisation ? { organisation } : {}),
+        ...(jobTitle ? { jobTitle } : {}),
         ...(bio ? { bio } : {}),
       };
     }

@@ -404,7 +404,11 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       edit.addEventListener('click', () => openForm(ctx, kind, e));
       const del = el('button', { type: 'button', 'aria-label': `${text.delete} ${name}` }, text.delete);
       del.addEventListener('click', () => void remove(kind, e));
-      const extra = kind === 'speakers' ? [(e as { organisation?: string }).organisation ?? ''] : [];
+      const organisation = (e as { organisation?: { en: string; fr?: string } }).organisation;
+      const extra =
+        kind === 'speakers'
+          ? [(organisation && (lang === 'fr' ? organisation.fr : undefined)) ?? organisation?.en ?? '']
+          : [];
       return el(
         'tr',
         {},
