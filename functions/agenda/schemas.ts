@@ -11,7 +11,6 @@ import {
   Id,
   IsoDateTime,
   Language,
-  oneLineText,
   personName,
   TimeZone,
 } from '../core/schemas.ts';
