@@ -110,6 +110,26 @@ describe('home page', () => {
   });
 });
 
+describe('speaker pages', () => {
+  const browser = useBrowser();
+
+  it('give a speaker’s title and organisation in the page’s language', async () => {
+    const page = await browser.newPage();
+    const role = async (path: string) => {
+      await page.goto(`${baseUrl}${path}`);
+      return page.locator('main .role').innerText();
+    };
+    expect(await role('/speakers/amara-diallo/')).toBe(
+      'Director of Information Systems, Directorate General of Customs, Senegal',
+    );
+    expect(await role('/fr/speakers/amara-diallo/')).toBe(
+      'Directeur des systèmes d’information, Direction générale des douanes, Sénégal',
+    );
+    // French "de" elides before the vowel of a name.
+    expect(await page.getByRole('link', { name: 'Séances d’Amara Diallo (.ics)' }).count()).toBe(1);
+  });
+});
+
 describe('API on the same origin', () => {
   it('lists the demo event and answers unknown routes with a problem', async () => {
     const events = (await (await fetch(`${baseUrl}/api/events`)).json()) as { items: { id: string }[] };
