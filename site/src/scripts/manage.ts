@@ -94,7 +94,7 @@ export async function startManage(root: HTMLElement) {
   const show = (update: WithPayment) => {
     // The answers to change and cancel carry the registration alone: the event's bank account
     // comes from the manage view read first.
-    const reg: WithPayment = { ...latest, ...update, event: update.event ?? latest?.event };
+    const reg: WithPayment = { ...update, event: update.event ?? latest?.event };
     latest = reg;
     const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
     const position = reg.waitlistPosition ? ` · ${fill(m.position, { n: reg.waitlistPosition })}` : '';
@@ -199,11 +199,11 @@ export async function startManage(root: HTMLElement) {
   const load = async () => {
     const response = await call('');
     if (!response.ok) return say(m.missing);
-    let reg = (await response.json()) as Registration;
+    let reg = (await response.json()) as WithPayment;
     // Opening the mailed link is what proves the address: confirm it on the way in (the answer
     // is the registration alone; the event and its bank account stay those of the view).
     const verified = reg.status === 'unverified' ? await call('/verify', { method: 'POST' }) : undefined;
-    if (verified?.ok) reg = { ...reg, ...((await verified.json()) as Registration) };
+    if (verified?.ok) reg = { ...((await verified.json()) as Registration), event: reg.event };
     const data = (await (await call('/export')).json()) as RegistrationExport;
     textarea('dietaryNeeds').value = data.sensitive.dietaryNeeds ?? '';
     textarea('accessibilityNeeds').value = data.sensitive.accessibilityNeeds ?? '';
