@@ -1,7 +1,7 @@
 /** The only code that knows how events sit in the table (keys in keys.ts). */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { stripKeys } from '../core/items.ts';
+import { asBilingual, stripKeys } from '../core/items.ts';
 import { putNew } from '../core/put-new.ts';
 import { queryPage } from '../core/query.ts';
 import { eventKey, PUBLISHED_EVENTS_PK, publishedIndex } from './keys.ts';
@@ -13,8 +13,7 @@ import type { Event } from './schemas.ts';
  */
 function toEvent(item: Record<string, unknown>): Event {
   const event = stripKeys<Event>(item);
-  const city: unknown = event.venue?.city;
-  return typeof city === 'string' ? { ...event, venue: { ...event.venue, city: { en: city } } } : event;
+  return event.venue ? { ...event, venue: { ...event.venue, city: asBilingual(event.venue.city) } } : event;
 }
 
 export function createEventsStore(doc: DocumentClient, tableName: string) {

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { OutboxMail } from '../mail/outbox.ts';
 import { feeOf } from './categories.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
-import { hasEnded, isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
+import { hasEnded, hasInvoice, isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
 import { endRegistration, type LifecycleDeps } from './lifecycle.ts';
 import type { ManageView } from './manage-schemas.ts';
 import type { Registration, RegistrationPatch } from './schemas.ts';
@@ -77,10 +77,7 @@ export async function manageView(deps: AttendeeDeps, reg: StoredRegistration): P
       ...(event.bankAccount && reg.payment?.status === 'due' && !ended ? { bankAccount: event.bankAccount } : {}),
     },
     ended,
-    // invoices.ts makes none for an ended registration that had not paid.
-    ...(reg.payment && (reg.payment.status === 'paid' || !ended)
-      ? { invoiceUrl: `/api/registrations/${reg.id}/invoice.pdf` }
-      : {}),
+    ...(hasInvoice(reg) ? { invoiceUrl: `/api/registrations/${reg.id}/invoice.pdf` } : {}),
   };
 }
 

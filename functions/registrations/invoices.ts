@@ -7,7 +7,7 @@
 import { NotFoundError } from '../core/errors.ts';
 import type { Language } from '../core/schemas.ts';
 import type { Event } from '../events/schemas.ts';
-import { hasEnded, type StoredCategory, type StoredRegistration } from './keys.ts';
+import { hasInvoice, type StoredCategory, type StoredRegistration } from './keys.ts';
 import { dateRange } from './mail-render.ts';
 import { longDate } from './mails.ts';
 import { formatMoney } from './money.ts';
@@ -64,8 +64,7 @@ export type InvoiceInput = {
 export async function invoicePdf({ reg, event, category, issuedOn }: InvoiceInput): Promise<Uint8Array> {
   const payment = reg.payment;
   if (!payment) throw new NotFoundError('This registration has nothing to pay.');
-  // A cancelled or rejected registration owes nothing: no pro forma (a paid one keeps its invoice).
-  if (payment.status !== 'paid' && hasEnded(reg.status)) {
+  if (!hasInvoice(reg)) {
     throw new NotFoundError('This registration has ended: there is nothing to pay.');
   }
   // Loaded on first use: only this route needs pdf-lib.

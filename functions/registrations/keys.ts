@@ -125,6 +125,9 @@ export const holdsSeat = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
 /** Whether a registration is over (cancelled, rejected, lapsed): no place, and nothing left to pay. */
 export const hasEnded = (status: RegistrationStatus) =>
   status === 'cancelled' || status === 'rejected' || status === 'expired';
+/** Whether a registration has an invoice: a fee paid, or one still owed (no pro forma once it ended). */
+export const hasInvoice = (reg: Pick<StoredRegistration, 'status' | 'payment'>) =>
+  reg.payment !== undefined && (reg.payment.status === 'paid' || !hasEnded(reg.status));
 /** Whether a registration holds a place on the waiting list (GSI2). */
 export const isWaiting = (reg: Pick<StoredRegistration, 'status' | 'hold'>) =>
   reg.status === 'waitlisted' || (reg.status === 'unverified' && reg.hold === 'waitlist');
