@@ -5,13 +5,17 @@ export default defineConfig({
   test: {
     // Vitest's default on 2 cores is one worker, which runs every file in turn; the unit,
     // integration and infra files are independent (each integration file has its own table).
+    // They run in worker threads, not forked processes: measured here, the unit tier took 24
+    // CPU-seconds instead of 38, the integration files (without the capacity test) 57 instead
+    // of 64, the infra tier 31 instead of 37. The e2e files keep their own processes.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', pool: 'threads' } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          pool: 'threads',
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -21,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          pool: 'threads',
           testTimeout: 120_000,
           // The first synth bundles every function with esbuild: minutes on a loaded 2-core machine.
           hookTimeout: 600_000,

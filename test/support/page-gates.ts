@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LEAN_JVM_OPTIONS } from '../../local/java.ts';
 
 /** Every file under `dir`, as paths relative to it (forward slashes). */
 export function filesUnder(dir: string): string[] {
@@ -32,11 +33,15 @@ export function vnuErrors(dist: string): VnuMessage[] {
   const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
   const files = htmlFiles(dist).map((f) => join(dist, f));
   if (files.length === 0) return [];
-  const run = spawnSync('java', ['-Xss4m', '-jar', jar, '--format', 'json', '--errors-only', ...files], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 170_000,
-  });
+  const run = spawnSync(
+    'java',
+    [...LEAN_JVM_OPTIONS, '-Xss4m', '-jar', jar, '--format', 'json', '--errors-only', ...files],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 170_000,
+    },
+  );
   if (run.error) throw run.error;
   // vnu writes its JSON report to stderr and exits 1 when it found errors.
   const report = JSON.parse(run.stderr || '{"messages":[]}') as {
