@@ -8,9 +8,17 @@
  * which; extra arguments go to both vitest runs (e.g. `npm test -- --reporter=dot`).
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
+
+/**
+ * The e2e lane is the longer one, and it waits at times (for the browser, a site rebuild);
+ * the checks lane only computes. Run below the e2e lane's priority, the checks take the
+ * cores whenever the e2e lane leaves them, and both lanes end closer together.
+ */
+const PRIORITY: Record<string, number> = { e2e: 0, checks: 10 };
 type Outcome = { name: string; code: number; seconds: number };
 
 const extra = process.argv.slice(2);
@@ -50,6 +58,8 @@ function run(lane: string, step: Step): Promise<Outcome> {
       env: { ...process.env, ...step.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Processes the step starts later (DynamoDB Local, workers) inherit its priority.
+    if (child.pid && PRIORITY[lane]) setPriority(child.pid, PRIORITY[lane]);
     const label = `${lane.padEnd(6)}│ `;
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}${line}\n`));
