@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          pool: 'threads',
           // e2e-settings first: it sets the environment the local twin reads when it starts.
           globalSetup: ['test/support/e2e-settings.ts', 'test/e2e/global-setup.ts'],
           // Measured at load 26 on 2 cores: a sign-in takes up to 50 s and the organiser console
