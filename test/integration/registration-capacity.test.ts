@@ -90,7 +90,7 @@ async function statuses(doc: DocumentClient, tableName: string, eventId: string)
 
 describe('registration capacity on DynamoDB Local', () => {
   it(`confirms exactly ${SEATS} of ${CLIENTS} concurrent sign-ups (each retried ${RETRIES} times) and waitlists the rest`, async () => {
-    const { doc, tableName } = await freshTable('capacity');
+    const { doc, tableName } = await freshTable('capacity', { load: true });
     const { app, categories } = await setup(doc, tableName, 'load-test');
 
     const answers = await Promise.all(Array.from({ length: CLIENTS }, (_, n) => signUp(app, 'load-test', n)));
@@ -120,7 +120,7 @@ describe('registration capacity on DynamoDB Local', () => {
   }, 900_000);
 
   it('negative control: without the seat guard the same load oversells', async () => {
-    const { doc, tableName } = await freshTable('unguarded');
+    const { doc, tableName } = await freshTable('unguarded', { load: true });
     // Remove the seat condition from every transaction, as a careless change would.
     const unguarded = {
       send: (command: unknown) => {
@@ -141,7 +141,7 @@ describe('registration capacity on DynamoDB Local', () => {
   }, 300_000);
 
   it('gives a cancelled seat to the first people waiting, in order, and never leaves it empty', async () => {
-    const { doc, tableName } = await freshTable('promote');
+    const { doc, tableName } = await freshTable('promote', { load: true });
     const { app, categories } = await setup(doc, tableName, 'promote');
     for (let n = 0; n < SEATS + 5; n += 1) await signUp(app, 'promote', n);
     const before = await statuses(doc, tableName, 'promote');
