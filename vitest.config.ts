@@ -7,7 +7,8 @@ export default defineConfig({
     // integration and infra files are independent (each integration file has its own table).
     // They run in worker threads, not forked processes: measured here, the unit tier took 24
     // CPU-seconds instead of 38, the integration files (without the capacity test) 57 instead
-    // of 64, the infra tier 31 instead of 37. The e2e files keep their own processes.
+    // of 64, the infra tier 31 instead of 37. The e2e files keep their own processes (in
+    // threads, once in one run, a console page did not report an expired session in 30 s).
     maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', pool: 'threads' } },
@@ -35,7 +36,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          pool: 'threads',
           // e2e-settings first: it sets the environment the local twin reads when it starts.
           globalSetup: ['test/support/e2e-settings.ts', 'test/e2e/global-setup.ts'],
           // Measured at load 26 on 2 cores: a sign-in takes up to 50 s and the organiser console
