@@ -126,7 +126,7 @@ if (process.env.BENCH_ONLY === 'bundles') {
   process.exit(0);
 }
 
-const dynamo = await startDynamoDbLocal();
+const dynamo = await startDynamoDbLocal({ peakJvm: true });
 try {
   await ensureTable(dynamo.client, TABLE);
   const doc = createDocumentClient(dynamo.client);

@@ -8,7 +8,7 @@ import { ensureTable, startDynamoDbLocal } from '../../local/dynamodb.ts';
 import { seedSignUpEvent, signUpDeps } from './signup-setup.ts';
 
 const TABLE = 'profile';
-const dynamo = await startDynamoDbLocal();
+const dynamo = await startDynamoDbLocal({ peakJvm: true });
 try {
   await ensureTable(dynamo.client, TABLE);
   const base = createDocumentClient(dynamo.client);
