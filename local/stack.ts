@@ -52,6 +52,12 @@ export type StackOptions = {
   inMemory: boolean;
   tableName?: string;
   progress?: (message: string) => void;
+  /**
+   * false: serve `site/dist` as it is and never build it. For a second stack beside another
+   * (test/e2e/local-hosts.test.ts): its own seed would find the other stack's site stale and
+   * rebuild it, under the feet of the stack that built it.
+   */
+  buildSite?: boolean;
 };
 
 export type LocalStack = {
@@ -242,16 +248,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     }, 30_000);
     holdSweep.unref();
 
-    const fingerprint = await siteFingerprint(root, apiBase);
-    if (isSiteCurrent(root, fingerprint)) {
-      progress('Site is up to date.');
-    } else {
-      progress('Building site (Astro)…');
-      build = buildSite(root, apiBase, fingerprint, join(root, '.data/logs/site-build.log'));
-      await build.done;
-      build = undefined;
+    if (options.buildSite !== false) {
+      const fingerprint = await siteFingerprint(root, apiBase);
+      if (isSiteCurrent(root, fingerprint)) {
+        progress('Site is up to date.');
+      } else {
+        progress('Building site (Astro)…');
+        build = buildSite(root, apiBase, fingerprint, join(root, '.data/logs/site-build.log'));
+        await build.done;
+        build = undefined;
+      }
+      rebuilder.resume();
     }
-    rebuilder.resume();
     return {
       url: origin,
       issuer: oidc.issuers[0]!,

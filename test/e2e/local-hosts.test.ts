@@ -2,7 +2,8 @@
  * The local twin answers only its own names, so a page on another host that resolves to
  * 127.0.0.1 (DNS rebinding) cannot read its mail, API or sign-in; and signing in works on
  * http://127.0.0.1:<port> as on http://localhost:<port>. This file starts its own stack (in
- * memory, on a free port) within a bound, and stops it, DynamoDB Local's Java included.
+ * memory, on a free port, serving the site the e2e tier's stack built) within a bound, and
+ * stops it, DynamoDB Local's Java included.
  */
 import { execFile } from 'node:child_process';
 import { request } from 'node:http';
@@ -21,7 +22,8 @@ let stack: LocalStack | undefined;
 let port = 0;
 
 beforeAll(async () => {
-  starting = startLocalStack({ root, port: 0, inMemory: true });
+  // The e2e tier's own stack built the site and serves it too: this one only serves it.
+  starting = startLocalStack({ root, port: 0, inMemory: true, buildSite: false });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, fail) => {
     timer = setTimeout(
