@@ -12,6 +12,7 @@ import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
+type Outcome = { name: string; code: number; seconds: number };
 
 /**
  * The e2e lane is the longer one, and it waits at times (for the browser, a site rebuild);
@@ -19,7 +20,6 @@ type Step = { name: string; command: string; args: string[]; env?: Record<string
  * cores whenever the e2e lane leaves them, and both lanes end closer together.
  */
 const PRIORITY: Record<string, number> = { e2e: 0, checks: 5 };
-type Outcome = { name: string; code: number; seconds: number };
 
 const extra = process.argv.slice(2);
 const bin = (name: string) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
