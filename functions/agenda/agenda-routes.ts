@@ -1,6 +1,6 @@
 /** Route contracts of the draft, publishing, versions and the public agenda. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';

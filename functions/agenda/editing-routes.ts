@@ -3,7 +3,7 @@
  * tracks, speakers and sessions. Updates and deletes take If-Match; responses carry ETag.
  */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';

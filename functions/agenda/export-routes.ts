@@ -1,18 +1,19 @@
 /** Route contracts of the public exports, all from the latest published version. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../core/contract.ts';
 import { problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 
 const lang = z.object({
-  lang: z.enum(['en', 'fr']).default('en').meta({ description: 'Language of titles, abstracts and links' }),
+  lang: meta(z._default(z.enum(['en', 'fr']), 'en'), { description: 'Language of titles, abstracts and links' }),
 });
 const file = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: z.string() } },
 });
-const exportRoute = <P extends z.ZodObject>(path: string, summary: string, mediaType: string, params: P) =>
+const exportRoute = <P extends z.ZodMiniObject>(path: string, summary: string, mediaType: string, params: P) =>
   createRoute({
     method: 'get',
     path,

@@ -3,7 +3,7 @@
  * published versions the public reads, and an attendee's starred sessions. Every editable
  * entity carries a `version` (its ETag); updates send it back in `If-Match`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   Bilingual,
   BilingualText,
@@ -14,48 +14,54 @@ import {
   personName,
   TimeZone,
 } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 
-export const SessionType = z
-  .enum(['keynote', 'plenary', 'panel', 'talk', 'workshop', 'demo', 'break', 'networking'])
-  .meta({ description: 'What kind of session this is' });
+export const SessionType = meta(
+  z.enum(['keynote', 'plenary', 'panel', 'talk', 'workshop', 'demo', 'break', 'networking']),
+  {
+    description: 'What kind of session this is',
+  },
+);
 export type SessionType = z.infer<typeof SessionType>;
 
-const Version = z.int().min(1).meta({ description: 'Edit version; send it back as If-Match: "<version>"' });
+const Version = meta(z.int().check(z.gte(1)), { description: 'Edit version; send it back as If-Match: "<version>"' });
 
 const roomFields = {
   name: Bilingual,
-  capacity: z.int().min(1).max(100_000).optional().meta({ description: 'Seats in the room' }),
+  capacity: meta(z.optional(z.int().check(z.gte(1), z.lte(100_000))), { description: 'Seats in the room' }),
 };
 const trackFields = {
   name: Bilingual,
-  color: z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/, 'Use a colour such as #1a5fb4')
-    .optional()
-    .meta({ description: 'Colour of the track, #rrggbb (lower case)' }),
+  color: meta(z.optional(z.string().check(z.regex(/^#[0-9a-f]{6}$/, 'Use a colour such as #1a5fb4'))), {
+    description: 'Colour of the track, #rrggbb (lower case)',
+  }),
 };
 const speakerFields = {
-  name: personName({ max: 120 }).min(1),
-  organisation: bilingualLine({
-    max: 200,
-    description: 'The speaker’s organisation in English, with its French name when it differs',
-  }).optional(),
-  jobTitle: bilingualLine({
-    max: 200,
-    description: 'The speaker’s job title in English, with its French form',
-  }).optional(),
-  bio: BilingualText.optional(),
+  name: personName({ max: 120 }).check(z.minLength(1)),
+  organisation: z.optional(
+    bilingualLine({
+      max: 200,
+      description: 'The speaker’s organisation in English, with its French name when it differs',
+    }),
+  ),
+  jobTitle: z.optional(
+    bilingualLine({
+      max: 200,
+      description: 'The speaker’s job title in English, with its French form',
+    }),
+  ),
+  bio: z.optional(BilingualText),
 };
 const sessionFields = {
   title: Bilingual,
-  abstract: BilingualText.optional(),
+  abstract: z.optional(BilingualText),
   type: SessionType,
   start: IsoDateTime,
   end: IsoDateTime,
   roomId: Id,
-  trackId: Id.optional(),
-  speakerIds: z.array(Id).max(30).default([]).meta({ description: 'Speakers, in the order shown' }),
-  language: Language.optional().meta({ description: 'Language the session is held in' }),
+  trackId: z.optional(Id),
+  speakerIds: meta(z._default(z.array(Id).check(z.maxLength(30)), []), { description: 'Speakers, in the order shown' }),
+  language: meta(z.optional(Language), { description: 'Language the session is held in' }),
 };
 
 const endsAfterStart = (s: { start: string; end: string }) => Date.parse(s.end) > Date.parse(s.start);
@@ -76,25 +82,21 @@ export const Session = z.object({ id: Id, ...sessionFields, version: Version });
 export type Session = z.infer<typeof Session>;
 
 /* Request bodies. A create may name the id (lower-case, dashes); without one, it is made from the name. */
-export const RoomInput = z.object(roomFields).strict().meta({ description: 'A room (replaces every field)' });
-export const RoomCreate = z.object({ id: Id.optional(), ...roomFields }).strict();
-export const TrackInput = z.object(trackFields).strict().meta({ description: 'A track (replaces every field)' });
-export const TrackCreate = z.object({ id: Id.optional(), ...trackFields }).strict();
-export const SpeakerInput = z.object(speakerFields).strict().meta({ description: 'A speaker (replaces every field)' });
-export const SpeakerCreate = z.object({ id: Id.optional(), ...speakerFields }).strict();
-export const SessionInput = z
-  .object(sessionFields)
-  .strict()
-  .refine(endsAfterStart, endRule)
-  .refine(maxLength, lengthRule)
-  .refine(uniqueSpeakers, speakerRule)
-  .meta({ description: 'A session (replaces every field)' });
+export const RoomInput = meta(z.strictObject(roomFields), { description: 'A room (replaces every field)' });
+export const RoomCreate = z.strictObject({ id: z.optional(Id), ...roomFields });
+export const TrackInput = meta(z.strictObject(trackFields), { description: 'A track (replaces every field)' });
+export const TrackCreate = z.strictObject({ id: z.optional(Id), ...trackFields });
+export const SpeakerInput = meta(z.strictObject(speakerFields), { description: 'A speaker (replaces every field)' });
+export const SpeakerCreate = z.strictObject({ id: z.optional(Id), ...speakerFields });
+export const SessionInput = meta(
+  z
+    .strictObject(sessionFields)
+    .check(z.refine(endsAfterStart, endRule), z.refine(maxLength, lengthRule), z.refine(uniqueSpeakers, speakerRule)),
+  { description: 'A session (replaces every field)' },
+);
 export const SessionCreate = z
-  .object({ id: Id.optional(), ...sessionFields })
-  .strict()
-  .refine(endsAfterStart, endRule)
-  .refine(maxLength, lengthRule)
-  .refine(uniqueSpeakers, speakerRule);
+  .strictObject({ id: z.optional(Id), ...sessionFields })
+  .check(z.refine(endsAfterStart, endRule), z.refine(maxLength, lengthRule), z.refine(uniqueSpeakers, speakerRule));
 export type RoomInput = z.infer<typeof RoomInput>;
 export type TrackInput = z.infer<typeof TrackInput>;
 export type SpeakerInput = z.infer<typeof SpeakerInput>;
@@ -104,38 +106,39 @@ export type SessionInput = z.infer<typeof SessionInput>;
 export const WarningKind = z.enum(['room-overlap', 'speaker-overlap', 'outside-event']);
 export const AgendaWarning = z.object({
   kind: WarningKind,
-  sessionIds: z.array(Id).meta({ description: 'The sessions involved, sorted' }),
-  roomId: Id.optional().meta({ description: 'The double-booked room (room-overlap)' }),
-  speakerId: Id.optional().meta({ description: 'The speaker in two places (speaker-overlap)' }),
+  sessionIds: meta(z.array(Id), { description: 'The sessions involved, sorted' }),
+  roomId: meta(z.optional(Id), { description: 'The double-booked room (room-overlap)' }),
+  speakerId: meta(z.optional(Id), { description: 'The speaker in two places (speaker-overlap)' }),
 });
 export type AgendaWarning = z.infer<typeof AgendaWarning>;
 
-export const SessionWrite = z
-  .object({ session: Session, warnings: z.array(AgendaWarning) })
-  .meta({ description: 'The saved session and the conflicts it takes part in' });
+export const SessionWrite = meta(z.object({ session: Session, warnings: z.array(AgendaWarning) }), {
+  description: 'The saved session and the conflicts it takes part in',
+});
 
 /* Changelog of a publish against the previous published version. */
 const Slot = z.object({ start: IsoDateTime, end: IsoDateTime, roomId: Id });
 export const ChangeEntry = z.object({
   sessionId: Id,
   title: Bilingual,
-  from: Slot.optional().meta({ description: 'Where and when it was (moved)' }),
-  to: Slot.optional().meta({ description: 'Where and when it is now (moved)' }),
-  fields: z.array(z.string()).optional().meta({ description: 'Which fields changed (changed)' }),
+  from: meta(z.optional(Slot), { description: 'Where and when it was (moved)' }),
+  to: meta(z.optional(Slot), { description: 'Where and when it is now (moved)' }),
+  fields: meta(z.optional(z.array(z.string())), { description: 'Which fields changed (changed)' }),
 });
-export const Changelog = z
-  .object({
+export const Changelog = meta(
+  z.object({
     added: z.array(ChangeEntry),
     moved: z.array(ChangeEntry),
     changed: z.array(ChangeEntry),
     cancelled: z.array(ChangeEntry),
-  })
-  .meta({ description: 'Sessions added, moved (time or room), changed otherwise, cancelled' });
+  }),
+  { description: 'Sessions added, moved (time or room), changed otherwise, cancelled' },
+);
 export type ChangeEntry = z.infer<typeof ChangeEntry>;
 export type Changelog = z.infer<typeof Changelog>;
 
-export const AgendaDraft = z
-  .object({
+export const AgendaDraft = meta(
+  z.object({
     eventId: Id,
     timeZone: TimeZone,
     rooms: z.array(Room),
@@ -143,10 +146,13 @@ export const AgendaDraft = z
     speakers: z.array(Speaker),
     sessions: z.array(Session),
     warnings: z.array(AgendaWarning),
-    publishedVersion: z.int().min(1).nullable().meta({ description: 'The latest published version, if any' }),
-    changes: Changelog.meta({ description: 'What publishing now would change' }),
-  })
-  .meta({ description: 'Everything the console edits, with its conflicts' });
+    publishedVersion: meta(z.nullable(z.int().check(z.gte(1))), {
+      description: 'The latest published version, if any',
+    }),
+    changes: meta(Changelog, { description: 'What publishing now would change' }),
+  }),
+  { description: 'Everything the console edits, with its conflicts' },
+);
 export type AgendaDraft = z.infer<typeof AgendaDraft>;
 
 /* The published agenda (public): entities without their edit versions. */
@@ -159,29 +165,30 @@ export type PublicTrack = z.infer<typeof PublicTrack>;
 export type PublicSpeaker = z.infer<typeof PublicSpeaker>;
 export type PublicSession = z.infer<typeof PublicSession>;
 
-export const PublishedAgenda = z
-  .object({
+export const PublishedAgenda = meta(
+  z.object({
     eventId: Id,
-    version: z.int().min(1).meta({ description: 'Published version number, 1 for the first publish' }),
+    version: meta(z.int().check(z.gte(1)), { description: 'Published version number, 1 for the first publish' }),
     publishedAt: IsoDateTime,
     timeZone: TimeZone,
-    sessions: z.array(PublicSession).meta({ description: 'Sorted by start, then room' }),
-    speakers: z.array(PublicSpeaker).meta({ description: 'Sorted by name' }),
+    sessions: meta(z.array(PublicSession), { description: 'Sorted by start, then room' }),
+    speakers: meta(z.array(PublicSpeaker), { description: 'Sorted by name' }),
     rooms: z.array(PublicRoom),
     tracks: z.array(PublicTrack),
-  })
-  .meta({ description: 'The latest published agenda' });
+  }),
+  { description: 'The latest published agenda' },
+);
 export type PublishedAgenda = z.infer<typeof PublishedAgenda>;
 
 export const AgendaVersion = z.object({
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   publishedAt: IsoDateTime,
-  publishedBy: z.string().optional().meta({ description: 'Who published it (email or subject)' }),
+  publishedBy: meta(z.optional(z.string()), { description: 'Who published it (email or subject)' }),
   counts: z.object({ sessions: z.int(), speakers: z.int(), rooms: z.int(), tracks: z.int() }),
   changes: Changelog,
 });
 export type AgendaVersion = z.infer<typeof AgendaVersion>;
-export const AgendaVersionList = z.object({ items: z.array(AgendaVersion).meta({ description: 'Newest first' }) });
+export const AgendaVersionList = z.object({ items: meta(z.array(AgendaVersion), { description: 'Newest first' }) });
 
 export const PublishResult = z.object({ version: AgendaVersion });
 
@@ -190,16 +197,16 @@ export const PublishConflicts = z.object({ conflicts: z.array(AgendaWarning) });
 
 /* An attendee's starred sessions, kept with their registration. */
 export const MAX_STARRED_SESSIONS = 200;
-export const PersonalAgendaInput = z
-  .object({
-    sessionIds: z
-      .array(Id)
-      .max(MAX_STARRED_SESSIONS)
-      .refine((ids) => new Set(ids).size === ids.length, 'Must not name a session twice')
-      .meta({ description: `Starred session ids, at most ${MAX_STARRED_SESSIONS}` }),
-  })
-  .strict();
-export const PersonalAgenda = z
-  .object({ sessionIds: z.array(Id), updatedAt: IsoDateTime.nullable() })
-  .meta({ description: 'Sessions the attendee starred' });
+export const PersonalAgendaInput = z.strictObject({
+  sessionIds: meta(
+    z.array(Id).check(
+      z.maxLength(MAX_STARRED_SESSIONS),
+      z.refine((ids) => new Set(ids).size === ids.length, 'Must not name a session twice'),
+    ),
+    { description: `Starred session ids, at most ${MAX_STARRED_SESSIONS}` },
+  ),
+});
+export const PersonalAgenda = meta(z.object({ sessionIds: z.array(Id), updatedAt: z.nullable(IsoDateTime) }), {
+  description: 'Sessions the attendee starred',
+});
 export type PersonalAgenda = z.infer<typeof PersonalAgenda>;

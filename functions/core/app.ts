@@ -9,7 +9,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ZodError } from 'zod';
+import type * as z from 'zod/mini';
 import { type AuthEnv, authentication, type MembershipLookup, type TokenVerifier } from './auth.ts';
 import { isTransientDependencyError } from './aws-errors.ts';
 import { type ClientAddressSource, clientAddressSourceFromEnv } from './client-address.ts';
@@ -34,7 +34,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Largest body of the few routes that take files (a month of bank statement), see `AppOptions.largeBodies`. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export function fieldErrors(error: ZodError) {
+export function fieldErrors(error: z.core.$ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 

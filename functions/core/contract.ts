@@ -1,20 +1,106 @@
 /**
- * Route contracts at run time without the OpenAPI generator. A context's `routes.ts` declares
- * each route with `createRoute` (method, path, middleware, zod schemas of the request and the
- * responses); its app registers it with `app.openapi(route, handler)`, which runs the route's
- * middleware, then validates query, path, headers, cookies and body with zod's `safeParseAsync`
- * and gives failures to the app's hook (problem+json, `core/app.ts`), then the handler.
+ * Route contracts: each context's `routes.ts` declares a route with `createRoute` (method, path,
+ * middleware, zod schemas of the request and the responses); its app registers it with
+ * `app.openapi(route, handler)`, which runs the route's middleware, then validates query, path,
+ * headers, cookies and body with zod's `safeParseAsync`, gives failures to the app's hook
+ * (problem+json, `core/app.ts`), then calls the handler.
  *
- * This is what `@hono/zod-openapi`'s `OpenAPIHono.openapi` does, step for step, minus the
- * registry: importing that package at run time brings the generator and every zod locale
- * (about 300 KB minified per Lambda, with a cold-start cost to match). Only the docs context
- * (`functions/docs/openapi.ts`) imports it, to generate the document from the same contracts.
- * The types are `@hono/zod-openapi`'s, so handlers stay typed by their contract.
+ * This is the run-time half of `@hono/zod-openapi`'s `OpenAPIHono.openapi`, written against
+ * zod's core types so the contracts can be `zod/mini` schemas: that package types its routes
+ * with the full zod and brings the OpenAPI generator. Only the docs context generates the
+ * document (`functions/docs/openapi.ts`, at build time), from these same contracts. The types
+ * below give a handler its validated input and hold its JSON answers to the contract.
  */
-import type { createRoute as createRouteType, Hook, OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
-import { type Context, type Env, Hono, type MiddlewareHandler } from 'hono';
+import type { Context, Env, Handler, MiddlewareHandler, TypedResponse } from 'hono';
+import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { StatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
 import { validator } from 'hono/validator';
+import type * as z from 'zod/mini';
+
+type AnySchema = z.core.$ZodType;
+/** Schemas per media type; a non-JSON body (CSV, iCalendar, XML) is described by a string schema. */
+type Content = Record<string, { schema: AnySchema }>;
+
+export type RouteConfig = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
+  /** OpenAPI style: `/api/events/{eventId}`. */
+  path: string;
+  /** Runs before validation: who may call (see `core/auth.ts`). */
+  middleware?: MiddlewareHandler | MiddlewareHandler[];
+  /** Registered, but left out of the OpenAPI document. */
+  hide?: boolean;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  security?: Record<string, string[]>[];
+  request?: {
+    params?: AnySchema;
+    query?: AnySchema;
+    headers?: AnySchema;
+    cookies?: AnySchema;
+    body?: { description?: string; required?: boolean; content: Content };
+  };
+  responses: Record<number, { description: string; content?: Content; headers?: AnySchema }>;
+};
+
+/** `{eventId}` in the contract's path is Hono's `:eventId`. */
+type HonoPath<P extends string> = P extends `${infer Head}/{${infer Param}}${infer Tail}`
+  ? `${Head}/:${Param}${HonoPath<Tail>}`
+  : P;
+type RequestSchema<R extends RouteConfig, K extends string> =
+  R['request'] extends Record<K, infer S extends AnySchema> ? S : never;
+type BodySchema<R extends RouteConfig, Media extends string> = R['request'] extends {
+  body: { content: infer C extends Content };
+}
+  ? { [M in keyof C]: M extends Media ? C[M]['schema'] : never }[keyof C]
+  : never;
+/** A part of the request the route does not validate adds nothing to the input. */
+type Unvalidated = Record<never, never>;
+type Validated<Target extends string, S> = [S] extends [never]
+  ? Unvalidated
+  : S extends AnySchema
+    ? { in: { [T in Target]: z.core.input<S> }; out: { [T in Target]: z.core.output<S> } }
+    : Unvalidated;
+type JsonMedia = `application/${string}json${string}`;
+type FormMedia = `multipart/form-data${string}` | `application/x-www-form-urlencoded${string}`;
+/** What `c.req.valid(...)` gives the handler of route `R`. */
+export type RouteInput<R extends RouteConfig> = Validated<'param', RequestSchema<R, 'params'>> &
+  Validated<'query', RequestSchema<R, 'query'>> &
+  Validated<'header', RequestSchema<R, 'headers'>> &
+  Validated<'cookie', RequestSchema<R, 'cookies'>> &
+  Validated<'json', BodySchema<R, JsonMedia>> &
+  Validated<'form', BodySchema<R, FormMedia>>;
+
+/** One declared answer: a JSON body of its schema, any other body as a plain response, or no body. */
+type Answer<Code, A> = Code extends StatusCode
+  ? A extends { content: infer C extends Content }
+    ? {
+        [M in keyof C]: M extends JsonMedia
+          ? TypedResponse<JSONParsed<z.core.output<C[M]['schema']>>, Code, 'json'>
+          : Response;
+      }[keyof C]
+    : TypedResponse<unknown, Code, string> | Response
+  : never;
+/** The answers route `R` declares: a handler's `c.json(body, status)` must match one of them. */
+export type RouteResponse<R extends RouteConfig> = {
+  [Code in keyof R['responses']]: Answer<Code, R['responses'][Code]>;
+}[keyof R['responses']];
+
+/** The variables a route's own middleware sets (a manage token, a sponsor), for its handler. */
+type MiddlewareEnv<M> = (M extends readonly (infer H)[] ? H : M) extends infer H
+  ? (H extends MiddlewareHandler<infer HE> ? (x: HE) => void : never) extends (x: infer All) => void
+    ? All
+    : never
+  : never;
+type MaybePromise<T> = T | Promise<T>;
+export type RouteHandler<R extends RouteConfig, E extends Env> = Handler<
+  E & ([MiddlewareEnv<R['middleware']>] extends [never] ? Env : MiddlewareEnv<R['middleware']>),
+  HonoPath<R['path']>,
+  RouteInput<R>,
+  MaybePromise<RouteResponse<R>>
+>;
 
 type Target = 'query' | 'param' | 'header' | 'cookie' | 'json' | 'form';
 type SafeParse = { success: boolean; data?: unknown; error?: unknown };
@@ -24,19 +110,8 @@ type Schema = {
   in?: { shape: Record<string, unknown> };
   _zod?: unknown;
 };
-// biome-ignore lint/suspicious/noExplicitAny: the hook's result and context are typed per route by its caller.
-type AnyHook = (result: any, c: Context) => unknown;
-
-/** A route contract, as `@hono/zod-openapi`'s `createRoute` makes it (with `getRoutingPath`). */
-export const createRoute = ((routeConfig: RouteConfig) => {
-  const route = {
-    ...routeConfig,
-    getRoutingPath() {
-      return routeConfig.path.replaceAll(/\/{(.+?)}/g, '/:$1');
-    },
-  };
-  return Object.defineProperty(route, 'getRoutingPath', { enumerable: false });
-}) as typeof createRouteType;
+/** A route contract; `const` keeps its literal path, statuses and media types for the handler's types. */
+export const createRoute = <const R extends RouteConfig>(route: R): R => route;
 
 const isSchema = (x: unknown): x is Schema =>
   typeof x === 'object' &&
@@ -46,7 +121,7 @@ const isSchema = (x: unknown): x is Schema =>
   );
 
 /** `@hono/zod-validator`'s `zValidator`: header names matched case-insensitively, the hook sees every result. */
-function zodValidator(target: Target, schema: Schema, hook: AnyHook): MiddlewareHandler {
+function zodValidator(target: Target, schema: Schema, hook: ValidationHook): MiddlewareHandler {
   const headerKeys =
     target === 'header' && ('_def' in schema || '_zod' in schema)
       ? Object.fromEntries(
@@ -58,11 +133,8 @@ function zodValidator(target: Target, schema: Schema, hook: AnyHook): Middleware
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [headerKeys[k] || k, v]))
       : value;
     const result = await schema.safeParseAsync(data);
-    const hookResult = (await hook({ data, ...result, target }, c)) as Response | { response: Response } | undefined;
-    if (hookResult) {
-      if (hookResult instanceof Response) return hookResult;
-      if ('response' in hookResult) return hookResult.response;
-    }
+    const answer = await hook({ ...result, target } as ValidationResult, c);
+    if (answer) return answer;
     if (!result.success) return c.json(result, 400);
     return result.data as never;
   });
@@ -105,7 +177,7 @@ async function hasRequestBody(c: Context): Promise<boolean> {
 }
 
 /** The validators of a route's request, in `@hono/zod-openapi`'s order. */
-function requestValidators(route: RouteConfig, hook: AnyHook): MiddlewareHandler[] {
+function requestValidators(route: RouteConfig, hook: ValidationHook): MiddlewareHandler[] {
   const validators: MiddlewareHandler[] = [];
   const request = route.request;
   const parts: [Target, unknown][] = [
@@ -152,29 +224,34 @@ function requestValidators(route: RouteConfig, hook: AnyHook): MiddlewareHandler
   return validators;
 }
 
-/** A Hono app that registers route contracts: `app.openapi(route, handler)`, typed as `OpenAPIHono`'s. */
-export class ContractApp<E extends Env = Env> extends Hono<E> {
-  readonly #defaultHook: AnyHook | undefined;
+/** What the app's hook sees of each validation: the target, and zod's result. */
+export type ValidationResult = { target: Target } & (
+  | { success: true; data: unknown }
+  | { success: false; error: z.core.$ZodError }
+);
+export type ValidationHook = (
+  result: ValidationResult,
+  c: Context,
+) => Response | undefined | Promise<Response | undefined>;
 
-  constructor(options: { defaultHook?: AnyHook } = {}) {
+/** A Hono app that registers route contracts: `app.openapi(route, handler)`. */
+export class ContractApp<E extends Env = Env> extends Hono<E> {
+  readonly #hook: ValidationHook;
+
+  constructor(options: { defaultHook?: ValidationHook } = {}) {
     super();
-    this.#defaultHook = options.defaultHook;
+    this.#hook = options.defaultHook ?? (() => undefined);
   }
 
-  openapi = ((
-    { middleware, hide: _hide, ...route }: RouteConfig,
-    handler: MiddlewareHandler,
-    hook?: Hook<unknown, E, string, unknown>,
-  ) => {
-    const effectiveHook: AnyHook = (hook as AnyHook | undefined) ?? ((result, c) => this.#defaultHook?.(result, c));
-    const own = middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : [];
+  openapi<R extends RouteConfig>(route: R, handler: RouteHandler<R, E>): this {
+    const own = route.middleware ? [route.middleware].flat() : [];
     this.on(
       [route.method],
       [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')],
-      ...(own as MiddlewareHandler[]),
-      ...requestValidators(route as RouteConfig, effectiveHook),
-      handler,
+      ...own,
+      ...requestValidators(route, this.#hook),
+      handler as unknown as MiddlewareHandler,
     );
     return this;
-  }) as unknown as OpenAPIHono<E>['openapi'];
+  }
 }

@@ -1,6 +1,7 @@
 /** Pieces every context's route contracts share. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ProblemDetails } from './schemas.ts';
+import { meta } from './zod.ts';
 
 export const problemResponse = (description: string) => ({
   description,
@@ -8,7 +9,7 @@ export const problemResponse = (description: string) => ({
 });
 
 /** A JSON response of `schema`. */
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+export const jsonResponse = <T extends z.core.$ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -21,11 +22,12 @@ export const authProblems = {
 };
 
 export const IfMatch = z.object({
-  'if-match': z
-    .string()
-    .regex(/^"\d+"$/, 'Use the ETag of the version you edited, such as "3"')
-    .optional()
-    .meta({ description: 'The version being edited, as returned in ETag' }),
+  'if-match': meta(
+    z.optional(z.string().check(z.regex(/^"\d+"$/, 'Use the ETag of the version you edited, such as "3"'))),
+    {
+      description: 'The version being edited, as returned in ETag',
+    },
+  ),
 });
 
 /** The version an If-Match header names, or a 428 when the header is missing. */

@@ -4,13 +4,17 @@
  * the API validates with them, the OpenAPI document is generated from them, and the site
  * imports them for its forms. Types come from schemas, never hand-written.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.ts';
+import { meta } from './zod.ts';
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use 1-64 lower-case letters, digits or dashes')
-  .meta({ description: 'Identifier: lower-case letters, digits and dashes', example: 'citce-2027' });
+export const Id = meta(
+  z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use 1-64 lower-case letters, digits or dashes')),
+  {
+    description: 'Identifier: lower-case letters, digits and dashes',
+    example: 'citce-2027',
+  },
+);
 
 export const Language = z.enum(['en', 'fr']);
 export type Language = z.infer<typeof Language>;
@@ -68,15 +72,15 @@ function nameProblem(value: string): string | undefined {
 }
 
 const text = (multiLine: boolean, max: number, extra?: (value: string) => string | undefined) =>
-  z
-    .string()
-    .overwrite((value) => (multiLine ? value.replace(/\r\n?|[\u2028\u2029]/g, '\n') : value))
-    .trim()
-    .max(max)
-    .superRefine((value, ctx) => {
+  z.string().check(
+    z.overwrite((value) => (multiLine ? value.replace(/\r\n?|[\u2028\u2029]/g, '\n') : value)),
+    z.trim(),
+    z.maxLength(max),
+    z.superRefine((value, ctx) => {
       const message = textProblem(value, multiLine) ?? extra?.(value);
       if (message) ctx.addIssue(message);
-    });
+    }),
+  );
 
 /** Text on one line: a title, an organisation, an address. */
 export const oneLineText = ({ max }: { max: number }) => text(false, max);
@@ -87,24 +91,24 @@ export const multiLineText = ({ max }: { max: number }) => text(true, max);
 /** The name of a person (first name, last name, a contact): one line, no link, no digits. */
 export const personName = ({ max = 100 }: { max?: number } = {}) => text(false, max, nameProblem);
 
-const bilingual = (line: (options: { max: number }) => z.ZodString, description: string) =>
-  z
-    .object({
-      en: line({ max: 2000 }).min(1),
-      fr: line({ max: 2000 }).min(1).optional(),
-    })
-    .strict()
-    .meta({ description });
+const bilingual = (line: (options: { max: number }) => z.ZodMiniString, description: string) =>
+  meta(
+    z.strictObject({
+      en: line({ max: 2000 }).check(z.minLength(1)),
+      fr: z.optional(line({ max: 2000 }).check(z.minLength(1))),
+    }),
+    { description },
+  );
 
 /** A short public line (a city, a job title) in English, with its French form when it differs. */
 export const bilingualLine = ({ max, description }: { max: number; description: string }) =>
-  z
-    .object({
-      en: oneLineText({ max }).min(1),
-      fr: oneLineText({ max }).min(1).optional(),
-    })
-    .strict()
-    .meta({ description });
+  meta(
+    z.strictObject({
+      en: oneLineText({ max }).check(z.minLength(1)),
+      fr: z.optional(oneLineText({ max }).check(z.minLength(1))),
+    }),
+    { description },
+  );
 
 /** Public text on one line (names, taglines, fees): English always, French when translated. */
 export const Bilingual = bilingual(oneLineText, 'Text on one line in English, with an optional French translation');
@@ -125,30 +129,35 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .refine(isTimeZone, 'Must be an IANA time zone such as Europe/Brussels')
-  .meta({ description: 'IANA time zone of the venue', example: 'Europe/Brussels' });
+export const TimeZone = meta(
+  z.string().check(z.refine(isTimeZone, 'Must be an IANA time zone such as Europe/Brussels')),
+  {
+    description: 'IANA time zone of the venue',
+    example: 'Europe/Brussels',
+  },
+);
 
 const countries = new Set<string>(COUNTRY_CODES);
 
-export const CountryCode = z
-  .string()
-  .refine((code) => countries.has(code), 'Must be an ISO 3166-1 alpha-2 country code')
-  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'BE' });
+export const CountryCode = meta(
+  z.string().check(z.refine((code) => countries.has(code), 'Must be an ISO 3166-1 alpha-2 country code')),
+  { description: 'ISO 3166-1 alpha-2 country code', example: 'BE' },
+);
 
-export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2027-06-08' });
-export const IsoDateTime = z.iso
-  .datetime({ offset: true })
-  .meta({ description: 'ISO 8601 date and time with an offset', example: '2027-06-08T09:00:00+02:00' });
+export const IsoDate = meta(z.iso.date(), { description: 'Calendar date, YYYY-MM-DD', example: '2027-06-08' });
+export const IsoDateTime = meta(z.iso.datetime({ offset: true }), {
+  description: 'ISO 8601 date and time with an offset',
+  example: '2027-06-08T09:00:00+02:00',
+});
 
-export const ProblemDetails = z
-  .object({
+export const ProblemDetails = meta(
+  z.object({
     type: z.string(),
     title: z.string(),
     status: z.int(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ description: 'RFC 9457 problem details' });
+    detail: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+  { description: 'RFC 9457 problem details' },
+);
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

@@ -6,14 +6,14 @@
  * build fails, and several requests in a row make one build.
  *   PK=SITEBUILD#<id>  SK=REQUEST  entity=site-rebuild
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const SiteRebuildReason = z.enum(['agenda-published', 'sponsor-changed', 'categories-changed', 'event-changed']);
 export type SiteRebuildReason = z.infer<typeof SiteRebuildReason>;
 
 export const SiteRebuildRequest = z.object({
-  id: z.string().min(1),
-  eventId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  eventId: z.string().check(z.minLength(1)),
   reason: SiteRebuildReason,
   requestedAt: z.string(),
 });

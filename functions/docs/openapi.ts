@@ -1,13 +1,15 @@
 /** The OpenAPI 3.1 document, generated from every context's route contracts and zod schemas. */
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { agendaRoutes } from '../agenda/agenda-routes.ts';
 import { allEditingRoutes } from '../agenda/editing-routes.ts';
 import { exportRoutes } from '../agenda/export-routes.ts';
+import type { RouteConfig } from '../core/contract.ts';
 import { eventsRoutes } from '../events/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { personalAgendaRoutes } from '../registrations/personal-agenda-routes.ts';
 import { registrationsRoutes } from '../registrations/routes.ts';
 import { sponsorsRoutes } from '../sponsors/routes.ts';
+import { withFullZod } from './full-zod.ts';
 
 export const allRoutes: RouteConfig[] = [
   ...eventsRoutes,
@@ -36,7 +38,9 @@ export function buildOpenApiDocument() {
   });
   // The contract without its middleware (who may call), as OpenAPIHono.openapi registers it.
   for (const { middleware: _middleware, hide: _hide, ...route } of allRoutes) {
-    generator.openAPIRegistry.registerPath(route);
+    generator.openAPIRegistry.registerPath(
+      withFullZod(route) as unknown as Parameters<typeof generator.openAPIRegistry.registerPath>[0],
+    );
   }
   return generator.getOpenAPI31Document({
     openapi: '3.1.0',

@@ -1,6 +1,6 @@
 /** Route contracts of the events context: validated by the app, published in the OpenAPI document. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../core/contract.ts';
 import { problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
@@ -21,8 +21,8 @@ export const listEventsRoute = createRoute({
   summary: 'Published events, earliest first',
   request: {
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(2048).optional(),
+      limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+      cursor: z.optional(z.string().check(z.maxLength(2048))),
     }),
   },
   responses: {
@@ -30,7 +30,7 @@ export const listEventsRoute = createRoute({
       description: 'One page of published events',
       content: {
         'application/json': {
-          schema: z.object({ items: z.array(EventSummary), nextCursor: z.string().nullable() }),
+          schema: z.object({ items: z.array(EventSummary), nextCursor: z.nullable(z.string()) }),
         },
       },
     },

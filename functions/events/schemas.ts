@@ -1,6 +1,7 @@
 /** Events: the conference editions the public sees. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Bilingual, bilingualLine, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 import { isValidIban } from '../registrations/reference.ts';
 import { PublicCategory } from '../registrations/schemas.ts';
 
@@ -11,32 +12,32 @@ export const PlaceName = bilingualLine({
 });
 export type PlaceName = z.infer<typeof PlaceName>;
 
-export const Venue = z
-  .object({
-    name: Bilingual,
-    /** The street address as the post writes it, in the venue's own language. */
-    address: oneLineText({ max: 300 }).min(1),
-    city: PlaceName,
-    country: CountryCode,
-  })
-  .strict();
+export const Venue = z.strictObject({
+  name: Bilingual,
+  /** The street address as the post writes it, in the venue's own language. */
+  address: oneLineText({ max: 300 }).check(z.minLength(1)),
+  city: PlaceName,
+  country: CountryCode,
+});
 export type Venue = z.infer<typeof Venue>;
 
 /** Where attendees of paid categories transfer their fee; printed on invoices and payment mail. */
-export const BankAccount = z
-  .object({
-    beneficiary: oneLineText({ max: 140 }).min(1),
-    address: oneLineText({ max: 300 }).min(1).meta({ description: "The beneficiary's postal address" }),
+export const BankAccount = meta(
+  z.strictObject({
+    beneficiary: oneLineText({ max: 140 }).check(z.minLength(1)),
+    address: meta(oneLineText({ max: 300 }).check(z.minLength(1)), { description: "The beneficiary's postal address" }),
     iban: z
-      .string()
-      .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-      .refine(isValidIban, 'Not a valid IBAN'),
-    bic: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'Not a valid BIC'),
-    bankName: oneLineText({ max: 140 }).min(1),
-    bankAddress: oneLineText({ max: 300 }).optional(),
-  })
-  .strict()
-  .meta({ description: 'Bank details for transfers (the organiser’s account)' });
+      .pipe(
+        z.string(),
+        z.transform((v) => v.replace(/\s+/g, '').toUpperCase()),
+      )
+      .check(z.refine(isValidIban, 'Not a valid IBAN')),
+    bic: z.string().check(z.regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'Not a valid BIC')),
+    bankName: oneLineText({ max: 140 }).check(z.minLength(1)),
+    bankAddress: z.optional(oneLineText({ max: 300 })),
+  }),
+  { description: 'Bank details for transfers (the organiser’s account)' },
+);
 export type BankAccount = z.infer<typeof BankAccount>;
 
 export const EventStatus = z.enum(['draft', 'published']);
@@ -45,28 +46,30 @@ export const EventStatus = z.enum(['draft', 'published']);
 const publicEventFields = {
   id: Id,
   name: Bilingual,
-  tagline: Bilingual.optional(),
+  tagline: z.optional(Bilingual),
   startDate: IsoDate,
   endDate: IsoDate,
   timeZone: TimeZone,
   venue: Venue,
 };
 
-export const Event = z
-  .object({ ...publicEventFields, status: EventStatus, bankAccount: BankAccount.optional() })
-  .strict()
-  .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })
-  .meta({ description: 'A conference edition' });
+export const Event = meta(
+  z
+    .strictObject({ ...publicEventFields, status: EventStatus, bankAccount: z.optional(BankAccount) })
+    .check(z.refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'Must not be before startDate' })),
+  { description: 'A conference edition' },
+);
 export type Event = z.infer<typeof Event>;
 
-export const EventSummary = z
-  .object({ id: Id, name: Bilingual, startDate: IsoDate, endDate: IsoDate, timeZone: TimeZone, venue: Venue })
-  .meta({ description: 'A published event, as listed' });
+export const EventSummary = meta(
+  z.object({ id: Id, name: Bilingual, startDate: IsoDate, endDate: IsoDate, timeZone: TimeZone, venue: Venue }),
+  { description: 'A published event, as listed' },
+);
 export type EventSummary = z.infer<typeof EventSummary>;
 
-export const EventDetail = z
-  .object({ ...publicEventFields, categories: z.array(PublicCategory) })
-  .meta({ description: 'A published event with its registration categories' });
+export const EventDetail = meta(z.object({ ...publicEventFields, categories: z.array(PublicCategory) }), {
+  description: 'A published event with its registration categories',
+});
 export type EventDetail = z.infer<typeof EventDetail>;
 
 export const Health = z.object({ status: z.literal('ok') });

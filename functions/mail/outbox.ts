@@ -3,7 +3,7 @@
  * the stream-driven worker sends it and removes it.
  *   PK=OUTBOX#<id>  SK=MAIL  entity=outbox
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A file sent with a mail, its content base64 in the item (a QR code and an .ics are a few
@@ -11,20 +11,20 @@ import * as z from 'zod';
  * HTML part shows it as `<img src="cid:…">`, which mail clients display (data: URIs many block).
  */
 export const MailAttachment = z.object({
-  filename: z.string().min(1).max(100),
-  contentType: z.string().min(1).max(100),
+  filename: z.string().check(z.minLength(1), z.maxLength(100)),
+  contentType: z.string().check(z.minLength(1), z.maxLength(100)),
   content: z.base64(),
-  contentId: z.string().max(100).optional(),
+  contentId: z.optional(z.string().check(z.maxLength(100))),
 });
 export type MailAttachment = z.infer<typeof MailAttachment>;
 
 export const OutboxMail = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   to: z.email(),
-  subject: z.string().min(1).max(300),
-  text: z.string().min(1),
-  html: z.string().optional(),
-  attachments: z.array(MailAttachment).max(5).optional(),
+  subject: z.string().check(z.minLength(1), z.maxLength(300)),
+  text: z.string().check(z.minLength(1)),
+  html: z.optional(z.string()),
+  attachments: z.optional(z.array(MailAttachment).check(z.maxLength(5))),
   language: z.enum(['en', 'fr']),
 });
 export type OutboxMail = z.infer<typeof OutboxMail>;

@@ -1,6 +1,6 @@
 /** Category rules: when one is open, what the public sees of it, and organisers' changes. */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Bilingual } from '../core/schemas.ts';
 import type { SiteRebuildRequest } from '../core/site-rebuild.ts';
 import type { CategoryStore } from './category-store.ts';

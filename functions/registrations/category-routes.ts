@@ -1,6 +1,6 @@
 /** Route contracts of registration categories (quotas), organisers only. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
@@ -39,7 +39,10 @@ export const updateCategoryRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: CategoryPatch } } },
   },
   responses: {
-    200: json(Category.and(z.object({ promoted: z.int() })), 'The category, and how many people left the waiting list'),
+    200: json(
+      z.intersection(Category, z.object({ promoted: z.int() })),
+      'The category, and how many people left the waiting list',
+    ),
     ...authProblems,
     404: problemResponse('No such category'),
     409: problemResponse('Capacity below the seats taken'),

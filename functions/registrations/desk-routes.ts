@@ -1,25 +1,29 @@
 /** Route contracts of the check-in desk (organisers and staff). */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Bilingual, Id, oneLineText } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 import { PaymentStatus, RegistrationStatus } from './schemas.ts';
 
 /** Only what the desk needs to see. */
-export const DeskAnswer = z
-  .object({
+export const DeskAnswer = meta(
+  z.object({
     registrationId: z.string(),
     name: z.string(),
     organisation: z.string(),
     category: Bilingual,
     status: RegistrationStatus,
     checkedInAt: z.string(),
-    alreadyCheckedIn: z.boolean().meta({ description: 'True when the person had already checked in (at checkedInAt)' }),
-    paymentStatus: PaymentStatus.optional().meta({ description: 'Paid categories: whether the fee is still due' }),
-  })
-  .meta({ description: 'A check-in at the desk' });
+    alreadyCheckedIn: meta(z.boolean(), {
+      description: 'True when the person had already checked in (at checkedInAt)',
+    }),
+    paymentStatus: meta(z.optional(PaymentStatus), { description: 'Paid categories: whether the fee is still due' }),
+  }),
+  { description: 'A check-in at the desk' },
+);
 
 const deskProblems = {
   ...authProblems,
@@ -38,7 +42,11 @@ export const deskCheckInRoute = createRoute({
     params: z.object({ eventId: Id }),
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ code: z.string().trim().min(4).max(20) }).strict() } },
+      content: {
+        'application/json': {
+          schema: z.strictObject({ code: z.string().check(z.trim(), z.minLength(4), z.maxLength(20)) }),
+        },
+      },
     },
   },
   responses: { 200: json(DeskAnswer, 'Checked in, or already checked in'), ...deskProblems },
@@ -56,17 +64,18 @@ export const checkInRoute = createRoute({
 });
 
 /** A person the desk may be looking for: only what the desk shows. */
-export const DeskPerson = z
-  .object({
+export const DeskPerson = meta(
+  z.object({
     registrationId: z.string(),
     name: z.string(),
     organisation: z.string(),
     category: Bilingual,
     status: RegistrationStatus,
-    checkedInAt: z.string().optional(),
-    paymentStatus: PaymentStatus.optional(),
-  })
-  .meta({ description: 'A registration as the check-in desk sees it' });
+    checkedInAt: z.optional(z.string()),
+    paymentStatus: z.optional(PaymentStatus),
+  }),
+  { description: 'A registration as the check-in desk sees it' },
+);
 
 export const deskSearchRoute = createRoute({
   method: 'get',
@@ -78,12 +87,11 @@ export const deskSearchRoute = createRoute({
   request: {
     params: z.object({ eventId: Id }),
     headers: z.object({
-      'x-search': oneLineText({ max: 100 })
-        .min(2)
-        .optional()
-        .meta({ description: 'The search text, kept out of URLs and logs (preferred to q)' }),
+      'x-search': meta(z.optional(oneLineText({ max: 100 }).check(z.minLength(2))), {
+        description: 'The search text, kept out of URLs and logs (preferred to q)',
+      }),
     }),
-    query: z.object({ q: oneLineText({ max: 100 }).min(2).optional() }),
+    query: z.object({ q: z.optional(oneLineText({ max: 100 }).check(z.minLength(2))) }),
   },
   responses: {
     200: json(z.object({ items: z.array(DeskPerson) }), 'Matching people, oldest registration first'),
@@ -103,8 +111,8 @@ export const deskStatsRoute = createRoute({
   responses: {
     200: json(
       z.object({
-        checkedIn: z.int().meta({ description: 'People checked in (counted in the check-in transaction)' }),
-        expected: z.int().meta({ description: 'Seats taken in all categories (confirmed, approved, pending, held)' }),
+        checkedIn: meta(z.int(), { description: 'People checked in (counted in the check-in transaction)' }),
+        expected: meta(z.int(), { description: 'Seats taken in all categories (confirmed, approved, pending, held)' }),
       }),
       'Counts',
     ),

@@ -1,10 +1,11 @@
 /** Route contracts of payments (organisers), invoices and the lost-link mail (attendees). */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { Id } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 import { Accepted, ImportReport, PaymentUpdate, ResendLinkInput } from './manage-schemas.ts';
 import { requireManageTokenFirst } from './manage-token.ts';
 import { Registration } from './schemas.ts';
@@ -37,7 +38,7 @@ export const invoiceRoute = createRoute({
   responses: {
     200: {
       description: 'The invoice',
-      content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+      content: { 'application/pdf': { schema: meta(z.string(), { format: 'binary' }) } },
     },
     401: authProblems[401],
     404: problemResponse('No registration for this link, or nothing to pay'),

@@ -1,6 +1,6 @@
 /** Route contracts of the attendee's personal agenda (manage token). */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PersonalAgenda, PersonalAgendaInput } from '../agenda/schemas.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';

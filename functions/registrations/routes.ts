@@ -1,10 +1,11 @@
 /** Route contracts of the registrations context. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
 import { CountryCode, Id, oneLineText } from '../core/schemas.ts';
+import { meta } from '../core/zod.ts';
 import { categoryRoutes } from './category-routes.ts';
 import { deskRoutes } from './desk-routes.ts';
 import { ManageView } from './manage-schemas.ts';
@@ -28,7 +29,7 @@ export const registerRoute = createRoute({
     headers: z.object({
       'idempotency-key': z
         .string()
-        .regex(/^[A-Za-z0-9_-]{8,128}$/, 'Send a unique Idempotency-Key (8-128 letters, digits, - or _)'),
+        .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, 'Send a unique Idempotency-Key (8-128 letters, digits, - or _)')),
     }),
     body: { required: true, content: { 'application/json': { schema: RegistrationInput } } },
   },
@@ -100,7 +101,7 @@ export const exportRegistrationRoute = createRoute({
   request: { params: registrationParams },
   responses: {
     200: json(
-      z.object({ registration: Registration, sensitive: z.object({}).passthrough(), exportedAt: z.string() }),
+      z.object({ registration: Registration, sensitive: z.looseObject({}), exportedAt: z.string() }),
       'My data',
     ),
     401: authProblems[401],
@@ -182,17 +183,16 @@ export const rejectRoute = createRoute({
  * land in CloudFront's access logs, which keep them 90 days. `q` still works, for scripts.
  */
 const searchHeader = z.object({
-  'x-search': oneLineText({ max: 100 })
-    .min(1)
-    .optional()
-    .meta({ description: 'Search in names, email and organisation; kept out of URLs and logs (preferred to q)' }),
+  'x-search': meta(z.optional(oneLineText({ max: 100 }).check(z.minLength(1))), {
+    description: 'Search in names, email and organisation; kept out of URLs and logs (preferred to q)',
+  }),
 });
 
 const listQuery = z.object({
-  status: RegistrationStatus.optional(),
-  categoryId: Id.optional(),
-  country: CountryCode.optional(),
-  q: oneLineText({ max: 100 }).min(1).optional(),
+  status: z.optional(RegistrationStatus),
+  categoryId: z.optional(Id),
+  country: z.optional(CountryCode),
+  q: z.optional(oneLineText({ max: 100 }).check(z.minLength(1))),
 });
 
 export const listRegistrationsRoute = createRoute({
@@ -205,13 +205,13 @@ export const listRegistrationsRoute = createRoute({
   request: {
     params: z.object({ eventId: Id }),
     headers: searchHeader,
-    query: listQuery.extend({
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      cursor: z.string().max(2048).optional(),
+    query: z.extend(listQuery, {
+      limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+      cursor: z.optional(z.string().check(z.maxLength(2048))),
     }),
   },
   responses: {
-    200: json(z.object({ items: z.array(Registration), nextCursor: z.string().nullable() }), 'One page'),
+    200: json(z.object({ items: z.array(Registration), nextCursor: z.nullable(z.string()) }), 'One page'),
     ...authProblems,
   },
 });

@@ -1,6 +1,6 @@
 /** Route contracts for organisers: tiers, sponsors with tier and booth, review. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
@@ -20,7 +20,7 @@ const organiser = { tags: ['sponsors'], security: bearerAuth, middleware: requir
 const eventParams = z.object({ eventId: Id });
 const sponsorParams = z.object({ eventId: Id, sponsorId: Id });
 const notFound = { 404: problemResponse('No such event or sponsor') };
-const body = <T extends z.ZodType>(schema: T) => ({
+const body = <T extends z.core.$ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });

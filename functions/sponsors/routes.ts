@@ -1,6 +1,6 @@
 /** Route contracts of the sponsors context used by sponsor members, and the public ones. */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireRoleFirst, requireSponsorAccessFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, IfMatch, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';

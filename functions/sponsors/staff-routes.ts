@@ -1,6 +1,6 @@
 /** Route contracts for a sponsor's booth staff and leads (members of the sponsor, and organisers). */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireSponsorAccessFirst } from '../core/auth.ts';
 import { createRoute } from '../core/contract.ts';
 import { authProblems, bearerAuth, jsonResponse as json, problemResponse } from '../core/openapi-helpers.ts';
@@ -10,7 +10,10 @@ import { Lead, LeadInput, LeadPage, LeadPatch, StaffInput, StaffList, StaffMembe
 const member = { tags: ['sponsors'], security: bearerAuth, middleware: requireSponsorAccessFirst() };
 const sponsorParams = z.object({ sponsorId: Id });
 const notFound = { 404: problemResponse('No such sponsor') };
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const body = <T extends z.core.$ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
 
 export const listStaffRoute = createRoute({
   ...member,
@@ -68,8 +71,8 @@ export const listLeadsRoute = createRoute({
   request: {
     params: sponsorParams,
     query: z.object({
-      cursor: z.string().max(2000).optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(50),
+      cursor: z.optional(z.string().check(z.maxLength(2000))),
+      limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
     }),
   },
   responses: {
@@ -99,7 +102,7 @@ export const patchLeadRoute = createRoute({
   path: '/api/sponsors/{sponsorId}/leads/{leadId}',
   summary: 'Change the note or rating of a lead (null removes it)',
   request: {
-    params: z.object({ sponsorId: Id, leadId: z.string().regex(/^[a-f0-9]{32}$/) }),
+    params: z.object({ sponsorId: Id, leadId: z.string().check(z.regex(/^[a-f0-9]{32}$/)) }),
     body: body(LeadPatch),
   },
   responses: { 200: json(Lead, 'The lead'), ...authProblems, 404: problemResponse('No such lead') },

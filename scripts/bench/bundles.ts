@@ -3,7 +3,7 @@
  * node24, lazily loaded chunks), against a bare Hono + DynamoDB document client bundle built
  * with the same options: the size of what a cold start loads (the entry and the chunks it
  * imports statically; the chunks loaded on use are shown apart), and the time a fresh Node
- * process takes to import it (median of a few runs).
+ * process takes to import it (the median of interleaved rounds).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { contexts } from '../../functions/contexts.ts';
 import { bundleFunction, esbuildOptions, startupFiles } from '../../infra/bundling.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+/** Rounds of imports: each round imports every bundle once, the bare one first. */
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 7);
 
 /** What every handler reads at cold start; values only need to be well formed. */
 const ENV = {
@@ -63,24 +64,32 @@ async function bareBundle(dir: string) {
   return { bytes, lazyBytes: total - bytes };
 }
 
-function importMs(file: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`,
-      ],
-      { env: { ...process.env, ...ENV }, encoding: 'utf8', timeout: 30_000 },
-    );
-    // The last lines only: the rest of a failed import's stderr is the minified source.
-    if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr.slice(-800)}`);
-    times.push(Number(run.stdout.trim()));
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+/** How long a fresh Node process takes to import `file`, in ms. */
+function importOnce(file: string): number {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`,
+    ],
+    { env: { ...process.env, ...ENV }, encoding: 'utf8', timeout: 30_000 },
+  );
+  // The last lines only: the rest of a failed import's stderr is the minified source.
+  if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr.slice(-800)}`);
+  return Number(run.stdout.trim());
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * The median import time of each file, imported in interleaved rounds: load on the machine
+ * (a test run beside the bench) hits the bare bundle and the others alike.
+ */
+function importMedians(files: string[]): number[] {
+  const times = files.map(() => [] as number[]);
+  for (let round = 0; round < RUNS; round += 1) files.forEach((file, i) => times[i]!.push(importOnce(file)));
+  return times.map(median);
 }
 
 export async function measureBundles(): Promise<{ bare: BundleRow; rows: BundleRow[] }> {
@@ -103,11 +112,9 @@ export async function measureBundles(): Promise<{ bare: BundleRow; rows: BundleR
       const bytes = [...atStart].reduce((sum, file) => sum + statSync(file).size, 0);
       built.push({ name, out: join(outdir, 'index.mjs'), bytes, lazyBytes: total - bytes });
     }
-    // Interleaved with the bare bundle, so load on the machine hits both alike.
-    const bareOut = join(bareDir, 'index.mjs');
-    const bare: BundleRow = { name: 'bare Hono + DynamoDB', ...bareSizes, importMs: importMs(bareOut) };
-    const rows = built.map(({ name, out, bytes, lazyBytes }) => ({ name, bytes, lazyBytes, importMs: importMs(out) }));
-    bare.importMs = (bare.importMs + importMs(bareOut)) / 2;
+    const [bareMs = 0, ...ms] = importMedians([join(bareDir, 'index.mjs'), ...built.map((b) => b.out)]);
+    const bare: BundleRow = { name: 'bare Hono + DynamoDB', ...bareSizes, importMs: bareMs };
+    const rows = built.map(({ name, bytes, lazyBytes }, i) => ({ name, bytes, lazyBytes, importMs: ms[i] ?? 0 }));
     return { bare, rows };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -119,7 +126,7 @@ export function bundleTable({ bare, rows }: { bare: BundleRow; rows: BundleRow[]
   const ms = (n: number) => n.toFixed(1);
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   return [
-    'Lambda bundles as infra/bundling.ts deploys them (minified ESM, node24, split): size loaded at start (the entry and its static chunks), chunks loaded on first use, import time the median of fresh Node processes:',
+    'Lambda bundles as infra/bundling.ts deploys them (minified ESM, node24, split): size loaded at start (the entry and its static chunks), chunks loaded on first use, import time the median of fresh Node processes in interleaved rounds:',
     '',
     '| bundle | size at start | × bare | loaded on use | import ms | × bare |',
     '|---|---|---|---|---|---|',

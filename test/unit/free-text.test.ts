@@ -7,7 +7,7 @@
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { Bilingual } from '../../functions/core/schemas.ts';
 import { Venue } from '../../functions/events/schemas.ts';
 import { CategoryCreate, RegistrationInput } from '../../functions/registrations/schemas.ts';
@@ -22,7 +22,7 @@ const message = {
   nameCharacters: 'Use letters, spaces, apostrophes, hyphens, dots and commas only',
 };
 
-type Field = z.ZodType<unknown>;
+type Field = z.ZodMiniType<unknown>;
 
 const names: Record<string, Field> = {
   'registration first name': RegistrationInput.shape.firstName,
@@ -43,16 +43,16 @@ const oneLine: Record<string, Field> = {
   'venue name (English)': Venue.shape.name.shape.en,
   'bilingual text (French)': Bilingual.shape.fr,
   'category name (English)': CategoryCreate.shape.name.shape.en,
-  'category fee (English)': CategoryCreate.shape.fee.unwrap().shape.en,
+  'category fee (English)': CategoryCreate.shape.fee.def.innerType.shape.en,
 };
 
 const multiLine: Record<string, Field> = {
   'dietary needs': RegistrationInput.shape.dietaryNeeds,
   'accessibility needs': RegistrationInput.shape.accessibilityNeeds,
-  'sponsor description (English)': SponsorProfileInput.shape.description.unwrap().shape.en,
-  'sponsor description (French)': SponsorProfileInput.shape.description.unwrap().shape.fr,
-  'product description (English)': Product.shape.description.unwrap().shape.en,
-  'category description (English)': CategoryCreate.shape.description.unwrap().shape.en,
+  'sponsor description (English)': SponsorProfileInput.shape.description.def.innerType.shape.en,
+  'sponsor description (French)': SponsorProfileInput.shape.description.def.innerType.shape.fr,
+  'product description (English)': Product.shape.description.def.innerType.shape.en,
+  'category description (English)': CategoryCreate.shape.description.def.innerType.shape.en,
 };
 
 const everyField = { ...oneLine, ...multiLine };

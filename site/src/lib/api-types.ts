@@ -3,7 +3,7 @@
  * with `import type`, so no zod code reaches their bundles; each context owns its schemas
  * (functions/<context>/schemas.ts), and only this file knows where they live.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Me as MeSchema } from '../../../functions/identity/schemas.ts';
 import type { DeskAnswer as DeskAnswerSchema } from '../../../functions/registrations/desk-routes.ts';
 import type { Category, Registration } from '../../../functions/registrations/schemas.ts';

@@ -1,5 +1,5 @@
 /** Build-time reads of published data from the API named by API_BASE_URL. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EventDetail, EventSummary } from './api-types.ts';
 
 function apiBase(): string {
@@ -8,7 +8,7 @@ function apiBase(): string {
   return base.replace(/\/$/, '');
 }
 
-export async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
   const response = await fetch(`${apiBase()}${path}`);
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
   return schema.parse(await response.json());

@@ -4,6 +4,6 @@
  * reports even a probe whose failure zod catches. Parsing without it is as exact. ESM runs
  * imports in order, so this runs before the schemas are built.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 config({ jitless: true });
