@@ -13,6 +13,8 @@ import {
   Code,
   Function as LambdaFunction,
   LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
@@ -74,6 +76,11 @@ export class ContextFunction extends Construct {
       description: string;
       logRetention: logs.RetentionDays;
       environment?: Record<string, string>;
+      /**
+       * Reads secrets through the Parameters and Secrets extension (a layer), with its cache
+       * off: the code keeps its own (functions/core/origin-secret.ts).
+       */
+      readsSecrets?: boolean;
     },
   ) {
     super(scope, id);
@@ -103,6 +110,9 @@ export class ContextFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      paramsAndSecrets: props.readsSecrets
+        ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: false })
+        : undefined,
     });
   }
 

@@ -94,6 +94,8 @@ export class StatelessStack extends Stack {
       const fn = new ContextFunction(this, `${context.name}Function`, {
         entry: context.entry,
         description: `The ${context.name} context`,
+        // The origin secret (grantCheck below), read through the extension.
+        readsSecrets: true,
         logRetention: config.logRetention,
         environment: {
           SITE_ORIGIN: siteUrl,

@@ -4,7 +4,11 @@
  * lives in AWS Secrets Manager and is rotated by `functions/edge/rotate-origin-secret.ts`,
  * which also updates the header CloudFront sends.
  *
- * Reading the secret: lazily on the first request, then cached. A request whose value the
+ * Reading the secret: through the AWS Parameters and Secrets Lambda extension (a local HTTP
+ * endpoint beside the function, signed with the function's own credentials), so no Secrets
+ * Manager client is bundled into every Lambda (13 KB of its cold start). The extension's own
+ * cache is off (CDK, `infra/context-function.ts`): the reads and their timing are decided here.
+ * Lazily on the first request, then cached. A request whose value the
  * cache does not accept makes the function read the secret again (at most once every
  * REFRESH_AFTER_MISS_MS, so calls straight to the API Gateway URL cannot turn into a stream
  * of Secrets Manager calls), and the cache is read again anyway when older than MAX_AGE_MS.
@@ -13,7 +17,6 @@
  * accepted for PREVIOUS_GRACE_MS after the current one was created, no longer.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { MiddlewareHandler } from 'hono';
 import { ForbiddenError } from './errors.ts';
 
@@ -47,37 +50,63 @@ export const PREVIOUS_GRACE_MS = 30 * 60_000;
 
 type Versions = { current: string; currentSince: number; pending?: string; previous?: string };
 
+export type VersionStage = 'AWSCURRENT' | 'AWSPENDING' | 'AWSPREVIOUS';
+/** One version of the secret; `createdAt` in ms since the epoch. */
+export type SecretVersion = { value: string; createdAt?: number };
+/** Reads the version of the secret at a stage; undefined when no version has that stage. */
+export type StageReader = (stage: VersionStage) => Promise<SecretVersion | undefined>;
+
+/** Secrets Manager's JSON gives dates as seconds since the epoch. */
+const createdAtOf = (date: unknown) =>
+  typeof date === 'number' ? date * 1000 : typeof date === 'string' ? Date.parse(date) || undefined : undefined;
+
+/**
+ * Reads through the Parameters and Secrets Lambda extension (`GET /secretsmanager/get`, the
+ * GetSecretValue answer as JSON), authenticated by the function's session token as the
+ * extension requires. `endpoint` is for tests.
+ */
+export function extensionStageReader(
+  secretId: string,
+  env: Record<string, string | undefined> = process.env,
+  endpoint = `http://localhost:${env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773'}`,
+): StageReader {
+  return async (stage) => {
+    const url = `${endpoint}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}&versionStage=${stage}`;
+    const response = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' } });
+    if (!response.ok) {
+      // Only AWSCURRENT always exists; the others come and go with rotations. Any failure on
+      // them reads as "none": the current value is still accepted, and a miss reads again.
+      if (stage !== 'AWSCURRENT') return undefined;
+      throw new Error(`Reading the origin secret failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    }
+    const body = (await response.json()) as { SecretString?: unknown; CreatedDate?: unknown };
+    if (typeof body.SecretString !== 'string') return undefined;
+    return { value: body.SecretString, createdAt: createdAtOf(body.CreatedDate) };
+  };
+}
+
 export function secretsManagerOriginSecret(options: {
   secretId: string;
-  client?: SecretsManagerClient;
+  readStage?: StageReader;
   now?: () => number;
 }): OriginSecret {
-  const client = options.client ?? new SecretsManagerClient({});
+  const readStage = options.readStage ?? extensionStageReader(options.secretId);
   const now = options.now ?? Date.now;
   let cached: { versions: Versions; readAt: number } | undefined;
   let reading: Promise<Versions> | undefined;
 
-  const stage = async (VersionStage: string) => {
-    try {
-      return await client.send(new GetSecretValueCommand({ SecretId: options.secretId, VersionStage }));
-    } catch (error) {
-      // Only AWSCURRENT always exists; the others come and go with rotations.
-      if (VersionStage !== 'AWSCURRENT' && (error as Error).name === 'ResourceNotFoundException') return undefined;
-      throw error;
-    }
-  };
   const read = async (): Promise<Versions> => {
     const [current, pending, previous] = await Promise.all([
-      stage('AWSCURRENT'),
-      stage('AWSPENDING'),
-      stage('AWSPREVIOUS'),
+      readStage('AWSCURRENT'),
+      readStage('AWSPENDING'),
+      readStage('AWSPREVIOUS'),
     ]);
-    if (!current?.SecretString) throw new Error(`The origin secret ${options.secretId} has no current value`);
+    if (!current) throw new Error(`The origin secret ${options.secretId} has no current value`);
     return {
-      current: current.SecretString,
-      currentSince: current.CreatedDate?.getTime() ?? 0,
-      pending: pending?.SecretString,
-      previous: previous?.SecretString,
+      current: current.value,
+      currentSince: current.createdAt ?? 0,
+      pending: pending?.value,
+      previous: previous?.value,
     };
   };
   /** One read at a time; a failed read keeps what was cached (and is retried after a miss). */

@@ -442,9 +442,16 @@ describe('CDK app', () => {
     // Every context reads it: its name in the environment and GetSecretValue on it.
     for (const name of ['docs', 'events', 'identity', 'registrations', 'sponsors']) {
       const description = `The ${name} context`;
+      // Through the Parameters and Secrets extension (no SDK client bundled), its cache off.
       app.hasResourceProperties('AWS::Lambda::Function', {
         Description: description,
-        Environment: { Variables: Match.objectLike({ ORIGIN_SECRET_ARN: { Ref: secretId } }) },
+        Environment: {
+          Variables: Match.objectLike({
+            ORIGIN_SECRET_ARN: { Ref: secretId },
+            PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'false',
+          }),
+        },
+        Layers: [Match.anyValue()],
       });
       const reads = statementsOfFunction(description).filter(
         (s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') && s.Effect === 'Allow',

@@ -1,43 +1,47 @@
 /**
  * How a Lambda reads the origin secret from Secrets Manager: once, then from its cache; again
  * when a request carries a value it does not know (so a rotation needs no redeploy), but not
- * more than once every few seconds, whatever callers send.
+ * more than once every few seconds, whatever callers send. The reads go through the Parameters
+ * and Secrets Lambda extension: its HTTP contract is checked against a stand-in on 127.0.0.1.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  extensionStageReader,
   MAX_AGE_MS,
   PREVIOUS_GRACE_MS,
   REFRESH_AFTER_MISS_MS,
+  type SecretVersion,
   secretsManagerOriginSecret,
+  type VersionStage,
 } from '../../functions/core/origin-secret.ts';
 
-const sm = mockClient(SecretsManagerClient);
-const notFound = () => Object.assign(new Error('no such version'), { name: 'ResourceNotFoundException' });
 const T0 = Date.UTC(2027, 0, 10, 10, 0, 0);
 
-/** The secret's versions by stage, as a rotation leaves them. */
-function versions(stages: { current: string; since?: number; pending?: string; previous?: string }) {
-  sm.reset();
-  sm.on(GetSecretValueCommand, { VersionStage: 'AWSCURRENT' }).resolves({
-    SecretString: stages.current,
-    CreatedDate: new Date(stages.since ?? T0 - 86_400_000),
-  });
-  for (const [stage, value] of [
-    ['AWSPENDING', stages.pending],
-    ['AWSPREVIOUS', stages.previous],
-  ] as const) {
-    if (value) sm.on(GetSecretValueCommand, { VersionStage: stage }).resolves({ SecretString: value });
-    else sm.on(GetSecretValueCommand, { VersionStage: stage }).rejects(notFound());
-  }
+/** The secret's versions by stage, as a rotation leaves them, and every read made. */
+let stages: Partial<Record<VersionStage, SecretVersion>>;
+let failure: Error | undefined;
+let calls: VersionStage[];
+function versions(given: { current: string; since?: number; pending?: string; previous?: string }) {
+  failure = undefined;
+  stages = {
+    AWSCURRENT: { value: given.current, createdAt: given.since ?? T0 - 86_400_000 },
+    ...(given.pending ? { AWSPENDING: { value: given.pending } } : {}),
+    ...(given.previous ? { AWSPREVIOUS: { value: given.previous } } : {}),
+  };
+  calls = [];
 }
-const reads = () => sm.commandCalls(GetSecretValueCommand).filter((c) => c.args[0].input.VersionStage === 'AWSCURRENT');
+const readStage = async (stage: VersionStage) => {
+  calls.push(stage);
+  if (failure) throw failure;
+  return stages[stage];
+};
+const reads = () => calls.filter((stage) => stage === 'AWSCURRENT');
 
 describe('origin secret from Secrets Manager', () => {
   let now: number;
-  const reader = () =>
-    secretsManagerOriginSecret({ secretId: 'arn:secret', client: new SecretsManagerClient({}), now: () => now });
+  const reader = () => secretsManagerOriginSecret({ secretId: 'arn:secret', readStage, now: () => now });
   beforeEach(() => {
     now = T0;
     versions({ current: 'one' });
@@ -49,7 +53,6 @@ describe('origin secret from Secrets Manager', () => {
     now += 60_000;
     expect(await secret.accepts('one')).toBe(true);
     expect(reads()).toHaveLength(1);
-    expect(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe('arn:secret');
   });
 
   it('reads again when a value does not match, at most once per interval, so a rotation needs no redeploy', async () => {
@@ -89,15 +92,64 @@ describe('origin secret from Secrets Manager', () => {
     const secret = reader();
     expect(await secret.accepts('one')).toBe(true);
     now += MAX_AGE_MS;
-    sm.reset();
-    sm.on(GetSecretValueCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
+    failure = new Error('slow down');
     expect(await secret.accepts('one')).toBe(true);
-    expect(sm.commandCalls(GetSecretValueCommand).length).toBeGreaterThan(0);
+    expect(reads()).toHaveLength(2);
   });
 
   it('fails (and does not accept anything) when the first read fails', async () => {
-    sm.reset();
-    sm.on(GetSecretValueCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    failure = new Error('denied');
     await expect(reader().accepts('one')).rejects.toThrow('denied');
+  });
+});
+
+describe('the Parameters and Secrets extension reader', () => {
+  /** What the stand-in answers per stage: a status and a body. */
+  const answers: Partial<Record<string, { status: number; body: unknown }>> = {};
+  const seen: IncomingMessage[] = [];
+  const server = createServer((request, response) => {
+    seen.push(request);
+    const stage = new URL(request.url ?? '/', 'http://x').searchParams.get('versionStage') ?? '';
+    const answer = answers[stage] ?? { status: 400, body: { __type: 'ResourceNotFoundException' } };
+    response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+  });
+  let endpoint = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    seen.length = 0;
+    for (const key of Object.keys(answers)) delete answers[key];
+  });
+
+  const reader = () =>
+    extensionStageReader('arn:aws:secretsmanager:eu-west-1:1:secret:o/x', { AWS_SESSION_TOKEN: 'tok' }, endpoint);
+
+  it('asks for the secret and stage with the session token, and reads the value and its date (seconds)', async () => {
+    answers.AWSCURRENT = { status: 200, body: { SecretString: 'one', CreatedDate: 1_800_000_000.5, Name: 'o/x' } };
+    expect(await reader()('AWSCURRENT')).toEqual({ value: 'one', createdAt: 1_800_000_000_500 });
+    const url = new URL(seen[0]?.url ?? '', 'http://x');
+    expect(url.pathname).toBe('/secretsmanager/get');
+    expect(url.searchParams.get('secretId')).toBe('arn:aws:secretsmanager:eu-west-1:1:secret:o/x');
+    expect(url.searchParams.get('versionStage')).toBe('AWSCURRENT');
+    expect(seen[0]?.headers['x-aws-parameters-secrets-token']).toBe('tok');
+  });
+
+  it('reads a missing pending or previous version as none, whatever the error', async () => {
+    answers.AWSPREVIOUS = { status: 500, body: { message: 'internal' } };
+    expect(await reader()('AWSPENDING')).toBeUndefined();
+    expect(await reader()('AWSPREVIOUS')).toBeUndefined();
+  });
+
+  it('fails when the current version cannot be read', async () => {
+    answers.AWSCURRENT = { status: 400, body: { __type: 'AccessDeniedException' } };
+    await expect(reader()('AWSCURRENT')).rejects.toThrow('Reading the origin secret failed: 400');
+  });
+
+  it('gives an ISO date as milliseconds too', async () => {
+    answers.AWSCURRENT = { status: 200, body: { SecretString: 'one', CreatedDate: '2027-01-10T10:00:00Z' } };
+    expect(await reader()('AWSCURRENT')).toEqual({ value: 'one', createdAt: T0 });
   });
 });
