@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { Bilingual, bilingualLine, CountryCode, Id, IsoDate, oneLineText, TimeZone } from '../core/schemas.ts';
 import { meta } from '../core/zod.ts';
+import { PublicCategory } from '../registrations/category-schemas.ts';
 import { isValidIban } from '../registrations/reference.ts';
-import { PublicCategory } from '../registrations/schemas.ts';
 
 /** A city as each language writes it (Lisbon, Lisbonne). */
 export const PlaceName = bilingualLine({
