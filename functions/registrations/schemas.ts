@@ -1,14 +1,6 @@
 /** Registrations: requests, views and statuses (the categories' schemas are in category-schemas.ts). */
 import * as z from 'zod/mini';
-import {
-  CountryCode,
-  Id,
-  IsoDate,
-  Language,
-  multiLineText,
-  oneLineText,
-  personName,
-} from '../core/schemas.ts';
+import { CountryCode, Id, IsoDate, Language, multiLineText, oneLineText, personName } from '../core/schemas.ts';
 import { meta } from '../core/zod.ts';
 
 export * from './category-schemas.ts';
