@@ -130,17 +130,36 @@ describe('signing in through the local OpenID provider', () => {
     await page.getByLabel('Email').waitFor();
   });
 
-  it('asks to sign in again when the session has expired', async () => {
-    const page = await browser.signedIn('staff@example.org', '/console/');
-    await page.evaluate(() => {
+  /** Makes the stored tokens expired, as an hour of idling would. */
+  const expireTokens = (page: Page) =>
+    page.evaluate(() => {
       const tokens = JSON.parse(sessionStorage.getItem('conference:tokens')!) as { expiresAt: number };
       sessionStorage.setItem('conference:tokens', JSON.stringify({ ...tokens, expiresAt: Date.now() - 1000 }));
     });
-    await page.reload();
+  const expectExpiredPage = async (page: Page) => {
     await expect
       .poll(() => page.locator('#console-status').innerText())
       .toBe('Your session has expired. Please sign in again.');
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     await expect.poll(() => page.locator('#signed-in-as').count()).toBe(0);
+  };
+
+  it('asks to sign in again when the session has expired', async () => {
+    const page = await browser.signedIn('staff@example.org', '/console/');
+    await expireTokens(page);
+    await page.reload();
+    await expectExpiredPage(page);
+  });
+
+  it('says the session expired on the next page when a call in the background found it first', async () => {
+    const page = await browser.signedIn('staff@example.org', '/console/');
+    await ready['/console/check-in/']!(page);
+    await expireTokens(page);
+    // A search at the desk finds the session expired and ends it, before any reload.
+    await page.getByRole('searchbox').fill('Person');
+    await page.getByRole('searchbox').press('Enter');
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('conference:tokens'))).toBeNull();
+    await page.reload();
+    await expectExpiredPage(page);
   });
 });

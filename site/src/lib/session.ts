@@ -1,12 +1,15 @@
 /**
  * The browser session of the portal and console: tokens live in sessionStorage (this tab
  * only, gone when it closes; never localStorage), are refreshed when a refresh token exists,
- * and otherwise the person is asked to sign in again.
+ * and otherwise the person is asked to sign in again. A session found expired by any call
+ * (a background refresh included) leaves a note, so the next page says why the person is
+ * signed out instead of only offering the sign-in button.
  */
 import { finishSignIn, type OidcSettings, refresh, signOutUrl, startSignIn, type Tokens } from './oidc-client.ts';
 
 const TOKENS = 'conference:tokens';
 const PENDING = 'conference:sign-in';
+const EXPIRED = 'conference:expired';
 
 export const settings: OidcSettings = {
   issuer: import.meta.env.PUBLIC_OIDC_ISSUER ?? '/oidc',
@@ -17,6 +20,20 @@ export const settings: OidcSettings = {
 const redirectUri = () => `${location.origin}${location.pathname}`;
 
 export class SessionExpired extends Error {}
+
+/** Ends a session that is no longer valid, noting it for the page that shows the sign-in again. */
+function expire(): never {
+  sessionStorage.removeItem(TOKENS);
+  sessionStorage.setItem(EXPIRED, '1');
+  throw new SessionExpired('Your session has expired.');
+}
+
+/** Whether a session ended by expiring since the page last said so; reading it clears the note. */
+export function takeExpiredNote(): boolean {
+  const expired = sessionStorage.getItem(EXPIRED) !== null;
+  sessionStorage.removeItem(EXPIRED);
+  return expired;
+}
 
 function saved(): Tokens | undefined {
   const raw = sessionStorage.getItem(TOKENS);
@@ -48,6 +65,7 @@ export async function completeSignIn(): Promise<string | undefined> {
   const started = JSON.parse(pending) as { state: string; codeVerifier: string; returnTo?: string };
   const tokens = await finishSignIn(settings, location.origin, url, redirectUri(), started);
   sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+  sessionStorage.removeItem(EXPIRED);
   return started.returnTo;
 }
 
@@ -64,8 +82,7 @@ async function accessToken(): Promise<string | undefined> {
       // fall through: the person signs in again
     }
   }
-  sessionStorage.removeItem(TOKENS);
-  throw new SessionExpired('Your session has expired.');
+  return expire();
 }
 
 export function isSignedIn(): boolean {
@@ -78,16 +95,14 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   const response = await fetch(path, { ...init, headers });
-  if (response.status === 401 && token) {
-    sessionStorage.removeItem(TOKENS);
-    throw new SessionExpired('Your session has expired.');
-  }
+  if (response.status === 401 && token) expire();
   return response;
 }
 
 export async function signOut(returnTo: string): Promise<void> {
   const idToken = saved()?.idToken;
   sessionStorage.removeItem(TOKENS);
+  sessionStorage.removeItem(EXPIRED);
   const url = await signOutUrl(settings, location.origin, idToken, returnTo).catch(() => undefined);
   location.assign(url?.href ?? returnTo);
 }

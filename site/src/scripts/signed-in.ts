@@ -6,7 +6,7 @@
  * was in, the island's own drawing included.
  */
 import type { Me } from '../lib/api-types.ts';
-import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut } from '../lib/session.ts';
+import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut, takeExpiredNote } from '../lib/session.ts';
 import { el, type Say } from './dom.ts';
 
 export type SignedInText = { signIn: string; expired: string; failed: string };
@@ -31,11 +31,16 @@ export async function whenSignedIn(options: {
   try {
     const started = await completeSignIn();
     if (options.returnTo?.(started)) return;
-    if (!isSignedIn()) return offerSignIn();
+    if (!isSignedIn()) {
+      // Signed out because the session expired, on this page or an earlier one: say so.
+      if (takeExpiredNote()) options.say(options.text.expired, true);
+      return offerSignIn();
+    }
     const me = (await (await api('/api/me')).json()) as Me;
     await options.run(me);
   } catch (error) {
     if (error instanceof SessionExpired) {
+      takeExpiredNote();
       options.say(options.text.expired, true);
       return offerSignIn();
     }
