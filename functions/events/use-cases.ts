@@ -1,6 +1,6 @@
 /** Event rules, free of HTTP and AWS: what the public may see of an event. */
 import { NotFoundError } from '../core/errors.ts';
-import type { PublicCategoriesReader } from '../registrations/public.ts';
+import type { PublicCategoriesReader } from '../registrations/public-categories.ts';
 import type { Event, EventDetail, EventSummary } from './schemas.ts';
 
 /** What the public reads need of storage. */
