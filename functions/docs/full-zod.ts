@@ -14,12 +14,6 @@ const converted = new WeakMap<object, unknown>();
 const isSchema = (value: unknown): value is z.core.$ZodType =>
   typeof value === 'object' && value !== null && '_zod' in value;
 
-function convertValue(value: unknown): unknown {
-  if (isSchema(value)) return toFullZod(value);
-  if (Array.isArray(value)) return value.map(convertValue);
-  return value;
-}
-
 /** The full-zod twin of a schema (itself when it is not a mini schema). */
 export function toFullZod(schema: z.core.$ZodType): unknown {
   const done = converted.get(schema);
@@ -30,11 +24,9 @@ export function toFullZod(schema: z.core.$ZodType): unknown {
   if (!Full) throw new Error(`No full-zod schema for ${name}`);
   const def: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema._zod.def)) {
-    // Checks are core objects, shared by both APIs; an object's shape is a record of schemas.
-    if (key === 'checks') def[key] = value;
-    else if (key === 'shape')
-      def[key] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, convertValue(v)]));
-    else def[key] = convertValue(value);
+    // Checks are core objects, shared by both APIs; the rest (inner schemas, an object's shape,
+    // a union's options) holds schemas to convert.
+    def[key] = key === 'checks' ? value : withFullZod(value);
   }
   const metadata = z.globalRegistry.get(schema);
   const twin = metadata ? new Full(def).meta(metadata) : new Full(def);
@@ -42,7 +34,7 @@ export function toFullZod(schema: z.core.$ZodType): unknown {
   return twin;
 }
 
-/** A route contract with every schema in it converted (plain objects and arrays walked). */
+/** A route contract (or any value) with every schema in it converted, plain objects and arrays walked. */
 export function withFullZod<T>(value: T): T {
   if (isSchema(value)) return toFullZod(value) as T;
   if (Array.isArray(value)) return value.map(withFullZod) as T;
