@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, baseUrl, useBrowser } from './browser.ts';
+import { accessibilityViolations, baseUrl, screenshotsAtBothWidths, useBrowser } from './browser.ts';
 import { registerVerified } from './support-registrations.ts';
 
 const consolePages = [
@@ -35,6 +35,7 @@ describe('organiser console', () => {
         expect(await page.title()).toContain(heading);
         expect(await page.locator('.console__nav [aria-current="page"]').innerText()).toBe(name);
         expect(await accessibilityViolations(page), path).toEqual([]);
+        await screenshotsAtBothWidths(page, path.slice(1, -1).replaceAll('/', '-'));
       }
       if (heading === 'Organiser console') await page.goto(`${baseUrl}/fr/console/`);
     }
@@ -49,6 +50,19 @@ describe('organiser console', () => {
       '/fr/console/agenda/',
       '/fr/console/sponsors/',
     ]);
+  });
+
+  it('shows someone signed out the sign-in, not the tasks they cannot open yet', async () => {
+    const page = await browser.newPage();
+    for (const [path, button] of [
+      ['/console/', 'Sign in'],
+      ['/fr/console/', 'Se connecter'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('#console-signin').getByRole('button', { name: button }).waitFor();
+      expect(await page.locator('.console__nav').isHidden()).toBe(true);
+      await screenshotsAtBothWidths(page, `${path.slice(1, -1).replaceAll('/', '-')}-signed-out`);
+    }
   });
 
   it('lets an organiser approve a pending delegate, with readable names and badges', async () => {

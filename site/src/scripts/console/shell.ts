@@ -84,6 +84,8 @@ export async function startConsole() {
         signOutButton(text.signOut, config.home, { class: 'button--secondary button--small' }),
       );
       if (!staff) return say(text.noAccess, true);
+      // The tasks are shown only to those who may open them.
+      for (const nav of root.querySelectorAll<HTMLElement>('.console__nav')) nav.hidden = false;
       if (!organiser) {
         for (const item of root.querySelectorAll<HTMLElement>('.console__nav li:not([data-staff])')) item.hidden = true;
       }
