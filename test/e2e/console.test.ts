@@ -133,6 +133,38 @@ describe('organiser console', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('tells the desk, in French, that a fee is still due and that a pending delegate is not admitted', async () => {
+    const payer = await registerVerified('fee.due@customs.example.org', 'private-sector', 'Inès', {
+      lastName: 'Doitencore',
+    });
+    expect(payer.status).toBe('confirmed');
+    const pending = await registerVerified('not.yet@kra.example.go.ke', 'customs-government', 'Amani', {
+      lastName: 'Attend',
+    });
+    expect(pending.status).toBe('pending');
+    const page = await browser.signedIn('staff@example.org', '/fr/console/');
+    await page.waitForURL(`${baseUrl}/fr/console/check-in/`);
+    const code = page.locator('#desk-code');
+    await code.fill(payer.checkInCode);
+    await code.press('Enter');
+    const result = page.locator('#desk-result');
+    await expect.poll(() => result.getAttribute('data-tone')).toBe('ok');
+    expect((await result.innerText()).split('\n').filter(Boolean)).toEqual([
+      'Arrivée enregistrée',
+      'Inès Doitencore',
+      'Kenya Revenue Authority · Secteur privé',
+      'Frais pas encore payés',
+    ]);
+
+    await page.getByRole('searchbox', { name: 'Rechercher par nom' }).fill('Amani Attend');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    const row = page.locator('#desk-matches li', { hasText: 'Amani Attend' });
+    await expect.poll(() => row.innerText()).toContain('Non admis');
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshotsAtBothWidths(page, 'fr-console-check-in-fee-due');
+  });
+
   it('shows check-in staff the desk only', async () => {
     const page = await browser.signedIn('staff@example.org');
     await page.waitForURL(`${baseUrl}/console/check-in/`);

@@ -260,7 +260,7 @@ describe('check-in desk', () => {
       const result = page.locator('#desk-result');
       await expect.poll(() => result.getAttribute('data-tone')).toBe('ok');
       expect((await result.innerText()).split('\n').filter(Boolean)).toEqual([
-        fr ? 'Enregistré' : 'Checked in',
+        fr ? 'Arrivée enregistrée' : 'Checked in',
         `Omar Arrives${size}`,
         fr
           ? 'Kenya Revenue Authority · Organisations internationales'
@@ -269,14 +269,16 @@ describe('check-in desk', () => {
       // Ready for the next person.
       expect(await code.inputValue()).toBe('');
       expect(await code.evaluate((node) => node === document.activeElement)).toBe(true);
-      await expect.poll(() => page.locator('#desk-count').innerText()).toMatch(fr ? /enregistrés sur/ : /checked in/);
+      await expect
+        .poll(() => page.locator('#desk-count').innerText())
+        .toMatch(fr ? /^Arrivées\u202f: \d+ sur \d+$/ : /checked in/);
       await screenshot(page, `desk-${size}`);
 
       await code.fill(person.checkInCode);
       await code.press('Enter');
       await expect.poll(() => result.getAttribute('data-tone')).toBe('already');
       expect((await result.innerText()).split('\n')[0]).toMatch(
-        fr ? /^Déjà enregistré à \d\d:\d\d$/ : /^Already checked in at \d\d:\d\d$/,
+        fr ? /^Arrivée déjà enregistrée à \d\d:\d\d$/ : /^Already checked in at \d\d:\d\d$/,
       );
       await screenshot(page, `desk-already-${size}`);
 

@@ -309,7 +309,10 @@ describe('journeys with the keyboard only', () => {
     await keys.press('Enter');
     const result = page.locator('#desk-result');
     await expect.poll(() => result.getAttribute('data-tone')).toBe('ok');
-    expect((await result.innerText()).split('\n').filter(Boolean).slice(0, 2)).toEqual(['Enregistré', 'Tariq Arrive']);
+    expect((await result.innerText()).split('\n').filter(Boolean).slice(0, 2)).toEqual([
+      'Arrivée enregistrée',
+      'Tariq Arrive',
+    ]);
     // Ready for the next person, as by pointer.
     await keys.expectFocus('Code d’enregistrement');
     expect(await accessibilityViolations(page)).toEqual([]);

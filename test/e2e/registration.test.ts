@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, baseUrl, useBrowser } from './browser.ts';
+import { accessibilityViolations, baseUrl, screenshotsAtBothWidths, useBrowser } from './browser.ts';
 
 type Mail = { to: string; subject: string; text: string };
 
@@ -84,6 +84,29 @@ describe('registering and managing a registration', () => {
       .poll(() => page.locator('#manage-qr svg').getAttribute('aria-label'))
       .toMatch(/^Code QR d’enregistrement\u202f: [0-9A-HJKMNP-TV-Z]{8}$/);
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A change the rules refuse is said under its field, in French: a missing organisation
+    // before anything is sent, a name the API refuses (digits) from its answer.
+    const save = page.getByRole('button', { name: 'Enregistrer les modifications' });
+    const organisation = page.locator('#m-organisation');
+    await organisation.fill('');
+    await save.click();
+    await expect.poll(() => page.locator('#m-organisation-error').innerText()).toBe('Obligatoire');
+    expect(await organisation.getAttribute('aria-invalid')).toBe('true');
+    expect(await organisation.evaluate((node) => node === document.activeElement)).toBe(true);
+    await organisation.fill('Université de Lille');
+    await page.locator('#m-firstName').fill('Amélie 2');
+    await save.click();
+    await expect.poll(() => page.locator('#m-firstName-error').innerText()).toBe('Vérifiez ce champ');
+    await screenshotsAtBothWidths(page, 'fr-manage-field-error');
+    expect(await page.locator('#m-organisation-error').isHidden()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.locator('#m-firstName').fill('Amélie');
+    await save.click();
+    await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Vos modifications sont enregistrées.');
+    expect(await page.locator('#m-firstName-error').isHidden()).toBe(true);
+    expect(await organisation.inputValue()).toBe('Université de Lille');
+
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');

@@ -114,7 +114,7 @@ describe('signing in through the local OpenID provider', () => {
     await expect.poll(() => member.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Borealis Scanning']);
     await expect
       .poll(() => member.locator('#signed-in-as').innerText())
-      .toBe('Connecté(e) en tant que new.member@borealis.example.com');
+      .toBe('Connecté en tant que new.member@borealis.example.com');
   });
 
   it('signs out at the provider and comes back to the home page without tokens', async () => {

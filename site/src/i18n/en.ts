@@ -49,6 +49,7 @@ export const en = {
     console: 'Organiser console',
   },
   form: {
+    requiredNote: 'Fields marked * are required.',
     intro: 'Register for the conference. Fields marked * are required.',
     noscript: 'The registration form needs JavaScript. You can also write to the organisers.',
     errorSummary: 'There is a problem',
@@ -150,6 +151,7 @@ export const en = {
     inviteButton: 'Send invitation',
     invited: 'Invitation sent to {email}',
     members: 'Members',
+    noMembers: 'This sponsor has no member yet.',
     remove: 'Remove',
     removeMember: 'Remove {email}',
   },

@@ -52,6 +52,7 @@ export const fr: UiStrings = {
     console: 'Console des organisateurs',
   },
   form: {
+    requiredNote: 'Les champs marqués * sont obligatoires.',
     intro: 'Inscrivez-vous à la conférence. Les champs marqués * sont obligatoires.',
     noscript: 'Le formulaire d’inscription nécessite JavaScript. Vous pouvez aussi écrire aux organisateurs.',
     errorSummary: 'Il y a un problème',
@@ -131,7 +132,7 @@ export const fr: UiStrings = {
   workspace: {
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
-    signedInAs: 'Connecté(e) en tant que {who}',
+    signedInAs: 'Connecté en tant que {who}',
     rolesSuffix: ' ({roles})',
     roles: { organiser: 'organisateur', staff: 'personnel d’accueil' },
     noscript: 'Connexion\u202f: JavaScript est nécessaire pour se connecter.',
@@ -155,6 +156,7 @@ export const fr: UiStrings = {
     inviteButton: 'Envoyer l’invitation',
     invited: 'Invitation envoyée à {email}',
     members: 'Membres',
+    noMembers: 'Ce sponsor n’a encore aucun membre.',
     remove: 'Retirer',
     removeMember: 'Retirer {email}',
   },

@@ -64,6 +64,7 @@ export const sponsorsEn = {
     markdownHint:
       'Markdown: **bold**, *italic*, [a link](https://example.com), lists with “- ”, an empty line between paragraphs.',
     website: 'Website',
+    websitePrefix: 'Website: ',
     websiteHint: 'The full address, starting with https://',
     notHttps: 'The website address must start with https://',
     contacts: 'Contacts',

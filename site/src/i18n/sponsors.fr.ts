@@ -64,6 +64,7 @@ export const sponsorsFr: SponsorStrings = {
     markdownHint:
       'Markdown\u202f: **gras**, *italique*, [un lien](https://example.com), listes avec «\u202f- \u202f», une ligne vide entre les paragraphes.',
     website: 'Site web',
+    websitePrefix: 'Site web\u202f: ',
     websiteHint: 'L’adresse complète, commençant par https://',
     notHttps: 'L’adresse du site doit commencer par https://',
     contacts: 'Contacts',

@@ -24,6 +24,7 @@ export type ManageEvent = {
 
 type ManageText = UiStrings['manage'] & {
   extra: AttendeeStrings['manage'];
+  form: Pick<UiStrings['form'], 'required' | 'invalid' | 'chooseCountry' | 'failed'>;
   badges: DesignStrings['status'];
   payment: DesignStrings['payment'];
   lang: string;
@@ -158,7 +159,10 @@ export async function startManage(root: HTMLElement) {
                         [x.bank.bic, bank.bic],
                         [x.bank.bankName, bank.bankName],
                       ] as [string, string][]
-                    ).flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+                    ).flatMap(([term, value]) => [
+                      el('dt', {}, term),
+                      el('dd', term === x.bank.iban ? { class: 'iban' } : {}, value),
+                    ]),
                   ),
                 ]
               : []),
@@ -213,8 +217,36 @@ export async function startManage(root: HTMLElement) {
   };
   await load();
 
+  /** Marks each field in `errors` (by name) with its message, clears the others; focuses the first. */
+  const showErrors = (errors: Map<string, string>) => {
+    for (const slot of form.querySelectorAll<HTMLElement>('.error')) {
+      const name = slot.id.replace(/^m-|-error$/g, '');
+      const message = errors.get(name);
+      slot.textContent = message ?? '';
+      slot.hidden = !message;
+      const field = form.querySelector<HTMLElement>(`#m-${name}`);
+      if (message) field?.setAttribute('aria-invalid', 'true');
+      else field?.removeAttribute('aria-invalid');
+    }
+    const first = [...errors.keys()][0];
+    if (first) form.querySelector<HTMLElement>(`#m-${first}`)?.focus();
+  };
+  /** What is wrong with a field, in the page's language (the API's messages are English). */
+  const problemOf = (name: string, value: string) => {
+    if (value === '') return m.form.required;
+    if (name === 'country') return m.form.chooseCountry;
+    return m.form.invalid;
+  };
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    const missing = new Map(
+      ['firstName', 'lastName', 'country', 'organisation']
+        .filter((name) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim() === '')
+        .map((name) => [name, m.form.required]),
+    );
+    showErrors(missing);
+    if (missing.size > 0) return;
     const jobTitle = input('jobTitle').value.trim();
     const body = {
       firstName: input('firstName').value.trim(),
@@ -234,8 +266,16 @@ export async function startManage(root: HTMLElement) {
     }).then(async (r) => {
       if (r.ok) {
         show((await r.json()) as Registration);
-        say(m.saved);
-      } else say(((await r.json()) as { detail?: string }).detail ?? m.missing);
+        return say(m.saved);
+      }
+      const problem = (await r.json().catch(() => ({}))) as { errors?: { path: string }[] };
+      const fields = (problem.errors ?? []).map((error) => error.path.split('.')[0] ?? '');
+      const known = fields.filter((name) => form.querySelector(`#m-${name}-error`));
+      if ((r.status === 400 || r.status === 422) && known.length > 0) {
+        const given = body as Record<string, unknown>;
+        return showErrors(new Map(known.map((name) => [name, problemOf(name, String(given[name] ?? ''))])));
+      }
+      say(r.status === 401 || r.status === 404 ? m.missing : m.form.failed, true);
     });
   });
   cancelButton.addEventListener('click', () => {

@@ -36,6 +36,8 @@ export async function start(root: HTMLElement) {
       // Each person lands where their work is.
       if (staffRole && me.sponsorIds.length === 0) return location.replace(config.console);
 
+      // "Sign in to manage…" has done its work.
+      find(root, '#workspace-intro').hidden = true;
       const roles = staffRole ? fill(text.rolesSuffix, { roles: me.roles.map((r) => text.roles[r]).join(', ') }) : '';
       const who = el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub }) + roles);
       body.replaceChildren(el('div', {}, who, signOutButton(text.signOut, config.home)));

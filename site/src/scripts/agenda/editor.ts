@@ -45,6 +45,8 @@ export async function startEditor(root: HTMLElement) {
     say,
     showSignIn: (button) => account.replaceChildren(button),
     run: async (me) => {
+      // "Sign in to edit…" has done its work.
+      find(root, '#editor-intro').hidden = true;
       account.replaceChildren(
         el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub })),
         signOutButton(text.signOut, config.home),

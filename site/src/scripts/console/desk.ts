@@ -18,6 +18,7 @@ type Match = {
   status: string;
   checkedInAt?: string | null;
 };
+const ADMITTED = new Set(['confirmed', 'approved']);
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
 type DetectorClass = new (options: { formats: string[] }) => Detector;
 
@@ -46,6 +47,10 @@ export default async function desk(context: ConsoleContext) {
         .filter(Boolean)
         .join(' · ');
       if (meta) lines.push(el('p', { class: 'desk__meta' }, meta));
+      // Admitted all the same (the fee can be settled on site), but the desk should say so.
+      if ('paymentStatus' in answer && answer.paymentStatus === 'due') {
+        lines.push(el('p', { class: 'desk__warning' }, k.feeDue));
+      }
     }
     result.replaceChildren(...lines);
   };
@@ -61,19 +66,22 @@ export default async function desk(context: ConsoleContext) {
       : plural(lang, k.arrivals, stats.checkedIn);
   };
 
-  const answered = async (response: Response) => {
+  /** Shows the desk's answer; true when the person is checked in (now or before). */
+  const answered = async (response: Response): Promise<boolean> => {
     if (response.ok) {
       const answer = (await response.json()) as DeskAnswer;
       if (answer.alreadyCheckedIn) show('already', fill(k.already, { time: time(answer.checkedInAt) }), answer);
       else show('ok', k.done, answer);
       void refreshCount();
-      return;
+      return true;
     }
     const problem = (await response.json().catch(() => ({}))) as { detail?: string; status?: string };
-    if (response.status === 404) return show('bad', k.notFound);
-    if (response.status === 400 || response.status === 422) return show('bad', k.notACode);
-    if (response.status === 409) return show('bad', fill(k.notAllowed, { status: problem.detail ?? '' }));
-    show('bad', fill(text.shell.error, { status: response.status, detail: problem.detail ?? '' }));
+    if (response.status === 404) show('bad', k.notFound);
+    else if (response.status === 400 || response.status === 422) show('bad', k.notACode);
+    // The API's detail is in English; the desk says it in the page's language.
+    else if (response.status === 409) show('bad', k.notAllowed);
+    else show('bad', fill(text.shell.error, { status: response.status, detail: problem.detail ?? '' }));
+    return false;
   };
 
   const checkIn = async (value: string) => {
@@ -182,16 +190,20 @@ export default async function desk(context: ConsoleContext) {
                 info,
                 el('span', { class: 'badge badge--confirmed' }, fill(k.checkedInAt, { time: time(m.checkedInAt) })),
               );
+            // Only a confirmed or approved registration is admitted (the API refuses the others).
+            if (!ADMITTED.has(m.status)) {
+              return el('li', {}, info, el('span', { class: 'desk__refused' }, k.notAdmitted));
+            }
             const button = el(
               'button',
               { type: 'button', 'aria-label': fill(k.checkInName, { name: m.name }) },
               k.checkIn,
             );
             button.addEventListener('click', async () => {
-              await answered(
-                await api(`/api/events/${eventId}/registrations/${m.registrationId}/check-in`, { method: 'POST' }),
-              );
-              button.replaceWith(el('span', { class: 'badge badge--confirmed' }, k.done));
+              const response = await api(`/api/events/${eventId}/registrations/${m.registrationId}/check-in`, {
+                method: 'POST',
+              });
+              if (await answered(response)) button.replaceWith(el('span', { class: 'badge badge--confirmed' }, k.done));
               code.focus();
             });
             return el('li', {}, info, button);

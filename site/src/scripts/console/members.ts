@@ -23,6 +23,7 @@ export async function membersPanel(eventId: string, text: Text, say: Say): Promi
   const list = el('ul', { id: 'members' });
   const refresh = async () => {
     const members = ((await (await api(`/api/sponsors/${select.value}/members`)).json()) as { items: Member[] }).items;
+    if (members.length === 0) return list.replaceChildren(el('li', {}, text.noMembers));
     list.replaceChildren(
       ...members.map((m) => {
         const remove = el(

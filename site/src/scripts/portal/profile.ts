@@ -108,7 +108,7 @@ function liveView(p: SponsorProfile, config: PortalConfig): Node[] {
       if (rendered) text.replaceChildren(sanitizedFragment(rendered, document));
     });
   }
-  if (v.website) nodes.push(el('p', {}, `${t.website}: `, el('a', { href: v.website, rel: 'noopener' }, v.website)));
+  if (v.website) nodes.push(el('p', {}, t.websitePrefix, el('a', { href: v.website, rel: 'noopener' }, v.website)));
   return nodes;
 }
 
