@@ -31,14 +31,17 @@ console.log(`
 `);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    stack.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  stack.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+// npm runs this under a shell, and a SIGTERM to npm ends the shell but not this process:
+// once the process that started it is gone, stop as if signalled, Java included.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop(), 1_000).unref();

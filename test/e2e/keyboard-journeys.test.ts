@@ -215,7 +215,7 @@ describe('journeys with the keyboard only', () => {
     await keys.expectFocus((f) => f.tag === 'button' && f.name.endsWith(`${nb}: Nadia Approuvable`));
 
     // On to the sponsors' page by the console's navigation; approve Borealis (journey 3).
-    await keys.tabTo(consoleLink('Partenaires'), { back: true });
+    await keys.tabTo(consoleLink('Sponsors'), { back: true });
     await keys.press('Enter');
     await page.waitForURL(`${baseUrl}/fr/console/sponsors/`);
     const item = page.locator('.review-item', { hasText: 'Borealis Scanning' });

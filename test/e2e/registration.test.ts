@@ -83,6 +83,7 @@ describe('registering and managing a registration', () => {
     await expect
       .poll(() => page.locator('#manage-qr svg').getAttribute('aria-label'))
       .toMatch(/^Code QR d’enregistrement\u202f: [0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(await page.locator('#manage-qr .qr-caption').innerText()).toBe('Présentez ce code à l’accueil.');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A change the rules refuse is said under its field, in French: a missing organisation

@@ -123,7 +123,7 @@ export const consoleEn = {
   },
   categories: {
     title: 'Categories and quotas',
-    intro: 'Every field of a category. Saving a larger capacity promotes people from the waiting list at once.',
+    intro: 'Change any field of a category. Saving a larger capacity promotes people from the waiting list at once.',
     edit: 'Edit {name}',
     newHeading: 'New category',
     identity: 'Name and description',

@@ -10,7 +10,7 @@ export const consoleFr: ConsoleStrings = {
     categories: 'Catégories',
     'check-in': 'Accueil',
     agenda: 'Programme',
-    sponsors: 'Partenaires',
+    sponsors: 'Sponsors',
   },
   shell: {
     intro: 'Organisateurs et personnel d’accueil\u202f: connectez-vous à la console.',
@@ -121,7 +121,7 @@ export const consoleFr: ConsoleStrings = {
   categories: {
     title: 'Catégories et quotas',
     intro:
-      'Tous les champs d’une catégorie. Augmenter la capacité fait aussitôt passer des personnes de la liste d’attente.',
+      'Modifiez n’importe quel champ d’une catégorie. Augmenter la capacité fait aussitôt passer des personnes de la liste d’attente.',
     edit: 'Modifier {name}',
     newHeading: 'Nouvelle catégorie',
     identity: 'Nom et description',

@@ -113,6 +113,7 @@ export const en = {
     verified: 'Thank you: your address is confirmed.',
     position: 'Number {n} on the waiting list',
     qrCode: 'Check-in QR code: {code}',
+    qrCaption: 'Show this code at the check-in desk.',
     save: 'Save changes',
     saved: 'Your changes are saved.',
     cancel: 'Cancel my registration',

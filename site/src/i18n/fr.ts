@@ -117,6 +117,7 @@ export const fr: UiStrings = {
     verified: 'Merci\u202f: votre adresse est confirmée.',
     position: 'Numéro {n} sur la liste d’attente',
     qrCode: 'Code QR d’enregistrement\u202f: {code}',
+    qrCaption: 'Présentez ce code à l’accueil.',
     save: 'Enregistrer les modifications',
     saved: 'Vos modifications sont enregistrées.',
     cancel: 'Annuler mon inscription',

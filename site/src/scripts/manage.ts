@@ -184,6 +184,7 @@ export async function startManage(root: HTMLElement) {
       const svg = find(qr, 'svg', SVGSVGElement);
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-label', fill(m.qrCode, { code: reg.checkInCode }));
+      qr.append(el('p', { class: 'qr-caption' }, m.qrCaption));
       qr.hidden = false;
     } else qr.hidden = true;
     form.hidden = ended;
