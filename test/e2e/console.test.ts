@@ -77,7 +77,13 @@ describe('organiser console', () => {
     expect(await page.locator('#registrations tbody td:nth-child(4)').innerText()).toBe(
       'Customs and government delegates',
     );
-    await page.getByRole('button', { name: 'Approve: Wanjiru Delegate' }).click();
+    // On a phone each registration is a card: its actions in view, nothing to scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const approve = page.getByRole('button', { name: 'Approve: Wanjiru Delegate' });
+    const box = await approve.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await approve.click();
     await expect.poll(() => page.locator('#console-status').innerText()).toBe('Approved: Wanjiru Delegate');
     // The list reloads with the filters still applied: one row, its status badge.
     await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);

@@ -141,13 +141,14 @@ export default async function registrations(context: ConsoleContext) {
     return el(
       'tr',
       { 'data-id': reg.id },
+      // data-label: on a phone each row is a card whose cells name their column (ConsolePage.astro).
       el('td', {}, el('strong', {}, `${reg.firstName} ${reg.lastName}`), el('br'), el('small', {}, reg.email)),
-      el('td', {}, reg.organisation),
-      el('td', {}, countryName(reg.country)),
-      el('td', {}, categoryName(reg.categoryId)),
-      el('td', {}, badges),
-      el('td', {}, payment),
-      el('td', {}, actions),
+      el('td', { 'data-label': r.columns.organisation }, reg.organisation),
+      el('td', { 'data-label': r.columns.country }, countryName(reg.country)),
+      el('td', { 'data-label': r.columns.category }, categoryName(reg.categoryId)),
+      el('td', { 'data-label': r.columns.status }, badges),
+      el('td', { 'data-label': r.columns.payment }, payment),
+      el('td', { 'data-label': r.columns.actions }, actions),
     );
   };
 
