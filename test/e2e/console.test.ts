@@ -50,6 +50,15 @@ describe('organiser console', () => {
       '/fr/console/agenda/',
       '/fr/console/sponsors/',
     ]);
+    // The agenda editor and the sponsors page carry the same tasks: one click between any two.
+    await page.locator('.console__nav').getByRole('link', { name: 'Programme', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/fr/console/agenda/`);
+    await expect.poll(() => page.locator('.console__nav [aria-current="page"]').innerText()).toBe('Programme');
+    await page.locator('.console__nav').getByRole('link', { name: 'Sponsors', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/fr/console/sponsors/`);
+    await expect.poll(() => page.locator('.console__nav [aria-current="page"]').innerText()).toBe('Sponsors');
+    await page.locator('.console__nav').getByRole('link', { name: 'Inscriptions', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/fr/console/registrations/`);
   });
 
   it('shows someone signed out the sign-in, not the tasks they cannot open yet', async () => {

@@ -69,7 +69,6 @@ export const agendaEn = {
     title: 'Agenda editor',
     intro: 'Organisers: sign in to edit rooms, tracks, speakers and sessions, then publish the programme.',
     noscript: 'The agenda editor needs JavaScript.',
-    backToConsole: 'Organiser console',
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {who}',

@@ -66,7 +66,6 @@ export const agendaFr: AgendaStrings = {
     intro:
       'Organisateurs : connectez-vous pour modifier les salles, les thèmes, les intervenants et les séances, puis publier le programme.',
     noscript: 'L’éditeur du programme nécessite JavaScript.',
-    backToConsole: 'Console des organisateurs',
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté en tant que {who}',

@@ -156,7 +156,6 @@ export const sponsorsEn = {
     intro: 'Tiers, sponsors, members and the review of exhibitor profiles.',
     signInIntro: 'Organisers: sign in to manage sponsors.',
     noAccess: 'Only organisers manage sponsors.',
-    backToConsole: 'Back to the console',
     tiersHeading: 'Tiers',
     tierId: 'Tier id',
     tier: 'Tier {n}',

@@ -156,7 +156,6 @@ export const sponsorsFr: SponsorStrings = {
     intro: 'Catégories, sponsors, membres et examen des profils d’exposants.',
     signInIntro: 'Organisateurs\u202f: connectez-vous pour gérer les sponsors.',
     noAccess: 'Seuls les organisateurs gèrent les sponsors.',
-    backToConsole: 'Retour à la console',
     tiersHeading: 'Catégories de partenariat',
     tierId: 'Identifiant',
     tier: 'Catégorie {n}',

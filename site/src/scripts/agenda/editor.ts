@@ -6,6 +6,7 @@
 import type { AgendaStrings } from '../../i18n/agenda.en.ts';
 import { fill, plural } from '../../i18n/format.ts';
 import type { AgendaDraft, Language, Session } from '../../lib/api-types.ts';
+import { revealConsoleNav } from '../console/nav.ts';
 import { dataJson, el, find, statusMessage } from '../dom.ts';
 import { signOutButton, whenSignedIn } from '../signed-in.ts';
 import { agendaApi, type Kind } from './editor-api.ts';
@@ -52,6 +53,7 @@ export async function startEditor(root: HTMLElement) {
         signOutButton(text.signOut, config.home),
       );
       if (!me.roles.includes('organiser')) return say(text.noAccess, true);
+      revealConsoleNav(me.roles);
       say(text.loading);
       await editor(root, body, config, say);
     },

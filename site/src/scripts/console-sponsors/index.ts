@@ -2,7 +2,9 @@
  * The organisers' sponsor page (/console/sponsors/): sign-in as on the console (same session,
  * same provider), then tiers, sponsors, invitations and the review queue.
  */
+
 import { fill } from '../../i18n/format.ts';
+import { revealConsoleNav } from '../console/nav.ts';
 import { dataJson, el, find, statusMessage } from '../dom.ts';
 import { signOutButton, whenSignedIn } from '../signed-in.ts';
 import { reviewPanel } from './review.ts';
@@ -24,6 +26,7 @@ export async function start(root: HTMLElement) {
         if (me.sponsorIds.length > 0) return location.replace(config.portal);
         return say(config.text.noAccess, true);
       }
+      revealConsoleNav(me.roles);
       const who = el('p', { id: 'signed-in-as' }, fill(w.signedInAs, { who: me.email ?? me.sub }));
       body.replaceChildren(
         el('div', { class: 'who' }, who, signOutButton(w.signOut, config.home, { class: 'secondary' })),

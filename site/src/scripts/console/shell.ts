@@ -10,7 +10,9 @@ import type { Language, Me } from '../../lib/api-types.ts';
 import { byId, dataJson, el, type Say, statusMessage } from '../dom.ts';
 import { signOutButton, whenSignedIn } from '../signed-in.ts';
 
-export type ConsoleTask = 'dashboard' | 'registrations' | 'categories' | 'check-in' | 'agenda' | 'sponsors';
+import { type ConsoleTask, revealConsoleNav } from './nav.ts';
+
+export type { ConsoleTask };
 
 /** What ConsolePage.astro renders into data-config. */
 export type ConsoleConfig = {
@@ -84,11 +86,7 @@ export async function startConsole() {
         signOutButton(text.signOut, config.home, { class: 'button--secondary button--small' }),
       );
       if (!staff) return say(text.noAccess, true);
-      // The tasks are shown only to those who may open them.
-      for (const nav of root.querySelectorAll<HTMLElement>('.console__nav')) nav.hidden = false;
-      if (!organiser) {
-        for (const item of root.querySelectorAll<HTMLElement>('.console__nav li:not([data-staff])')) item.hidden = true;
-      }
+      revealConsoleNav(me.roles);
       body.hidden = false;
       const load = tasks[config.task];
       if (load) await (await load()).default({ ...config, me, body, say });
