@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const inMemory = process.argv.includes('--memory') || Boolean(process.env.CI);
 const port = Number(process.env.PORT ?? 4321);
 const started = performance.now();
+// Read before anything else: a SIGTERM to npm during start-up must still be noticed.
+const parent = process.ppid;
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 
 const stack = await startLocalStack({
@@ -43,5 +45,4 @@ const stop = () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
 // npm runs this under a shell, and a SIGTERM to npm ends the shell but not this process:
 // once the process that started it is gone, stop as if signalled, Java included.
-const parent = process.ppid;
 setInterval(() => process.ppid !== parent && stop(), 1_000).unref();

@@ -184,8 +184,14 @@ describe('organiser console', () => {
     const page = await browser.signedIn('staff@example.org');
     await page.waitForURL(`${baseUrl}/console/check-in/`);
     await page.locator('#desk-code:focus').waitFor();
+    expect(await page.locator('.console__nav').isVisible()).toBe(true);
     expect(await page.locator('.console__nav li:not([hidden]) a').allInnerTexts()).toEqual(['Check-in desk']);
     await page.goto(`${baseUrl}/console/registrations/`);
     await page.waitForURL(`${baseUrl}/console/check-in/`);
+    // The agenda editor refuses them, and keeps their way back to the desk.
+    await page.goto(`${baseUrl}/console/agenda/`);
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe('Only organisers can edit the agenda.');
+    expect(await page.locator('.console__nav').isVisible()).toBe(true);
+    expect(await page.locator('.console__nav li:not([hidden]) a').allInnerTexts()).toEqual(['Check-in desk']);
   });
 });

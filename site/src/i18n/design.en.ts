@@ -43,7 +43,6 @@ export const designEn = {
     'not-yet-open': 'Not yet open',
   },
   free: 'Free of charge',
-  checkedIn: 'Checked in',
   home: {
     eyebrow: 'International conference and exhibition',
     theme: 'Theme',

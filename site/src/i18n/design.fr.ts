@@ -36,7 +36,6 @@ export const designFr: DesignStrings = {
     'not-yet-open': 'Pas encore ouverte',
   },
   free: 'Gratuit',
-  checkedIn: 'Enregistré',
   home: {
     eyebrow: 'Conférence et exposition internationales',
     theme: 'Thème',

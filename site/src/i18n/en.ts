@@ -152,7 +152,7 @@ export const en = {
     inviteButton: 'Send invitation',
     invited: 'Invitation sent to {email}',
     members: 'Members',
-    noMembers: 'This sponsor has no member yet.',
+    noMembers: 'This sponsor has no members yet.',
     remove: 'Remove',
     removeMember: 'Remove {email}',
   },

@@ -154,15 +154,12 @@ export async function startManage(root: HTMLElement) {
                     { class: 'bank' },
                     ...(
                       [
-                        [x.bank.beneficiary, `${bank.beneficiary}, ${bank.address}`],
-                        [x.bank.iban, bank.iban.replace(/(.{4})/g, '$1 ').trim()],
-                        [x.bank.bic, bank.bic],
-                        [x.bank.bankName, bank.bankName],
-                      ] as [string, string][]
-                    ).flatMap(([term, value]) => [
-                      el('dt', {}, term),
-                      el('dd', term === x.bank.iban ? { class: 'iban' } : {}, value),
-                    ]),
+                        ['beneficiary', `${bank.beneficiary}, ${bank.address}`],
+                        ['iban', bank.iban.replace(/(.{4})/g, '$1 ').trim()],
+                        ['bic', bank.bic],
+                        ['bankName', bank.bankName],
+                      ] as const
+                    ).flatMap(([key, value]) => [el('dt', {}, x.bank[key]), el('dd', { class: key }, value)]),
                   ),
                 ]
               : []),
@@ -241,6 +238,9 @@ export async function startManage(root: HTMLElement) {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    // An earlier "saved" or failure no longer describes this attempt.
+    status.textContent = '';
+    status.classList.remove('error');
     const missing = new Map(
       ['firstName', 'lastName', 'country', 'organisation']
         .filter((name) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim() === '')

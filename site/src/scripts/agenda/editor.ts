@@ -52,8 +52,9 @@ export async function startEditor(root: HTMLElement) {
         el('p', { id: 'signed-in-as' }, fill(text.signedInAs, { who: me.email ?? me.sub })),
         signOutButton(text.signOut, config.home),
       );
-      if (!me.roles.includes('organiser')) return say(text.noAccess, true);
+      // Check-in staff who land here keep the way to their desk.
       revealConsoleNav(me.roles);
+      if (!me.roles.includes('organiser')) return say(text.noAccess, true);
       say(text.loading);
       await editor(root, body, config, say);
     },

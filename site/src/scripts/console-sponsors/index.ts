@@ -22,11 +22,12 @@ export async function start(root: HTMLElement) {
     say,
     showSignIn: (button) => body.replaceChildren(button),
     run: async (me) => {
+      // Check-in staff who land here keep the way to their desk.
+      revealConsoleNav(me.roles);
       if (!me.roles.includes('organiser')) {
         if (me.sponsorIds.length > 0) return location.replace(config.portal);
         return say(config.text.noAccess, true);
       }
-      revealConsoleNav(me.roles);
       const who = el('p', { id: 'signed-in-as' }, fill(w.signedInAs, { who: me.email ?? me.sub }));
       body.replaceChildren(
         el('div', { class: 'who' }, who, signOutButton(w.signOut, config.home, { class: 'secondary' })),

@@ -62,7 +62,7 @@ export default async function registrations(context: ConsoleContext) {
   const q = el('input', { id: 'filter-q', type: 'search', 'aria-describedby': 'filter-q-hint' });
   const field = (id: string, label: string, control: HTMLElement) =>
     el('div', {}, el('label', { for: id }, label), control);
-  const tbody = el('tbody');
+  const tbody = el('tbody', { role: 'rowgroup' });
   const more = el('button', { type: 'button', class: 'button--secondary', hidden: '' }, r.more);
   const empty = el('p', { hidden: '' }, r.none);
   let cursor: string | null = null;
@@ -140,15 +140,21 @@ export default async function registrations(context: ConsoleContext) {
       : '';
     return el(
       'tr',
-      { 'data-id': reg.id },
+      { role: 'row', 'data-id': reg.id },
       // data-label: on a phone each row is a card whose cells name their column (ConsolePage.astro).
-      el('td', {}, el('strong', {}, `${reg.firstName} ${reg.lastName}`), el('br'), el('small', {}, reg.email)),
-      el('td', { 'data-label': r.columns.organisation }, reg.organisation),
-      el('td', { 'data-label': r.columns.country }, countryName(reg.country)),
-      el('td', { 'data-label': r.columns.category }, categoryName(reg.categoryId)),
-      el('td', { 'data-label': r.columns.status }, badges),
-      el('td', { 'data-label': r.columns.payment }, payment),
-      el('td', { 'data-label': r.columns.actions }, actions),
+      el(
+        'td',
+        { role: 'cell' },
+        el('strong', {}, `${reg.firstName} ${reg.lastName}`),
+        el('br'),
+        el('small', {}, reg.email),
+      ),
+      el('td', { role: 'cell', 'data-label': r.columns.organisation }, reg.organisation),
+      el('td', { role: 'cell', 'data-label': r.columns.country }, countryName(reg.country)),
+      el('td', { role: 'cell', 'data-label': r.columns.category }, categoryName(reg.categoryId)),
+      el('td', { role: 'cell', 'data-label': r.columns.status }, badges),
+      el('td', { role: 'cell', 'data-label': r.columns.payment }, payment),
+      el('td', { role: 'cell', 'data-label': r.columns.actions }, actions),
     );
   };
 
@@ -306,15 +312,16 @@ export default async function registrations(context: ConsoleContext) {
         { class: 'table-scroll', role: 'region', 'aria-label': r.title, tabindex: '0' },
         el(
           'table',
-          { id: 'registrations' },
+          // Explicit roles: the phone layout's display: block drops a table's semantics in some browsers.
+          { id: 'registrations', role: 'table' },
           el(
             'thead',
-            {},
+            { role: 'rowgroup' },
             el(
               'tr',
-              {},
+              { role: 'row' },
               ...[c.name, c.organisation, c.country, c.category, c.status, c.payment, c.actions].map((h) =>
-                el('th', { scope: 'col' }, h),
+                el('th', { scope: 'col', role: 'columnheader' }, h),
               ),
             ),
           ),
