@@ -40,6 +40,13 @@ export type DeskAnswer = {
   paymentStatus?: PaymentStatus;
 };
 
+/** Only a confirmed or approved registration is admitted at the desk. */
+function refuseUnlessAdmitted(status: RegistrationStatus) {
+  if (status !== 'confirmed' && status !== 'approved') {
+    throw new ConflictError(`A ${status} registration cannot be checked in.`);
+  }
+}
+
 /** Marks arrival; a second time answers when the person first came instead of succeeding again. */
 export async function checkIn(deps: DeskDeps, eventId: string, registrationId: string): Promise<DeskAnswer> {
   const reg = await deps.store.get(registrationId);
@@ -56,14 +63,14 @@ export async function checkIn(deps: DeskDeps, eventId: string, registrationId: s
     ...(reg.payment ? { paymentStatus: reg.payment.status } : {}),
   });
   if (reg.checkedInAt) return answer(reg.checkedInAt, true);
-  if (reg.status !== 'confirmed' && reg.status !== 'approved') {
-    throw new ConflictError(`A ${reg.status} registration cannot be checked in.`);
-  }
+  refuseUnlessAdmitted(reg.status);
   const at = deps.now().toISOString();
   if (!(await deps.store.checkIn(reg, at))) {
-    // Someone checked the same person in a moment ago, or the status moved: read again.
+    // Someone checked the same person in a moment ago, or the status moved: read again, and
+    // answer as the desk would have with what it reads now.
     const again = await deps.store.get(reg.id);
     if (again?.checkedInAt) return answer(again.checkedInAt, true);
+    if (again) refuseUnlessAdmitted(again.status);
     throw new ConflictError('The registration changed meanwhile; try again.');
   }
   return answer(at, false);
