@@ -159,6 +159,9 @@ describe('organiser console', () => {
     expect(pending.status).toBe('pending');
     const page = await browser.signedIn('staff@example.org', '/fr/console/');
     await page.waitForURL(`${baseUrl}/fr/console/check-in/`);
+    // The desk focuses its code field once its handlers are in place: typing before that
+    // would submit the bare form.
+    await page.locator('#desk-code:focus').waitFor();
     const code = page.locator('#desk-code');
     await code.fill(payer.checkInCode);
     await code.press('Enter');
