@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { OutboxMail } from '../mail/outbox.ts';
-import { feeOf } from './categories.ts';
+import { feeOf } from './category-view.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
 import { hasEnded, hasInvoice, isWaiting, type Sensitive, type StoredRegistration } from './keys.ts';
 import { endRegistration, type LifecycleDeps } from './lifecycle.ts';

@@ -1,4 +1,4 @@
-/** Category rules: organisers' changes (what the public sees of a category is in category-view.ts, re-exported here). */
+/** Category rules: organisers' changes (what the public sees of a category is in category-view.ts). */
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { SiteRebuildRequest } from '../core/site-rebuild.ts';
@@ -7,8 +7,6 @@ import { withoutCounters } from './category-view.ts';
 import type { Clock } from './deps.ts';
 import { fillFreeSeats, type LifecycleDeps } from './lifecycle.ts';
 import type { CategoryCreate, CategoryPatch } from './schemas.ts';
-
-export * from './category-view.ts';
 
 /** A category id made from its English name when the organiser gives none. */
 export const categoryIdFrom = (englishName: string) =>

@@ -72,16 +72,13 @@ const categoryFields = {
   audience: z.optional(CategoryAudience),
 };
 
-export const Category = z.strictObject({ id: Id, ...categoryFields }).check(
-  z.refine((c) => !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt), {
-    path: ['closesAt'],
-    message: 'Must be after opensAt',
-  }),
-);
-export type Category = z.infer<typeof Category>;
-
 const opensBeforeCloses = (c: { opensAt?: string; closesAt?: string }) =>
   !c.opensAt || !c.closesAt || Date.parse(c.closesAt) > Date.parse(c.opensAt);
+
+export const Category = z
+  .strictObject({ id: Id, ...categoryFields })
+  .check(z.refine(opensBeforeCloses, { path: ['closesAt'], message: 'Must be after opensAt' }));
+export type Category = z.infer<typeof Category>;
 
 /** A new category (organisers); without an id one is made from the English name. */
 export const CategoryCreate = meta(

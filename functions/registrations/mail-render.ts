@@ -1,6 +1,6 @@
 /** The layout of attendee mail: one model, rendered as plain text and as HTML (every value escaped). */
 import type { Language } from '../core/schemas.ts';
-import { feeOf } from './categories.ts';
+import { feeOf } from './category-view.ts';
 import { longDateFormat, regionNames } from './intl.ts';
 import type { MailContext, MailRegistration } from './mails.ts';
 import { formatMoney } from './money.ts';

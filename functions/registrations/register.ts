@@ -14,7 +14,7 @@ import {
 } from '../core/errors.ts';
 import type { RateCount, RateLimiter } from '../core/rate-limit.ts';
 import type { Event } from '../events/schemas.ts';
-import { isCategoryOpen } from './categories.ts';
+import { isCategoryOpen } from './category-view.ts';
 import { newCheckInCode } from './check-in-code.ts';
 import { type CategoryReader, type Clock, DAY_SECONDS, type EventReader, eventEndSeconds } from './deps.ts';
 import type { IdempotentResponse, NewRegistration, OutboxItem, StoredCategory, StoredRegistration } from './keys.ts';

@@ -1,7 +1,7 @@
 /** Payment references, amounts, live category states and bank statement matching, without DynamoDB. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { categoryState } from '../../functions/registrations/categories.ts';
+import { categoryState } from '../../functions/registrations/category-view.ts';
 import type { StoredRegistration } from '../../functions/registrations/keys.ts';
 import { decimalText, formatMoney, parseAmount } from '../../functions/registrations/money.ts';
 import { importStatement, readStatement } from '../../functions/registrations/payment-import.ts';
