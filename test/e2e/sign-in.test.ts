@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, baseUrl, cspRefusals, signIn, useBrowser } from './browser.ts';
+import {
+  accessibilityViolations,
+  baseUrl,
+  cspRefusals,
+  screenshotsAtBothWidths,
+  signIn,
+  useBrowser,
+} from './browser.ts';
 
 /** The provider's own page must pass axe too. */
 const providerPassesAxe = async (page: Page) => {
@@ -130,6 +137,23 @@ describe('signing in through the local OpenID provider', () => {
     await page.getByLabel('Email').waitFor();
   });
 
+  it('says in the header that this tab is signed in, on every page and in both languages', async () => {
+    const header = (page: Page) => page.locator('.signin summary').innerText();
+    const page = await browser.signedIn('organiser@example.org', '/fr/console/');
+    await expect.poll(() => header(page)).toBe('Connecté');
+    await page.goto(`${baseUrl}/fr/exhibition/`);
+    await expect.poll(() => header(page)).toBe('Connecté');
+    await screenshotsAtBothWidths(page, 'header-signed-in-fr');
+    await page.goto(`${baseUrl}/programme/`);
+    await expect.poll(() => header(page)).toBe('Signed in');
+    await screenshotsAtBothWidths(page, 'header-signed-in-en');
+    // The session belongs to its tab: another tab is not signed in.
+    const other = await browser.newPage();
+    await other.goto(`${baseUrl}/programme/`);
+    await other.locator('.site-header').waitFor();
+    expect(await header(other)).toBe('Sign in');
+  });
+
   /** Makes the stored tokens expired, as an hour of idling would. */
   const expireTokens = (page: Page) =>
     page.evaluate(() => {
@@ -142,6 +166,7 @@ describe('signing in through the local OpenID provider', () => {
       .toBe('Your session has expired. Please sign in again.');
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     await expect.poll(() => page.locator('#signed-in-as').count()).toBe(0);
+    await expect.poll(() => page.locator('.signin summary').innerText()).toBe('Sign in');
   };
 
   it('asks to sign in again when the session has expired', async () => {

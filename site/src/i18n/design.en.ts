@@ -8,6 +8,8 @@ import type { Localised } from './types.ts';
 export const designEn = {
   menu: 'Menu',
   signInArea: 'Sign in',
+  /** The same area once this tab is signed in (scripts/header-session.ts). */
+  signedInArea: 'Signed in',
   signInNav: 'Sign-in areas',
   myRegistration: 'My registration',
   footerNav: 'Site information',

@@ -4,6 +4,7 @@ import type { DesignStrings } from './design.en.ts';
 export const designFr: DesignStrings = {
   menu: 'Menu',
   signInArea: 'Se connecter',
+  signedInArea: 'Connecté',
   signInNav: 'Espaces réservés',
   myRegistration: 'Mon inscription',
   footerNav: 'Informations sur le site',

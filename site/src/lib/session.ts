@@ -6,8 +6,8 @@
  * signed out instead of only offering the sign-in button.
  */
 import { finishSignIn, type OidcSettings, refresh, signOutUrl, startSignIn, type Tokens } from './oidc-client.ts';
+import { TOKENS } from './session-key.ts';
 
-const TOKENS = 'conference:tokens';
 const PENDING = 'conference:sign-in';
 const EXPIRED = 'conference:expired';
 

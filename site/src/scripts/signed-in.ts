@@ -8,6 +8,7 @@
 import type { Me } from '../lib/api-types.ts';
 import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut, takeExpiredNote } from '../lib/session.ts';
 import { el, type Say } from './dom.ts';
+import { showSessionInHeader } from './header-session.ts';
 
 export type SignedInText = { signIn: string; expired: string; failed: string };
 
@@ -37,9 +38,12 @@ export async function whenSignedIn(options: {
       return offerSignIn();
     }
     const me = (await (await api('/api/me')).json()) as Me;
+    // The header looked before this page finished a sign-in the provider sent back.
+    showSessionInHeader(true);
     await options.run(me);
   } catch (error) {
     if (error instanceof SessionExpired) {
+      showSessionInHeader(false);
       takeExpiredNote();
       options.say(options.text.expired, true);
       return offerSignIn();
