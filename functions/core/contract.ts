@@ -13,11 +13,11 @@
  */
 import type { Context, Env, Handler, MiddlewareHandler, TypedResponse } from 'hono';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
+import { UnsupportedMediaTypeError } from './errors.ts';
 
 type AnySchema = z.core.$ZodType;
 /** Schemas per media type; a non-JSON body (CSV, iCalendar, XML) is described by a string schema. */
@@ -190,14 +190,13 @@ function requestValidators(route: RouteConfig, hook: ValidationHook): Middleware
   const content = request?.body?.content as Record<string, { schema?: unknown } | undefined> | undefined;
   if (!content) return validators;
   const declared = Object.keys(content);
+  const unsupported = () => new UnsupportedMediaTypeError(`Send the body as ${declared.join(' or ')}.`);
   if (declared.some((type) => isSchema(content[type]?.schema) && (isJsonType(type) || isFormType(type)))) {
     validators.push(async (c, next) => {
       const contentType = c.req.header('content-type');
       if (contentType) {
-        if (!declared.some((type) => matchesMediaType(contentType, type))) {
-          throw new HTTPException(415, { message: 'Unsupported Media Type' });
-        }
-      } else if (await hasRequestBody(c)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
+        if (!declared.some((type) => matchesMediaType(contentType, type))) throw unsupported();
+      } else if (await hasRequestBody(c)) throw unsupported();
       await next();
     });
   }

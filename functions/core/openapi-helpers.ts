@@ -23,14 +23,17 @@ export const authProblems = {
 
 export const IfMatch = z.object({
   'if-match': meta(
-    z.optional(z.string().check(z.regex(/^"\d+"$/, 'Use the ETag of the version you edited, such as "3"'))),
+    z.optional(z.string().check(z.regex(/^"\d{1,15}"$/, 'Use the ETag of the version you edited, such as "3"'))),
     {
       description: 'The version being edited, as returned in ETag',
     },
   ),
 });
 
-/** The version an If-Match header names, or a 428 when the header is missing. */
+/**
+ * The version an If-Match header names, or a 428 when the header is missing. IfMatch allows
+ * at most 15 digits, so the number is exact (a larger one could not be sent to DynamoDB).
+ */
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   return header ? Number(header.slice(1, -1)) : undefined;
 }

@@ -29,6 +29,7 @@ export type Language = z.infer<typeof Language>;
 export const TEXT_ERRORS = {
   oneLine: 'Must be on one line',
   control: 'Must not contain control characters',
+  unicode: 'Must be well-formed Unicode text',
   bidi: 'Must not contain invisible text-direction characters',
   link: 'Must not contain a web address, email address or domain name',
   nameCharacters: 'Use letters, spaces, apostrophes, hyphens, dots and commas only',
@@ -40,6 +41,8 @@ const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9
 const isBidiControl = (code: number) => (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 
 function textProblem(value: string, multiLine: boolean): string | undefined {
+  // A lone surrogate (possible only in hand-written JSON) is stored as sent but exported as U+FFFD.
+  if (!value.isWellFormed()) return TEXT_ERRORS.unicode;
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
     if (multiLine && (code === 0x0a || code === 0x09)) continue;

@@ -61,7 +61,10 @@ export type RegisterDeps = {
 
 export type RegisterResult = { status: number; body: Registration; replayed: boolean };
 
-/** The answer to a duplicate address, the same whatever the category's state. */
+/**
+ * The answer to a duplicate address in an open category. A closed or full one answers with its
+ * state, registered address or not.
+ */
 export const DUPLICATE_DETAIL =
   'This address cannot be registered for this event. If it is yours, we have mailed it the link to its registration.';
 
@@ -104,10 +107,10 @@ export async function register(
   }
 
   // Everything else (a closed, unknown or staff-only category, no such event, a duplicate):
-  // is it a replay, is the address registered? Both in one round trip.
+  // is it a replay, and (in an open category only) is the address registered? One round trip.
   const [replay, existing] = await Promise.all([
     deps.store.getIdempotent(eventId, idempotencyKey),
-    deps.store.registrationIdByEmail(eventId, email),
+    open ? deps.store.registrationIdByEmail(eventId, email) : undefined,
   ]);
   // A retry is never refused, not even by a limit.
   if (replay) return replayOf(replay, fingerprint);
@@ -126,12 +129,13 @@ export async function register(
       [{ path: 'categoryId', message: 'Not open to public registration' }],
     );
   }
-  // Before the category's state, so a duplicate reads the same whether it is open, full or closed.
+  // The category's state before any duplicate: a closed category answers the same whether or
+  // not the address is registered, so nobody learns who is without writing a registration.
+  if (!open) throw new ConflictError('Registration in this category is not open now.');
   if (existing) {
     await tellOwner(deps, existing, event, now);
     throw new ConflictError(DUPLICATE_DETAIL);
   }
-  if (!open) throw new ConflictError('Registration in this category is not open now.');
   // The address was freed between the transaction and the read (an erasure): try once more
   // (the client is counted already).
   const attempt = { eventId, idempotencyKey, input, email, event, category, now, fingerprint };

@@ -102,12 +102,13 @@ export function createRegistrationsStore(
     if (outcome.ok) return 'written';
     // A retry of the same request trips the idempotency and email guards together: it is a replay.
     if (outcome.failed.has('idempotency')) return 'duplicate-key';
+    // A full category before a duplicate: the answer must not tell whether the address is registered.
+    if (outcome.failed.has('counter')) return counterFailed;
     if (outcome.failed.has('emailLock')) return 'duplicate-email';
     const full = entry.counts?.find((_, i) => outcome.failed.has(`count${i}`));
     if (full) return { refused: rateLimited(full.rule, nowMs) };
     if (outcome.failed.has('checkInCode')) return 'code-taken';
     if (outcome.failed.has('paymentRef')) return 'reference-taken';
-    if (outcome.failed.has('counter')) return counterFailed;
     throw new Error(`Registration write refused by ${[...outcome.failed].join(', ')}`);
   }
 

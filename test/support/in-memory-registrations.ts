@@ -65,12 +65,18 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
     return this.idempotency.get(`${eventId}/${key}`);
   }
 
-  private writeNew(entry: NewRegistration, counterAllows: (c: StoredCategory) => boolean, onFail: WriteOutcome) {
+  /** The guards in the order the DynamoDB store reads a refused transaction's reasons. */
+  private writeNew(
+    entry: NewRegistration,
+    counter: { allows: (c: StoredCategory) => boolean; move: (c: StoredCategory) => void },
+    onFail: WriteOutcome,
+  ) {
     const { reg } = entry;
     if (this.idempotency.has(`${reg.eventId}/${entry.idempotency.key}`)) return 'duplicate-key' as const;
-    if (this.emailLocks.has(`${reg.eventId}/${reg.email}`)) return 'duplicate-email' as const;
     const category = this.category(reg.eventId, reg.categoryId);
-    if (!counterAllows(category)) return onFail;
+    if (!counter.allows(category)) return onFail;
+    if (this.emailLocks.has(`${reg.eventId}/${reg.email}`)) return 'duplicate-email' as const;
+    counter.move(category);
     this.registrations.set(reg.id, { ...reg });
     this.emailLocks.add(`${reg.eventId}/${reg.email}`);
     this.idempotency.set(`${reg.eventId}/${entry.idempotency.key}`, entry.idempotency.response);
@@ -82,10 +88,11 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
   async writeWithSeat(entry: NewRegistration): Promise<WriteOutcome> {
     return this.writeNew(
       entry,
-      (c) => {
-        if (c.taken >= c.capacity) return false;
-        c.taken += 1;
-        return true;
+      {
+        allows: (c) => c.taken < c.capacity,
+        move: (c) => {
+          c.taken += 1;
+        },
       },
       'full',
     );
@@ -94,10 +101,11 @@ export class InMemoryRegistrations implements RegisterStore, LifecycleStore, Att
   async writeWaiting(entry: NewRegistration, seq: number): Promise<WriteOutcome> {
     return this.writeNew(
       { ...entry, reg: { ...entry.reg, waitSeq: seq } },
-      (c) => {
-        if (c.taken < c.capacity) return false;
-        c.waiting = (c.waiting ?? 0) + 1;
-        return true;
+      {
+        allows: (c) => c.taken >= c.capacity,
+        move: (c) => {
+          c.waiting = (c.waiting ?? 0) + 1;
+        },
       },
       'seat-free',
     );

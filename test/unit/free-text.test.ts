@@ -17,6 +17,7 @@ import { registrationsApp } from '../support/apps.ts';
 const message = {
   oneLine: 'Must be on one line',
   control: 'Must not contain control characters',
+  unicode: 'Must be well-formed Unicode text',
   bidi: 'Must not contain invisible text-direction characters',
   link: 'Must not contain a web address, email address or domain name',
   nameCharacters: 'Use letters, spaces, apostrophes, hyphens, dots and commas only',
@@ -149,6 +150,15 @@ describe('free text in every context', () => {
     it.each(bidi)('refuses the bidi control %s', (_label, value) => {
       expect(outcome(field, value)).toEqual({ messages: [message.bidi] });
     });
+
+    // Only hand-written JSON sends one; CSV exports would turn it into U+FFFD.
+    it.each([
+      ['a lone high surrogate', 'Ana \ud800 Silva'],
+      ['a lone low surrogate', 'Ana\udc00'],
+      ['two high surrogates', '\ud83d\ud83d'],
+    ])('refuses %s', (_label, value) => {
+      expect(outcome(field, value)).toEqual({ messages: [message.unicode] });
+    });
   });
 
   describe.each(Object.entries(oneLine))('%s (one line)', (_name, field) => {
@@ -240,6 +250,7 @@ describe('a sign-up with unsafe text', () => {
     ],
     ['a line break in the first name', { firstName: 'customer,\n\nURGENT' }, 'firstName', message.oneLine],
     ['an RLO in the organisation', { organisation: 'Customs\u202e' }, 'organisation', message.bidi],
+    ['a lone surrogate in the organisation', { organisation: 'Customs \ud800' }, 'organisation', message.unicode],
   ])('answers 422 to %s and writes nothing', async (_label, change, path, text) => {
     const response = await signUp(change);
     expect({ status: response.status, body: await response.json() }).toEqual({

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rateWindowKey } from '../../functions/core/rate-limit.ts';
 import { eventKey as eventKeyOf } from '../../functions/events/keys.ts';
-import { categoryKey as categoryKeyOf, emailLockKey, idemKey } from '../../functions/registrations/keys.ts';
+import { categoryKey as categoryKeyOf, idemKey } from '../../functions/registrations/keys.ts';
 import { RegistrationInput } from '../../functions/registrations/schemas.ts';
 import { captureAppLog, type RegistrationsApp, registrationsApp } from '../support/apps.ts';
 import { storedCategoryItem, storedEventItem } from '../support/events.ts';
@@ -195,20 +195,18 @@ describe('sign-up under injected DynamoDB faults', () => {
   }, 60_000);
 
   /**
-   * A sign-up that cannot take a seat (here a closed category) asks whether it is a replay
-   * and whether the address is registered, side by side, then counts the client's limit.
+   * A sign-up in a closed category asks only whether it is a replay, then counts the client's
+   * limit. It never asks whether the address is registered: the answer must not depend on it.
    */
   const closedCalls = [
     'Get EVENT#e1 EVENT',
     'Get CATEGORIES#e1 CATEGORY#cat',
     'Get IDEM', // a replay is answered whatever the category's state
-    'Get EMAIL', // a duplicate is answered before the category's state
     'Update RATE#register-client',
   ];
   const closedSteps = {
-    idempotency: { command: GetCommand, input: { Key: idemKey('e1', 'fault-key-1') }, calls: 4 },
-    emailLock: { command: GetCommand, input: { Key: emailLockKey('e1', 'a@example.org') }, calls: 4 },
-    rateLimit: { command: UpdateCommand, input: undefined, calls: 5 },
+    idempotency: { command: GetCommand, input: { Key: idemKey('e1', 'fault-key-1') }, calls: 3 },
+    rateLimit: { command: UpdateCommand, input: undefined, calls: 4 },
   } as const;
   const closedTable = () => {
     healthyTable();
@@ -216,7 +214,7 @@ describe('sign-up under injected DynamoDB faults', () => {
     ddb.on(GetCommand, { Key: categoryKey }).resolves({ Item: closed });
   };
 
-  it('answers a closed category with 409 after the replay and duplicate checks, and writes nothing', async () => {
+  it('answers a closed category with 409 after the replay check, and writes nothing', async () => {
     closedTable();
     const response = await post(registrationsApp());
     expect(response.status).toBe(409);

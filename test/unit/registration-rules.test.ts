@@ -105,6 +105,27 @@ describe('signing up', () => {
     expect(db.mailTo('ana@x.org').at(-1)).toBe('Someone tried to register with your address: Event e1');
   });
 
+  // Otherwise a closed or full category would tell anyone, without a write, who is registered.
+  it('answers a closed category the same whether or not the address is registered, and mails no one', async () => {
+    await signUp('ana@x.org');
+    db.category(EVENT, 'talks').closesAt = '2027-01-01T00:00:00Z';
+    const mailsBefore = db.outbox.length;
+    const closed = new ConflictError('Registration in this category is not open now.');
+    await expect(signUp('ana@x.org')).rejects.toThrow(closed);
+    await expect(signUp('unknown@x.org')).rejects.toThrow(closed);
+    expect(db.outbox).toHaveLength(mailsBefore);
+  });
+
+  it('answers a full category without a waiting list the same whether or not the address is registered', async () => {
+    await signUp('ana@x.org', 'vip');
+    const mailsBefore = db.outbox.length;
+    const full = new ConflictError('This category is full and has no waiting list.');
+    await expect(signUp('ana@x.org', 'vip')).rejects.toThrow(full);
+    await expect(signUp('ben@x.org', 'vip')).rejects.toThrow(full);
+    expect(db.outbox).toHaveLength(mailsBefore);
+    expect([...db.registrations.values()].map((r) => r.email)).toEqual(['ana@x.org']);
+  });
+
   it('answers a replay of an Idempotency-Key with the first answer and writes nothing', async () => {
     const first = await register(deps, EVENT, 'same-key-1', input('ana@x.org'));
     const again = await register(deps, EVENT, 'same-key-1', input('ana@x.org'));
