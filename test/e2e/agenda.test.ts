@@ -19,6 +19,40 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
   const browser = useBrowser();
 
   // One flow through the console, the public pages and a site rebuild: longer than one page's test.
+  it('shows a session added on top of another beside it, not hidden under it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, '/console/agenda/', 'organiser@example.org');
+    await page.getByRole('button', { name: 'New session' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Title (English)').fill('Clash under test');
+    await form.getByLabel(/^Start/).fill('2027-06-08T09:00');
+    await form.getByLabel(/^End/).fill('2027-06-08T10:00');
+    await form.getByLabel('Room', { exact: true }).selectOption({ label: 'Auditorium I' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe('Added: Clash under test');
+
+    const clash = page.locator('button.block', { hasText: 'Clash under test' });
+    const keynote = page.locator('button.block', { hasText: opening.title.en });
+    await expect.poll(() => clash.locator('.badge').innerText()).toBe('Conflict');
+    const [a, b] = [await keynote.boundingBox(), await clash.boundingBox()];
+    if (!a || !b) throw new Error('a block is not displayed');
+    // Side by side in the room's column: the same rows, no horizontal overlap, each half wide.
+    const apart = a.x + a.width <= b.x || b.x + b.width <= a.x;
+    expect({ top: b.y === a.y, apart, halves: Math.abs(a.width - b.width) <= 1 }).toEqual({
+      top: true,
+      apart: true,
+      halves: true,
+    });
+    await screenshotsAtBothWidths(page, 'console-agenda-clash-en');
+
+    // Deleted again, so the programme this file publishes has no clash.
+    await clash.click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('.selected-panel').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator('#editor-status').innerText()).toBe('Deleted: Clash under test');
+    await expect.poll(() => clash.count()).toBe(0);
+  });
+
   it('an organiser moves a session by keyboard and publishes; the programme shows it', {
     timeout: 600_000,
   }, async () => {
@@ -26,10 +60,17 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await signIn(page, '/console/agenda/', 'organiser@example.org');
     await page.getByRole('button', { name: 'New session' }).click();
     const form = page.getByRole('dialog');
+    // A new session starts in the day's first free hour, not on top of the keynote.
+    const room = form.getByLabel('Room', { exact: true });
+    expect([
+      await form.getByLabel(/^Start/).inputValue(),
+      await room.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text),
+    ]).toEqual(['2027-06-08T09:00', 'Tagus Room']);
     await form.getByLabel('Title (English)').fill(TITLE);
     await form.getByLabel('Title (French)').fill(TITLE_FR);
     await form.getByLabel(/^Start/).fill('2027-06-10T18:00');
     await form.getByLabel(/^End/).fill('2027-06-10T18:30');
+    await room.selectOption({ label: 'Auditorium I' });
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('#editor-status').innerText()).toBe(`Added: ${TITLE}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragMove, layoutDay, moved, rowTime } from '../../site/src/scripts/agenda/grid.ts';
+import { dragMove, freeSlot, layoutDay, moved, rowTime } from '../../site/src/scripts/agenda/grid.ts';
 import { calendar, escapeText, fold, utcStamp } from '../../site/src/scripts/agenda/ics.ts';
 import { overlappingIds, overlappingPairs } from '../../site/src/scripts/agenda/overlaps.ts';
 import { merge, readStars, sync, toggle, writeStars } from '../../site/src/scripts/agenda/stars.ts';
@@ -54,11 +54,58 @@ describe('the console day grid', () => {
       firstMinute: 480,
       rows: 40,
       placements: [
-        { id: 'k', column: 1, row: 5, span: 4 },
-        { id: 'w', column: 3, row: 10, span: 3 },
+        { id: 'k', column: 1, row: 5, span: 4, lane: 0, lanes: 1 },
+        { id: 'w', column: 3, row: 10, span: 3, lane: 0, lanes: 1 },
       ],
     });
     expect(rowTime(grid, 10)).toBe('10:15');
+  });
+
+  it('puts sessions that overlap in one room side by side, so none hides another', () => {
+    const grid = layoutDay(
+      [
+        s('keynote', '09:00', '10:00', 'a'),
+        s('clash', '09:00', '10:00', 'a'),
+        s('late', '09:30', '11:00', 'a'),
+        s('after', '11:00', '12:00', 'a'),
+        s('other-room', '09:00', '10:00', 'b'),
+      ],
+      rooms,
+      '2027-06-08',
+      'Europe/Brussels',
+    );
+    expect(Object.fromEntries(grid.placements.map((p) => [p.id, [p.lane, p.lanes]]))).toEqual({
+      keynote: [0, 3],
+      clash: [1, 3],
+      late: [2, 3],
+      after: [0, 1],
+      'other-room': [0, 1],
+    });
+  });
+
+  it('reuses a lane freed in a run of overlaps', () => {
+    const grid = layoutDay(
+      [s('long', '09:00', '12:00'), s('first', '09:00', '10:00'), s('second', '10:00', '11:00')],
+      rooms,
+      '2027-06-08',
+      'Europe/Brussels',
+    );
+    expect(Object.fromEntries(grid.placements.map((p) => [p.id, [p.lane, p.lanes]]))).toEqual({
+      long: [0, 2],
+      first: [1, 2],
+      second: [1, 2],
+    });
+  });
+
+  it('offers a new session the earliest free hour from 09:00, rooms in order', () => {
+    const zone = 'Europe/Brussels';
+    expect(freeSlot([], rooms, '2027-06-08', zone)).toEqual({ start: '09:00', end: '10:00', roomId: 'a' });
+    const morning = [s('k', '09:00', '10:00', 'a'), s('t', '08:30', '09:30', 'b'), s('w', '09:00', '12:00', 'c')];
+    expect(freeSlot(morning, rooms, '2027-06-08', zone)).toEqual({ start: '09:30', end: '10:30', roomId: 'b' });
+    // Another day's sessions do not count.
+    expect(freeSlot(morning, rooms, '2027-06-09', zone)).toEqual({ start: '09:00', end: '10:00', roomId: 'a' });
+    const full = rooms.map((r) => s(`all-${r}`, '08:00', '18:00', r));
+    expect(freeSlot(full, rooms, '2027-06-08', zone)).toEqual({ start: '09:00', end: '10:00', roomId: 'a' });
   });
 
   it('widens the day for early and late sessions', () => {

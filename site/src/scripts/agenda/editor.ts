@@ -12,7 +12,7 @@ import { signOutButton, whenSignedIn } from '../signed-in.ts';
 import { agendaApi, type Kind } from './editor-api.ts';
 import { type Entity, sessionBody, toValues } from './editor-fields.ts';
 import { type EditorContext, nameOf, openForm, openPublish, staleChoice, warningText } from './editor-forms.ts';
-import { dragMove, layoutDay, type Move, moved, rowTime, SLOT } from './grid.ts';
+import { dragMove, freeSlot, layoutDay, type Move, moved, rowTime, SLOT } from './grid.ts';
 import { overlap } from './overlaps.ts';
 import { dayOf, formatDay, formatRange, minuteOfDay } from './time.ts';
 
@@ -134,6 +134,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     );
 
   let grid = layoutDay(draft.sessions, roomIds(), day, zone());
+  const laneOf = (id: string) => grid.placements.find((p) => p.id === id);
   const gridBox = el('div', { class: 'agenda-grid', role: 'group' });
   const blockOf = (id: string) => gridBox.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(id)}"]`);
 
@@ -147,8 +148,11 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     block.classList.toggle('conflict', conflict);
   }
 
-  /** Puts a block where the session is; false when that is off this day's grid. */
-  function place(block: HTMLButtonElement, s: Session): boolean {
+  /**
+   * Puts a block where the session is, in its lane of the room (grid.ts); a session being moved
+   * takes the room's whole width. False when that is off this day's grid.
+   */
+  function place(block: HTMLButtonElement, s: Session, lane = { lane: 0, lanes: 1 }): boolean {
     if (dayOf(s.start, zone()) !== day) return false;
     const column = roomIds().indexOf(s.roomId) + 1;
     const span = Math.max(1, Math.ceil((Date.parse(s.end) - Date.parse(s.start)) / (SLOT * 60_000)));
@@ -156,6 +160,9 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     if (column < 1 || row < 1 || row + span - 1 > grid.rows) return false;
     block.style.gridColumn = String(column + 1);
     block.style.gridRow = `${row + 1} / span ${span}`;
+    block.style.setProperty('--lane', String(lane.lane));
+    block.style.setProperty('--lanes', String(lane.lanes));
+    block.classList.toggle('shared', lane.lanes > 1);
     return true;
   }
 
@@ -191,7 +198,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     moving = undefined;
     const block = blockOf(original.id);
     if (block) {
-      place(block, original);
+      place(block, original, laneOf(original.id));
       blockLabel(block, original, flagged().has(original.id));
     }
     announce(fill(text.moveCancelled, where(original)));
@@ -229,7 +236,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       ...(trackColour ? { style: `--track: ${trackColour}` } : {}),
     });
     blockLabel(block, s, conflict);
-    place(block, s);
+    place(block, s, laneOf(s.id));
     let suppressClick = false;
     block.addEventListener('click', () => {
       if (suppressClick) {
@@ -362,13 +369,14 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
       return b;
     });
     const add = el('button', { type: 'button' }, text.addSession);
-    add.addEventListener('click', () =>
+    add.addEventListener('click', () => {
+      const slot = freeSlot(draft.sessions, roomIds(), day, zone());
       openForm(ctx, 'sessions', undefined, {
-        start: `${day}T09:00`,
-        end: `${day}T10:00`,
-        room_: draft.rooms[0]?.id ?? '',
-      }),
-    );
+        start: `${day}T${slot.start}`,
+        end: `${day}T${slot.end}`,
+        room_: slot.roomId,
+      });
+    });
     const publish = el('button', { type: 'button', class: 'primary', id: 'publish' }, text.publish.button);
     publish.addEventListener('click', () => void openPublish(ctx));
     return el(
