@@ -18,6 +18,8 @@ export type MailModel = {
   manageUrl?: string;
   /** The link also confirms the address (the first mail after signing up). */
   confirms?: boolean;
+  /** The registration has ended: its page can be read, no longer changed. */
+  ended?: boolean;
 };
 
 const labels = {
@@ -38,6 +40,7 @@ const labels = {
     bank: 'Bank',
     code: 'Your check-in code (show it at the registration desk)',
     manage: 'View, change or cancel your registration',
+    view: 'View your registration',
     confirm: 'Confirm my address',
     private: 'Keep this link private: it gives access to your registration.',
     due: 'Due',
@@ -64,6 +67,7 @@ const labels = {
     bank: 'Banque',
     code: 'Votre code d’enregistrement (à présenter à l’accueil)',
     manage: 'Consulter, modifier ou annuler votre inscription',
+    view: 'Consulter votre inscription',
     confirm: 'Confirmer mon adresse',
     private: 'Gardez ce lien pour vous : il donne accès à votre inscription.',
     due: 'À payer',
@@ -135,9 +139,10 @@ export function detailsOf(
   const fee = category ? feeOf(category) : undefined;
   const payment = reg.payment;
   if (payment) {
-    lines.push({ label: l.amount, value: formatMoney(payment, language) });
-    // An ended registration owes nothing, whatever was due before.
-    lines.push({ label: l.payment, value: ended && payment.status === 'due' ? l.nothingDue : l[payment.status] });
+    // An ended registration owes nothing, whatever was due before: no amount beside "nothing to pay".
+    const owesNothing = ended && payment.status === 'due';
+    if (!owesNothing) lines.push({ label: l.amount, value: formatMoney(payment, language) });
+    lines.push({ label: l.payment, value: owesNothing ? l.nothingDue : l[payment.status] });
     if (payment.status === 'due' && !ended) {
       lines.push({ label: l.reference, value: formatReference(payment.reference) });
       lines.push({
@@ -156,6 +161,12 @@ export function detailsOf(
   return lines;
 }
 
+/** What the manage link does: confirm the address, or open the page (read-only once ended). */
+const linkLabel = (m: MailModel) => {
+  const l = labels[m.language];
+  return m.confirms ? l.confirm : m.ended ? l.view : l.manage;
+};
+
 /** A label and its colon as the language writes them: French puts a narrow no-break space before it. */
 const withColon = (label: string, language: Language) => `${label}${language === 'fr' ? '\u202f:' : ':'}`;
 
@@ -165,7 +176,7 @@ export function renderText(m: MailModel): string {
   const width = Math.max(...m.details.map((d) => colon(d.label).length));
   const parts = [m.body, m.details.map((d) => `${colon(d.label).padEnd(width + 1)}${d.value}`).join('\n')];
   if (m.code) parts.push(`${colon(l.code)} ${m.code}`);
-  if (m.manageUrl) parts.push(`${colon(m.confirms ? l.confirm : l.manage)} ${m.manageUrl}\n${l.private}`);
+  if (m.manageUrl) parts.push(`${colon(linkLabel(m))} ${m.manageUrl}\n${l.private}`);
   return parts.join('\n\n');
 }
 
@@ -200,7 +211,7 @@ ${m.qrId ? `<img src="cid:${e(m.qrId)}" width="180" height="180" alt="QR ${e(m.c
 </div>`
     : '';
   const manage = m.manageUrl
-    ? `<p style="margin:24px 0 8px"><a href="${e(m.manageUrl)}" style="display:inline-block;padding:12px 20px;background:#0b5394;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(m.confirms ? l.confirm : l.manage)}</a></p>
+    ? `<p style="margin:24px 0 8px"><a href="${e(m.manageUrl)}" style="display:inline-block;padding:12px 20px;background:#0b5394;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${e(linkLabel(m))}</a></p>
 <p style="margin:0 0 8px;font-size:13px;color:#4a5568;word-break:break-all">${e(m.manageUrl)}</p>
 <p style="margin:0;font-size:13px;color:#4a5568">${e(l.private)}</p>`
     : '';

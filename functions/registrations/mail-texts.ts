@@ -32,6 +32,12 @@ export type Parts = {
   heldUntil?: string;
 };
 
+/**
+ * The event in a French sentence. An event's name takes an article that depends on the name
+ * (« à la Conférence… », « au Salon… »), which a template cannot know: it is named instead.
+ */
+const theEvent = (p: Parts) => `l’événement «\u00a0${p.eventName}\u00a0»`;
+
 export const mailTexts: Record<Language, Record<MailKind, (p: Parts) => { subject: string; body: string }>> = {
   en: {
     verify: (p) => ({
@@ -102,67 +108,67 @@ export const mailTexts: Record<Language, Record<MailKind, (p: Parts) => { subjec
   fr: {
     verify: (p) => ({
       subject: `Confirmez votre inscription : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nUne place à ${p.eventName} vous est réservée jusqu’au ${p.heldUntil}. Ouvrez le lien ci-dessous pour confirmer que cette adresse est la vôtre ; sinon, la place ira à quelqu’un d’autre.`,
+      body: `Bonjour ${p.firstName},\n\nUne place à ${theEvent(p)} vous est réservée jusqu’au ${p.heldUntil}. Ouvrez le lien ci-dessous pour confirmer que cette adresse est la vôtre ; sinon, la place ira à quelqu’un d’autre.`,
     }),
     'verify-waitlist': (p) => ({
       subject: `Confirmez votre place sur la liste d’attente : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${p.eventName} est complète. Vous êtes numéro ${p.position} sur la liste d’attente. Ouvrez le lien ci-dessous avant le ${p.heldUntil} pour confirmer que cette adresse est la vôtre et garder votre place.`,
+      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${theEvent(p)} est complète. Vous êtes numéro ${p.position} sur la liste d’attente. Ouvrez le lien ci-dessous avant le ${p.heldUntil} pour confirmer que cette adresse est la vôtre et garder votre place.`,
     }),
     duplicate: (p) => ({
       subject: `Tentative d’inscription avec votre adresse : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nQuelqu’un a essayé de s’inscrire à ${p.eventName} avec votre adresse, qui est déjà inscrite. Rien n’a changé. Si c’était vous, votre inscription se trouve au lien ci-dessous.`,
+      body: `Bonjour ${p.firstName},\n\nQuelqu’un a essayé de s’inscrire à ${theEvent(p)} avec votre adresse, qui est déjà inscrite. Rien n’a changé. Si c’était vous, votre inscription se trouve au lien ci-dessous.`,
     }),
     expired: (p) => ({
       subject: `Inscription non confirmée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} n’a pas été confirmée à temps ; la place est allée à quelqu’un d’autre. Vous pouvez vous inscrire de nouveau.`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} n’a pas été confirmée à temps ; la place est allée à quelqu’un d’autre. Vous pouvez vous inscrire de nouveau.`,
     }),
     confirmed: (p) => ({
       subject: `Inscription confirmée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVotre place à ${p.eventName} est confirmée.`,
+      body: `Bonjour ${p.firstName},\n\nVotre place à ${theEvent(p)} est confirmée.`,
     }),
     pending: (p) => ({
       subject: `Inscription reçue : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${p.eventName}. Les organisateurs vont l’examiner et vous écrire ; votre place est réservée en attendant.`,
+      body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${theEvent(p)}. Les organisateurs vont l’examiner et vous écrire ; votre place est réservée en attendant.`,
     }),
     waitlisted: (p) => ({
       subject: `Sur la liste d’attente : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${p.eventName} est complète. Vous êtes numéro ${p.position} sur la liste d’attente ; nous vous écrirons dès qu’une place vous revient.`,
+      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${theEvent(p)} est complète. Vous êtes numéro ${p.position} sur la liste d’attente ; nous vous écrirons dès qu’une place vous revient.`,
     }),
     promoted: (p) => ({
       subject: `Une place vous revient : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nUne place à ${p.eventName} s’est libérée et vous revient.`,
+      body: `Bonjour ${p.firstName},\n\nUne place à ${theEvent(p)} s’est libérée et vous revient.`,
     }),
     approved: (p) => ({
       subject: `Inscription approuvée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} a été approuvée.`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} a été approuvée.`,
     }),
     rejected: (p) => ({
       subject: `Inscription refusée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous sommes désolés : votre inscription à ${p.eventName} n’a pas pu être acceptée.`,
+      body: `Bonjour ${p.firstName},\n\nNous sommes désolés : votre inscription à ${theEvent(p)} n’a pas pu être acceptée.`,
     }),
     cancelled: (p) => ({
       subject: `Inscription annulée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${p.eventName} est annulée.`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} est annulée.`,
     }),
     link: (p) => ({
       subject: `Le lien de votre inscription : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVous avez demandé le lien de votre inscription à ${p.eventName}. Le voici ; les liens précédents restent valables.`,
+      body: `Bonjour ${p.firstName},\n\nVous avez demandé le lien de votre inscription à ${theEvent(p)}. Le voici ; les liens précédents restent valables.`,
     }),
     'payment-reminder': (p) => ({
       subject: `Rappel de paiement : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous n’avons pas encore reçu votre paiement de ${p.amount} pour ${p.eventName}. Merci de le virer d’ici le ${p.dueDate} en indiquant la référence de paiement ci-dessous ; les inscriptions non payées sont annulées après cette date. Si vous avez payé ces derniers jours, merci, et ne tenez pas compte de ce rappel.`,
+      body: `Bonjour ${p.firstName},\n\nNous n’avons pas encore reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Merci de le virer d’ici le ${p.dueDate} en indiquant la référence de paiement ci-dessous ; les inscriptions non payées sont annulées après cette date. Si vous avez payé ces derniers jours, merci, et ne tenez pas compte de ce rappel.`,
     }),
     'payment-received': (p) => ({
       subject: `Paiement reçu : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nMerci : nous avons bien reçu votre paiement de ${p.amount} pour ${p.eventName}. Votre facture se trouve sur la page de votre inscription.`,
+      body: `Bonjour ${p.firstName},\n\nMerci : nous avons bien reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Votre facture se trouve sur la page de votre inscription.`,
     }),
     'payment-waived': (p) => ({
       subject: `Rien à payer : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nLes organisateurs ont renoncé aux frais de votre inscription à ${p.eventName} : vous n’avez rien à payer.`,
+      body: `Bonjour ${p.firstName},\n\nLes organisateurs ont renoncé aux frais de votre inscription à ${theEvent(p)} : vous n’avez rien à payer.`,
     }),
     'unpaid-cancelled': (p) => ({
       subject: `Inscription annulée (non payée) : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous n’avons pas reçu le paiement de votre inscription à ${p.eventName} au ${p.dueDate} ; elle a donc été annulée et la place est allée à quelqu’un d’autre. Si vous avez payé, répondez à ce message avec les détails de votre virement.`,
+      body: `Bonjour ${p.firstName},\n\nNous n’avons pas reçu le paiement de votre inscription à ${theEvent(p)} au ${p.dueDate} ; elle a donc été annulée et la place est allée à quelqu’un d’autre. Si vous avez payé, répondez à ce message avec les détails de votre virement.`,
     }),
   },
 };

@@ -107,7 +107,7 @@ export function composeMail(
   const details: MailLine[] = detailsOf(language, ctx, reg, status, ended);
   // The first mail's link is how the attendee confirms the address: its button says so.
   const confirms = kind === 'verify' || kind === 'verify-waitlist';
-  const model = { language, subject, body, details, code, qrId, manageUrl: extra.manageUrl, confirms };
+  const model = { language, subject, body, details, code, qrId, manageUrl: extra.manageUrl, confirms, ended };
   const attachments: MailAttachment[] = [];
   if (code && qrId) {
     attachments.push({

@@ -72,6 +72,10 @@ describe('attendee mail', () => {
       status: 'confirmed',
     });
     expect(mail.subject).toBe('Une place vous revient : Conférence et exposition sur les TI douanières 2027');
+    // A French sentence names the event: its article depends on the name, which no template knows.
+    expect(mail.text).toContain(
+      'Une place à l’événement «\u00a0Conférence et exposition sur les TI douanières 2027\u00a0» s’est libérée et vous revient.',
+    );
     expect(mail.text).toContain('Statut');
     expect(mail.text).toContain('Confirmée');
     expect(mail.text).toContain('450,00 EUR');
@@ -97,9 +101,16 @@ describe('attendee mail', () => {
     expect(cancelled.text).not.toContain('RF20');
     expect(cancelled.attachments).toEqual([]);
     expect(cancelled.html).toContain(`<a href="${MANAGE}"`);
-    // The fee was due; a cancelled registration owes nothing, and the mail says so.
+    // The fee was due; a cancelled registration owes nothing, and the mail says so, with no amount beside it.
     expect(cancelled.text).toMatch(/^Payment: +Nothing to pay$/m);
     expect(cancelled.text).not.toContain('Due');
+    expect(cancelled.text).not.toContain('Amount');
+    // Its page can be read, no longer changed or cancelled.
+    expect(cancelled.text).toContain(`View your registration: ${MANAGE}`);
+    expect(cancelled.html).toContain('>View your registration</a>');
+    const french = composeMail(NOW, person({ preferredLanguage: 'fr' }), 'cancelled', ctx, { manageUrl: MANAGE });
+    expect(french.text).toContain(`Consulter votre inscription\u202f: ${MANAGE}`);
+    expect(french.text).not.toContain('Montant');
   });
 
   it('says a visa invitation letter was asked for, while the registration runs', () => {
