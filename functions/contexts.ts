@@ -69,7 +69,8 @@ export const contexts: ContextDefinition[] = [
     table: {
       // The event item (events/public.ts); its index keys: an event's registrations, waiting
       // lists, a registration's unsent mail, payments due by date; an attendee's leads at
-      // sponsors (sponsors/public.ts), removed when consent is withdrawn.
+      // sponsors (sponsors/public.ts), removed when consent is withdrawn. Booth staff's entry
+      // and pass at their sponsor (STAFF#), released when their registration ends.
       read: ['EVENT#', 'REGS#', 'WAIT#', 'OUTBOXREG#', 'PAYDUE', 'LEADSOF#'],
       readWrite: [
         'CATEGORIES#',
@@ -84,6 +85,7 @@ export const contexts: ContextDefinition[] = [
         'INVOICESEQ#',
         'SITEBUILD#',
         'LEAD#',
+        'STAFF#',
       ],
     },
     publicWrites: ['POST /api/events/{eventId}/registrations', 'POST /api/events/{eventId}/registrations/resend-link'],
@@ -116,6 +118,7 @@ export const contexts: ContextDefinition[] = [
       read: ['SPONSORS#', 'MEMBER#', 'LEADS#', 'LEADSOF#', 'EVENT#'],
       readWrite: [
         'SPONSOR#',
+        'STAFF#',
         'TIERS#',
         'LEAD#',
         'OUTBOX#',

@@ -8,6 +8,7 @@ import { ConflictError } from '../functions/core/errors.ts';
 import { createEventsStore } from '../functions/events/store.ts';
 import { createCategoryStore } from '../functions/registrations/category-store.ts';
 import { renderContent } from '../functions/sponsors/markdown.ts';
+import { createStaffStore } from '../functions/sponsors/staff-store.ts';
 import { createSponsorsStore, type StoredSponsor } from '../functions/sponsors/store.ts';
 import { seededAccounts } from './accounts.ts';
 import * as agenda from './demo-agenda.ts';
@@ -25,8 +26,11 @@ export async function holdsOutdatedKeys(doc: DocumentClient, tableName: string):
   const first = demo.demoCategories[0]!;
   if (!(await createCategoryStore(doc, tableName).getCategory(demo.DEMO_EVENT_ID, first.id))) return true;
   // Sponsors moved to a draft beside a live version (issue 11): an item without a draft is older.
-  const sponsor = await createSponsorsStore(doc, tableName).getSponsor(demo.demoSponsors[0]!.id);
-  return sponsor !== undefined && sponsor.draft === undefined;
+  const sponsorId = demo.demoSponsors[0]!.id;
+  const sponsor = await createSponsorsStore(doc, tableName).getSponsor(sponsorId);
+  if (sponsor !== undefined && sponsor.draft === undefined) return true;
+  // Booth staff and the pass counter moved from SPONSOR#<id> to STAFF#<id>.
+  return sponsor !== undefined && !(await createStaffStore(doc, tableName).hasPassCounter(sponsorId));
 }
 
 /** Empties the table when it holds data under an older key layout; returns whether it did. */

@@ -31,7 +31,7 @@ import { registrationStores } from '../functions/registrations/wiring.ts';
 import { createSponsorsApp } from '../functions/sponsors/app.ts';
 import { invitationLimitFromEnv } from '../functions/sponsors/limits.ts';
 import { createMembershipLookup } from '../functions/sponsors/membership.ts';
-import { createLeadEraser } from '../functions/sponsors/public.ts';
+import { createLeadEraser, createStaffReleaser } from '../functions/sponsors/public.ts';
 import { sponsorStores } from '../functions/sponsors/wiring.ts';
 import { LocalAccounts } from './accounts.ts';
 import { ensureTable, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
@@ -165,6 +165,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           allowedOrigins: [origin],
           edge: { clientAddress },
           withdrawLeads: createLeadEraser(doc, tableName),
+          releaseStaff: createStaffReleaser(doc, tableName),
         }),
         identity: createIdentityApp({
           verifyToken,

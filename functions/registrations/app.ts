@@ -67,6 +67,8 @@ export type RegistrationsAppDeps = RegistrationStores & {
   edge?: EdgeOptions;
   /** Removes an attendee's leads at every sponsor (sponsors/public.ts); consent withdrawn or data erased. */
   withdrawLeads?: (registrationId: string) => Promise<void>;
+  /** Takes booth staff off their sponsor's list when their registration ends (sponsors/public.ts). */
+  releaseStaff?: (registration: { id: string; sponsorId?: string }) => Promise<void>;
 };
 
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {
@@ -116,7 +118,9 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(cancelRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
-    return c.json(await endRegistration(deps, reg.id, 'cancelled', CANCELLABLE), 200);
+    const cancelled = await endRegistration(deps, reg.id, 'cancelled', CANCELLABLE);
+    await deps.releaseStaff?.(reg);
+    return c.json(cancelled, 200);
   });
 
   app.openapi(changeRegistrationRoute, async (c) => {
@@ -186,6 +190,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const inEvent = async (eventId: string, registrationId: string) => {
     const reg = await store.get(registrationId);
     if (!reg || reg.eventId !== eventId) throw new NotFoundError(`No registration ${registrationId} in ${eventId}.`);
+    return reg;
   };
 
   app.openapi(createCategoryRoute, async (c) => {
@@ -264,8 +269,10 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(organiserCancelRoute, async (c) => {
     const { eventId, registrationId } = c.req.valid('param');
-    await inEvent(eventId, registrationId);
-    return c.json(await endRegistration(deps, registrationId, 'cancelled', CANCELLABLE), 200);
+    const reg = await inEvent(eventId, registrationId);
+    const cancelled = await endRegistration(deps, registrationId, 'cancelled', CANCELLABLE);
+    await deps.releaseStaff?.(reg);
+    return c.json(cancelled, 200);
   });
 
   app.openapi(approveRoute, async (c) => {

@@ -30,6 +30,8 @@ export type AttendeeDeps = {
   now: Clock;
   /** Removes the attendee's leads at every sponsor (consent withdrawn, data erased): sponsors/public.ts. */
   withdrawLeads?: (registrationId: string) => Promise<void>;
+  /** Takes booth staff off their sponsor's list, giving the pass back (sponsors/public.ts). */
+  releaseStaff?: (registration: Pick<StoredRegistration, 'id' | 'sponsorId'>) => Promise<void>;
 };
 
 /** Statuses after which nothing can change: the manage page shows no edit form. */
@@ -129,12 +131,14 @@ export async function changeRegistration(
 
 /** The right to erasure: the seat is given up first, then every copy is removed. */
 export async function erase(
-  deps: LifecycleDeps & Pick<AttendeeDeps, 'store' | 'withdrawLeads'>,
+  deps: LifecycleDeps & Pick<AttendeeDeps, 'store' | 'withdrawLeads' | 'releaseStaff'>,
   reg: StoredRegistration,
 ): Promise<void> {
   if (reg.status !== 'cancelled' && reg.status !== 'rejected' && reg.status !== 'expired') {
     await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
   }
+  // The copies elsewhere first: a failure leaves the registration, so trying again finishes.
   await deps.withdrawLeads?.(reg.id);
+  await deps.releaseStaff?.(reg);
   await deps.store.erase(reg);
 }

@@ -3,7 +3,7 @@ import { allowedOriginsFromEnv, edgeFromEnv } from '../core/app.ts';
 import { tokenVerifierFromEnv } from '../core/auth.ts';
 import { createDocumentClient, requireEnv } from '../core/dynamo.ts';
 import { createRateLimiter } from '../core/rate-limit.ts';
-import { createLeadEraser } from '../sponsors/public.ts';
+import { createLeadEraser, createStaffReleaser } from '../sponsors/public.ts';
 import { createRegistrationsApp, READ_CACHE_MS } from './app.ts';
 import { registrationLimitsFromEnv } from './limits.ts';
 import { registrationStores } from './wiring.ts';
@@ -26,5 +26,6 @@ export const handler = handle(
     allowedOrigins: allowedOriginsFromEnv(),
     edge: edgeFromEnv(),
     withdrawLeads: createLeadEraser(doc, tableName),
+    releaseStaff: createStaffReleaser(doc, tableName),
   }),
 );

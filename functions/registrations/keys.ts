@@ -100,6 +100,8 @@ export type StoredRegistration = Registration & {
   search?: string;
   waitSeq?: number;
   expiresAt: number;
+  /** Booth staff: the sponsor that named them, whose staff list and pass they hold (sponsors/staff.ts). */
+  sponsorId?: string;
 };
 
 export type Sensitive = { dietaryNeeds?: string; accessibilityNeeds?: string; expiresAt: number };

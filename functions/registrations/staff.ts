@@ -22,6 +22,8 @@ import { hashToken, searchText } from './views.ts';
 export const STAFF_AUDIENCE = 'exhibitor-staff';
 
 export type StaffPerson = {
+  /** The sponsor naming them: kept on the registration, so its erasure reaches the sponsor's list. */
+  sponsorId: string;
   firstName: string;
   lastName: string;
   email: string;

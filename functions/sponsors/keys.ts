@@ -2,26 +2,28 @@
  * How the sponsors context sits in the table (its only keys and item shapes).
  *   sponsor  PK=SPONSOR#<sponsorId>  SK=PROFILE       GSI1PK=SPONSORS#<eventId>  GSI1SK=<name, lower case>#<sponsorId>
  *            (organisers' fields, the draft, the live version, the state; one item, so each change is one write)
- *   passes   PK=SPONSOR#<sponsorId>  SK=PASSES        (staff passes used: the counter guarded by the tier's passes)
- *   staff    PK=SPONSOR#<sponsorId>  SK=STAFF#<registrationId>
+ *   passes   PK=STAFF#<sponsorId>    SK=PASSES        (staff passes used: the counter guarded by the tier's passes)
+ *   staff    PK=STAFF#<sponsorId>    SK=REG#<registrationId>
+ *            (a partition of their own: the registrations context releases a pass when booth
+ *            staff's registration ends, without a grant on the sponsor's profile and members)
  *   member   PK=SPONSOR#<sponsorId>  SK=MEMBER#<sub>  GSI1PK=MEMBER#<sub>        GSI1SK=SPONSOR#<sponsorId>
  *   tiers    PK=TIERS#<eventId>      SK=TIERS         (the event's tiers, versioned)
  *   lead     PK=LEAD#<sponsorId>#<leadId>  SK=LEAD   (leadId: a hash of sponsor and registration, one lead each)
  *            GSI1PK=LEADS#<sponsorId>      GSI1SK=<capturedAt>#<registrationId>   (a sponsor's leads)
  *            GSI2PK=LEADSOF#<registrationId>  GSI2SK=<sponsorId>                  (an attendee's, for withdrawal)
  *
- * SPONSOR#, SPONSORS#, MEMBER#, TIERS#, LEAD#, LEADS# and LEADSOF# each begin a partition
+ * SPONSOR#, STAFF#, SPONSORS#, MEMBER#, TIERS#, LEAD#, LEADS# and LEADSOF# each begin a partition
  * key of no other kind, so the IAM grants on them (functions/contexts.ts) reach these items only.
  */
 import type { Contact, Member, Product, ProfileState, Tier } from './schemas.ts';
 
 export const sponsorKey = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: 'PROFILE' });
-export const passesKey = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: 'PASSES' });
+export const passesKey = (sponsorId: string) => ({ PK: `STAFF#${sponsorId}`, SK: 'PASSES' });
 export const staffKey = (sponsorId: string, registrationId: string) => ({
-  PK: `SPONSOR#${sponsorId}`,
-  SK: `STAFF#${registrationId}`,
+  PK: `STAFF#${sponsorId}`,
+  SK: `REG#${registrationId}`,
 });
-export const staffOf = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, skPrefix: 'STAFF#' });
+export const staffOf = (sponsorId: string) => ({ PK: `STAFF#${sponsorId}`, skPrefix: 'REG#' });
 export const membersOf = (sponsorId: string) => ({ PK: `SPONSOR#${sponsorId}`, skPrefix: 'MEMBER#' });
 export const memberKey = (sponsorId: string, sub: string) => ({ PK: `SPONSOR#${sponsorId}`, SK: `MEMBER#${sub}` });
 

@@ -27,6 +27,12 @@ export function createStaffStore(doc: DocumentClient, tableName: string) {
       return Number(Item?.used ?? 0);
     },
 
+    /** Whether the sponsor's pass counter is where the key builders put it (the local twin's layout check). */
+    async hasPassCounter(sponsorId: string): Promise<boolean> {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: passesKey(sponsorId) }));
+      return Item !== undefined;
+    },
+
     /** One more pass used, only while fewer than `passes` are. */
     takePass(sponsorId: string, passes: number): TransactItem {
       return {
@@ -74,6 +80,15 @@ export function createStaffStore(doc: DocumentClient, tableName: string) {
           ExpressionAttributeNames: { '#pk': 'PK' },
         },
       };
+    },
+
+    /**
+     * Takes a person off the sponsor's staff list and gives the pass back, when their
+     * registration ends without the sponsor (erased, or cancelled by them or an organiser).
+     * Nothing happens when the sponsor removed them already.
+     */
+    async releaseStaff(sponsorId: string, registrationId: string): Promise<void> {
+      await transact(doc, { staff: this.removeStaff(sponsorId, registrationId), passes: this.givePassBack(sponsorId) });
     },
 
     listStaff(sponsorId: string): Promise<StoredStaff[]> {

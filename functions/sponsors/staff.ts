@@ -75,11 +75,15 @@ export async function addStaff(deps: StaffDeps, sponsorId: string, input: StaffI
   const email = input.email.toLowerCase();
   let added: StaffMember | undefined;
   const outcome = await retryOnContention(() =>
-    deps.registrar.register(sponsor.eventId, { ...input, email, organisation: sponsor.name }, (registrationId) => {
-      const stored = { sponsorId, registrationId, ...input, email, addedAt };
-      added = toMember(stored);
-      return { passes: deps.staff.takePass(sponsorId, staffPasses), staff: deps.staff.putStaff(stored) };
-    }),
+    deps.registrar.register(
+      sponsor.eventId,
+      { ...input, sponsorId, email, organisation: sponsor.name },
+      (registrationId) => {
+        const stored = { sponsorId, registrationId, ...input, email, addedAt };
+        added = toMember(stored);
+        return { passes: deps.staff.takePass(sponsorId, staffPasses), staff: deps.staff.putStaff(stored) };
+      },
+    ),
   );
   if (outcome.ok && added) return added;
   if (outcome.ok) throw new Error('Staff registered without a staff item');

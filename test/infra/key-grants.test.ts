@@ -34,8 +34,10 @@ import {
   leadKey,
   memberKey,
   membershipsPk,
+  passesKey,
   sponsorKey,
   sponsorLeadsPk,
+  staffKey,
   tiersKey,
 } from '../../functions/sponsors/keys.ts';
 import { buildApp } from '../../infra/app.ts';
@@ -163,6 +165,21 @@ const samples: Sample[] = [
     writers: ['registrations', 'sponsors'],
   },
   { what: 'sponsor profile', where: 'table', pk: sponsorKey('s1').PK, readers: ['sponsors'], writers: ['sponsors'] },
+  {
+    // Released by the registrations context when booth staff's registration ends (sponsors/public.ts).
+    what: 'a member of the booth staff',
+    where: 'table',
+    pk: staffKey('s1', 'r1').PK,
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
+  },
+  {
+    what: 'staff pass counter',
+    where: 'table',
+    pk: passesKey('s1').PK,
+    readers: ['registrations', 'sponsors'],
+    writers: ['registrations', 'sponsors'],
+  },
   {
     what: 'sponsor member',
     where: 'table',

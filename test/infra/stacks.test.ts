@@ -154,10 +154,14 @@ describe('CDK app', () => {
         [
           'read',
           3,
-          'SPONSORS#* MEMBER#* LEADS#* LEADSOF#* EVENT#* SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*',
+          'SPONSORS#* MEMBER#* LEADS#* LEADSOF#* EVENT#* SPONSOR#* STAFF#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*',
         ],
         // Booth staff are registrations written through registrations/public.ts.
-        ['write', 1, 'SPONSOR#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*'],
+        [
+          'write',
+          1,
+          'SPONSOR#* STAFF#* TIERS#* LEAD#* OUTBOX#* RATE#* SITEBUILD#* REG#* EMAIL#* CHECKIN#* CATEGORIES#*',
+        ],
         ['read', 3, 'OUTBOX#*'],
         ['write', 1, 'OUTBOX#*'],
         // The registrations function, and the hold sweeper with the same access.
@@ -165,13 +169,14 @@ describe('CDK app', () => {
           [
             'read',
             3,
-            'EVENT#* REGS#* WAIT#* OUTBOXREG#* PAYDUE* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#*',
+            'EVENT#* REGS#* WAIT#* OUTBOXREG#* PAYDUE* LEADSOF#* CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#* STAFF#*',
           ],
-          // LEAD#: an attendee's leads go when consent is withdrawn (sponsors/public.ts).
+          // LEAD#: an attendee's leads go when consent is withdrawn; STAFF#: booth staff's pass
+          // at their sponsor is released when their registration ends (sponsors/public.ts).
           [
             'write',
             1,
-            'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#*',
+            'CATEGORIES#* REG#* EMAIL#* IDEM#* CHECKIN#* HOLDS* OUTBOX#* RATE#* PAYREF#* INVOICESEQ#* SITEBUILD#* LEAD#* STAFF#*',
           ],
         ]),
       ].sort(),

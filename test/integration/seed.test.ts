@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createEventsStore } from '../../functions/events/store.ts';
 import { createCategoryStore } from '../../functions/registrations/category-store.ts';
-import { eventSponsorsPk, sponsorKey } from '../../functions/sponsors/keys.ts';
+import { eventSponsorsPk, passesKey, sponsorKey } from '../../functions/sponsors/keys.ts';
 import { createSponsorsStore } from '../../functions/sponsors/store.ts';
 import { DEMO_EVENT_ID, demoCategories, demoEvent, demoSponsors } from '../../local/demo-conference.ts';
 import { dropOutdatedData, holdsOutdatedKeys, seedDemoConference } from '../../local/seed.ts';
@@ -52,6 +52,22 @@ describe('demo conference seed', () => {
           status: 'published',
           version: 1,
         },
+      }),
+    );
+    expect(await holdsOutdatedKeys(doc, tableName)).toBe(true);
+    expect(await dropOutdatedData(client, tableName)).toBe(true);
+  });
+
+  it('starts again from the demo data when the pass counters are under SPONSOR# (the layout before STAFF#)', async () => {
+    const { client, doc, tableName } = await freshTable('seed-staff-layout');
+    await seedDemoConference(doc, tableName);
+    expect(await holdsOutdatedKeys(doc, tableName)).toBe(false);
+    const first = demoSponsors[0]!;
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: passesKey(first.id) }));
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { PK: `SPONSOR#${first.id}`, SK: 'PASSES', entity: 'passes', used: 0 },
       }),
     );
     expect(await holdsOutdatedKeys(doc, tableName)).toBe(true);

@@ -118,6 +118,48 @@ describe('booth staff and leads', () => {
     expect(added.status).toBe(201);
   });
 
+  it('takes booth staff off the list and frees their pass when they erase their data or cancel', async () => {
+    type Staff = { items: { staffId: string; email: string }[]; used: number };
+    const before = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as Staff;
+    const [erasing, cancelling] = before.items;
+    if (!erasing || !cancelling) throw new Error('sponsor A has fewer than two staff');
+    /** The manage token from the mail the person got when the sponsor named them. */
+    const tokenOf = async (email: string) => {
+      const mail = (await scan()).find((i) => i.entity === 'outbox' && i.to === email)!;
+      return { authorization: `Bearer ${/token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!}` };
+    };
+    const cancelAuth = await tokenOf(cancelling.email);
+    const erased = await app.request(`/api/registrations/${erasing.staffId}/erase`, {
+      method: 'POST',
+      headers: await tokenOf(erasing.email),
+    });
+    const cancelled = await app.request(`/api/registrations/${cancelling.staffId}`, {
+      method: 'DELETE',
+      headers: cancelAuth,
+    });
+    expect([erased.status, cancelled.status]).toEqual([204, 200]);
+
+    const after = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as Staff;
+    expect({ used: after.used, listed: after.items.map((s) => s.staffId).sort() }).toEqual({
+      used: before.used - 2,
+      listed: before.items
+        .map((s) => s.staffId)
+        .filter((id) => id !== erasing.staffId && id !== cancelling.staffId)
+        .sort(),
+    });
+    // Nothing at the sponsor, or anywhere but unsent mail, still names the erased person.
+    const naming = (await scan()).filter((i) => i.entity !== 'outbox' && JSON.stringify(i).includes(erasing.email));
+    expect(naming).toEqual([]);
+    // The freed passes can be given again.
+    const added = await call('sponsorA', 'POST', `${A}/staff`, {
+      firstName: 'Joana',
+      lastName: 'Reis',
+      email: 'joana@northwind.example.com',
+      country: 'PT',
+    });
+    expect(added.status).toBe(201);
+  });
+
   it('refuses exhibitor staff on the public registration form', async () => {
     const response = await app.request('/api/events/citce-2027/registrations', {
       method: 'POST',

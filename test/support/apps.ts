@@ -34,7 +34,7 @@ import { createSponsorsApp } from '../../functions/sponsors/app.ts';
 import type { Directory } from '../../functions/sponsors/directory.ts';
 import type { LogoStorage } from '../../functions/sponsors/logos.ts';
 import { createMembershipLookup } from '../../functions/sponsors/membership.ts';
-import { createLeadEraser } from '../../functions/sponsors/public.ts';
+import { createLeadEraser, createStaffReleaser } from '../../functions/sponsors/public.ts';
 import { sponsorStores } from '../../functions/sponsors/wiring.ts';
 import { createLocalApp } from '../../local/server.ts';
 
@@ -116,6 +116,7 @@ export function registrationsApp(
     verifyToken: options.verifyToken ?? acceptNoToken,
     edge: edge(options),
     withdrawLeads: createLeadEraser(doc, tableName),
+    releaseStaff: createStaffReleaser(doc, tableName),
   });
 }
 export type RegistrationsApp = ReturnType<typeof registrationsApp>;
