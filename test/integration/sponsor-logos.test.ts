@@ -117,6 +117,71 @@ describe('logo uploads', () => {
     expect(await stored()).toEqual(before);
   });
 
+  /** Posts a form to the twin's upload proxy, as a browser sends it. */
+  const postToTwin = async (fields: Record<string, string>, file: Blob) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, 'upload');
+    const encoded = new Response(form);
+    const body = await encoded.arrayBuffer();
+    return s3.routes.request(`/_s3/${LOGOS_BUCKET}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.byteLength) },
+    });
+  };
+  const presigned = async () => {
+    const response = await ask({ contentType: 'image/png', size: PNG.length });
+    return (await response.json()) as { fields: Record<string, string>; key: string };
+  };
+
+  it("takes an upload through the twin's proxy only as S3 would: signed, unexpired, within the policy", async () => {
+    const html = new Blob(['<script>alert(document.domain)</script>'], { type: 'text/html' });
+    const before = await stored();
+    const { fields, key } = await presigned();
+    const forged = 'media/logos/evil/0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b33.png';
+    const answers = [];
+    for (const [label, form, file] of [
+      ['no policy', { key: forged, 'Content-Type': 'text/html' }, html],
+      ['another key', { ...fields, key: forged }, new Blob([PNG])],
+      ['another type', { ...fields, 'Content-Type': 'text/html' }, html],
+      ['a forged signature', { ...fields, 'X-Amz-Signature': '0'.repeat(64) }, new Blob([PNG])],
+    ] as const) {
+      const response = await postToTwin(form, file);
+      answers.push([label, response.status, await response.text()]);
+    }
+    expect(answers).toEqual([
+      ['no policy', 403, 'AccessDenied: the form carries no signed policy'],
+      ['another key', 403, 'AccessDenied: key does not match the policy'],
+      ['another type', 403, 'AccessDenied: $Content-Type does not match the policy'],
+      ['a forged signature', 403, 'SignatureDoesNotMatch'],
+    ]);
+    expect(await stored()).toEqual(before);
+
+    const accepted = await postToTwin(fields, new Blob([PNG], { type: 'image/png' }));
+    expect(accepted.status).toBeLessThan(300);
+    const served = await s3.routes.request(`/${key}`);
+    expect({
+      status: served.status,
+      type: served.headers.get('content-type'),
+      sniff: served.headers.get('x-content-type-options'),
+    }).toEqual({ status: 200, type: 'image/png', sniff: 'nosniff' });
+  });
+
+  it('serves under /media/ only logos: a logo key holding an image type', async () => {
+    const html = 'media/logos/northwind-trade/0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b34.png';
+    const notALogoKey = 'media/logos/evil/pwn.html';
+    for (const [Key, ContentType] of [
+      [html, 'text/html'],
+      [notALogoKey, 'image/png'],
+    ]) {
+      await s3.client.send(new PutObjectCommand({ Bucket: LOGOS_BUCKET, Key, Body: PNG, ContentType }));
+    }
+    const statuses = [];
+    for (const key of [html, notALogoKey]) statuses.push((await s3.routes.request(`/${key}`)).status);
+    expect(statuses).toEqual([404, 404]);
+  });
+
   it('refuses a key of another sponsor, a missing object and an object of the wrong type', async () => {
     const other = 'media/logos/borealis-scanning/0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b30.png';
     const missing = 'media/logos/northwind-trade/0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b31.png';
