@@ -44,6 +44,7 @@ export const putTiersRoute = createRoute({
     200: json(Tiers, 'The saved tiers'),
     ...authProblems,
     ...notFound,
+    409: problemResponse('A tier left out is still held by sponsors (each named in errors)'),
     412: problemResponse('Changed meanwhile'),
     422: problemResponse('Invalid tiers'),
     428: problemResponse('If-Match missing'),

@@ -1,5 +1,5 @@
 /** What organisers do: tiers, sponsors with tier and booth, the review queue and the side-by-side pair; what the public reads. */
-import { NotFoundError, UnprocessableError } from '../core/errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../core/errors.ts';
 import type { EventReader } from '../events/public.ts';
 import type { StoredSponsor } from './keys.ts';
 import { type ProfileDeps, requireSponsor, siteRebuild } from './profile.ts';
@@ -27,8 +27,18 @@ async function requireTier(store: SponsorsStore, eventId: string, tierId: string
   return tiers;
 }
 
+/** Replaces the event's tiers; a tier still held by a sponsor cannot go (409 naming them). */
 export async function putTiers(deps: OrganiserDeps, eventId: string, tiers: Tier[], expectedVersion: number) {
   if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
+  const kept = new Set(tiers.map((t) => t.id));
+  const stranded = (await deps.store.listSponsors(eventId)).filter((s) => !kept.has(s.tier));
+  if (stranded.length > 0) {
+    const names = stranded.map((s) => `${s.name} (${s.tier})`).sort();
+    throw new ConflictError(
+      `${stranded.length} sponsor(s) hold a tier this list leaves out: ${names.join(', ')}. Move them to another tier first.`,
+      stranded.map((s) => ({ path: 'tiers', message: s.id })),
+    );
+  }
   return deps.store.putTiers(eventId, tiers, expectedVersion);
 }
 

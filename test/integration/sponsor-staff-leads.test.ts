@@ -160,6 +160,30 @@ describe('booth staff and leads', () => {
     expect(added.status).toBe(201);
   });
 
+  it('keeps a tier that sponsors still hold: replacing the list without it answers 409 naming them', async () => {
+    const current = await call('organiser', 'GET', '/api/events/citce-2027/sponsor-tiers');
+    const { items } = (await current.json()) as { items: { id: string }[] };
+    const withoutGold = items.filter((t) => t.id !== 'gold');
+    const refused = await call(
+      'organiser',
+      'PUT',
+      '/api/events/citce-2027/sponsor-tiers',
+      { tiers: withoutGold },
+      { 'if-match': current.headers.get('etag')! },
+    );
+    const body = (await refused.json()) as { detail: string; errors: { message: string }[] };
+    expect({ status: refused.status, detail: body.detail, ids: body.errors.map((e) => e.message).sort() }).toEqual({
+      status: 409,
+      detail:
+        '3 sponsor(s) hold a tier this list leaves out: Harbourline Data (gold), Northwind Trade Systems (gold), Verity Labs (gold). Move them to another tier first.',
+      ids: ['harbourline-data', 'northwind-trade', 'verity-labs'],
+    });
+    const after = (await (await call('organiser', 'GET', '/api/events/citce-2027/sponsor-tiers')).json()) as {
+      items: { id: string }[];
+    };
+    expect(after.items.map((t) => t.id)).toEqual(items.map((t) => t.id));
+  });
+
   it('refuses exhibitor staff on the public registration form', async () => {
     const response = await app.request('/api/events/citce-2027/registrations', {
       method: 'POST',
