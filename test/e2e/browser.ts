@@ -141,19 +141,22 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
  * Full-page screenshots for a person to look at (test/e2e/screenshots/, ignored by git), taken
  * only by `npm run screenshots` (SCREENSHOTS=1): `npm test` asserts, and 69 shots cost it time.
  */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
-/** The page as it is now at the desktop width and at 390 px (`name`-desktop, `name`-phone). */
-export async function screenshotsAtBothWidths(page: Page, name: string) {
+/**
+ * The page as it is now at the desktop width and at 390 px (`name`-desktop, `name`-phone);
+ * `fullPage: false` keeps the viewport only, where a modal dialog shows.
+ */
+export async function screenshotsAtBothWidths(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   if (process.env.SCREENSHOTS !== '1') return;
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
   await page.setViewportSize({ width: 1280, height: 900 });
-  await screenshot(page, `${name}-desktop`);
+  await screenshot(page, `${name}-desktop`, options);
   await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `${name}-phone`);
+  await screenshot(page, `${name}-phone`, options);
   await page.setViewportSize(size);
 }

@@ -98,10 +98,22 @@ describe('organiser console', () => {
     await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // Cancelling asks first; saying no changes nothing.
-    page.once('dialog', (dialog) => void dialog.dismiss());
-    await page.getByRole('button', { name: 'Cancel: Wanjiru Delegate' }).click();
-    await expect.poll(() => page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
+    // Cancelling asks first, in the page, with named answers; saying no changes nothing.
+    const cancel = page.getByRole('button', { name: 'Cancel: Wanjiru Delegate' });
+    await cancel.click();
+    const question = page.getByRole('dialog', {
+      name: 'Cancel the registration of Wanjiru Delegate? Their place goes to the next person waiting.',
+    });
+    // The answer that keeps things as they are has the focus.
+    await expect
+      .poll(() => question.getByRole('button', { name: 'No, go back' }).evaluate((b) => b === document.activeElement))
+      .toBe(true);
+    expect(await question.getByRole('button', { name: 'Yes, cancel the registration' }).isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    await expect.poll(() => cancel.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await page.locator('#registrations tbody .badge').allInnerTexts()).toEqual(['Approved']);
     await expect
       .poll(async () =>
         ((await (await fetch(`${baseUrl}/_local/mail.json`)).json()) as { to: string; subject: string }[]).some(

@@ -150,8 +150,11 @@ describe('registering', () => {
       await screenshot(page, `manage-${lang}-${size}`);
 
       // Cancelled, the registration owes nothing: no payment due, no pro forma, no bank details.
-      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: fr ? 'Annuler mon inscription' : 'Cancel my registration' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: fr ? 'Oui, annuler mon inscription' : 'Yes, cancel my registration' })
+        .click();
       await expect
         .poll(async () => page.locator('#manage-badges .badge').allInnerTexts())
         .toEqual(fr ? ['Annulée'] : ['Cancelled']);

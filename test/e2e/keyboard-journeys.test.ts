@@ -121,10 +121,11 @@ describe('journeys with the keyboard only', () => {
     await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Visa invitation letter\nRequested');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // The browser's own confirmation box cannot be reached by page.keyboard: accepting it
-    // stands for pressing Enter on its OK button.
-    page.once('dialog', (dialog) => void dialog.accept());
+    // The question opens in the page with the focus on keeping the registration.
     await keys.tabTo('Cancel my registration');
+    await keys.press('Enter');
+    await keys.expectFocus('Keep my registration');
+    await keys.tabTo('Yes, cancel my registration');
     await keys.press('Enter');
     await keys.expectFocus('Your registration is cancelled.');
     await mailTo(email, /Registration cancelled/);

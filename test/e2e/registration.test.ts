@@ -108,8 +108,13 @@ describe('registering and managing a registration', () => {
     expect(await page.locator('#m-firstName-error').isHidden()).toBe(true);
     expect(await organisation.inputValue()).toBe('Université de Lille');
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
+    // Asked in the page, with answers that say what they do (the browser's own box would say « Annuler » to keep it).
+    const question = page.getByRole('dialog', { name: /^Annuler votre inscription/ });
+    await question.getByRole('button', { name: 'Garder mon inscription' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshotsAtBothWidths(page, 'fr-manage-cancel-question', { fullPage: false });
+    await question.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');
     await mailTo('amelie.durand@univ.example.fr', /Inscription annulée/);
   });

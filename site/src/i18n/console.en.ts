@@ -94,6 +94,13 @@ export const consoleEn = {
       cancel: 'Cancel the registration of {name}? Their place goes to the next person waiting.',
       waived: 'Waive the fee of {name}?',
     },
+    /** The answers to those questions (scripts/ask.ts). */
+    confirmYes: {
+      reject: 'Yes, reject',
+      cancel: 'Yes, cancel the registration',
+      waived: 'Yes, waive the fee',
+    },
+    confirmNo: 'No, go back',
     done: {
       approve: 'Approved: {name}',
       reject: 'Rejected: {name}',

@@ -91,6 +91,12 @@ export const consoleFr: ConsoleStrings = {
       cancel: 'Annuler l’inscription de {name}\u202f? Sa place ira à la personne suivante sur la liste d’attente.',
       waived: 'Exonérer {name} des frais\u202f?',
     },
+    confirmYes: {
+      reject: 'Oui, refuser',
+      cancel: 'Oui, annuler l’inscription',
+      waived: 'Oui, exonérer des frais',
+    },
+    confirmNo: 'Non, revenir',
     done: {
       approve: 'Approuvée\u202f: {name}',
       reject: 'Refusée\u202f: {name}',

@@ -7,6 +7,7 @@ import type { UiStrings } from '../i18n/types.ts';
 import type { Registration, RegistrationExport } from '../lib/api-types.ts';
 import { formatMoney, type Payment } from '../lib/live.ts';
 import { MANAGE_TOKEN } from './agenda/stars.ts';
+import { ask } from './ask.ts';
 import { control, dataJson, download, el, find, statusMessage } from './dom.ts';
 
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
@@ -279,8 +280,8 @@ export async function startManage(root: HTMLElement) {
       say(r.status === 401 || r.status === 404 ? m.missing : m.form.failed, true);
     });
   });
-  cancelButton.addEventListener('click', () => {
-    if (!confirm(m.cancelConfirm)) return;
+  cancelButton.addEventListener('click', async () => {
+    if (!(await ask(m.cancelConfirm, { yes: m.cancelYes, no: m.cancelNo }))) return;
     void call('', { method: 'DELETE' }).then(async (r) => {
       if (r.ok) {
         show((await r.json()) as Registration);
@@ -296,8 +297,8 @@ export async function startManage(root: HTMLElement) {
       ),
     );
   });
-  find(root, '#m-erase').addEventListener('click', () => {
-    if (!confirm(m.eraseConfirm)) return;
+  find(root, '#m-erase').addEventListener('click', async () => {
+    if (!(await ask(m.eraseConfirm, { yes: m.eraseYes, no: m.eraseNo }))) return;
     void call('/erase', { method: 'POST' }).then((r) => {
       if (r.status === 204) {
         sessionStorage.removeItem(KEY);

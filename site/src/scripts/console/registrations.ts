@@ -7,6 +7,7 @@ import { fill } from '../../i18n/format.ts';
 import type { Registration, RegistrationPage, RegistrationStats, RegistrationStatus } from '../../lib/api-types.ts';
 import { formatMoney, type Payment } from '../../lib/live.ts';
 import { api } from '../../lib/session.ts';
+import { ask } from '../ask.ts';
 import { download, el } from '../dom.ts';
 import { categoryNamer, countryNamer, paymentBadge, publicEvent, statusBadge, table } from './common.ts';
 import { type ConsoleContext, problem } from './shell.ts';
@@ -93,8 +94,10 @@ export default async function registrations(context: ConsoleContext) {
       r.actions[name],
     );
     button.addEventListener('click', async () => {
-      const question = name === 'reject' || name === 'cancel' || name === 'waived' ? r.confirm[name] : undefined;
-      if (question && !confirm(fill(question, { name: who }))) return;
+      if (name === 'reject' || name === 'cancel' || name === 'waived') {
+        const yes = await ask(fill(r.confirm[name], { name: who }), { yes: r.confirmYes[name], no: r.confirmNo });
+        if (!yes) return;
+      }
       const response =
         name === 'paid' || name === 'waived'
           ? await post(`/registrations/${reg.id}/payment`, {
