@@ -137,9 +137,12 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await item.getByRole('link', { name: opening.title.en }).click();
     await programme.waitForURL(`${baseUrl}/programme/${opening.id}/`);
     await expect.poll(() => programme.locator('h1').innerText()).toBe(opening.title.en);
-    const star = programme.getByRole('button', { name: `Add to my agenda: ${opening.title.en}` });
+    const star = programme.locator(`button[data-star="${opening.id}"]`);
+    expect(await star.getAttribute('aria-label')).toBe(`Add to my agenda: ${opening.title.en}`);
     await star.click();
-    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    // Pressed, it says what pressing it again does, and its name still begins with its words.
+    await expect.poll(() => star.getAttribute('aria-label')).toBe(`Remove from my agenda: ${opening.title.en}`);
+    expect(await star.innerText()).toBe('★ Remove from my agenda');
     await clean(programme, 'session-en');
 
     await programme.goto(`${baseUrl}/my-agenda/`);

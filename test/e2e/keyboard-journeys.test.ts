@@ -143,7 +143,9 @@ describe('journeys with the keyboard only', () => {
     for (const key of ['Space', 'Enter']) {
       const star = await keys.tabTo(/^Ajouter à mon agenda : /);
       await keys.press(key);
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe(star.name.replace('Ajouter à mon agenda', 'Retirer de mon agenda'));
       starred.push(star.name.replace('Ajouter à mon agenda : ', ''));
     }
     // Back up to the site's menu, then to My agenda.

@@ -24,7 +24,9 @@ export const agendaEn = {
   when: 'When',
   abstract: 'About this session',
   star: 'Add to my agenda',
-  starred: 'In my agenda',
+  /** The same button once the session is in My agenda: what pressing it then does. */
+  unstar: 'Remove from my agenda',
+  /** Begins with `star`, which the script swaps for `unstar` (scripts/agenda/public-page.ts). */
   starLabel: 'Add to my agenda: {title}',
   addToCalendar: 'Add to calendar (.ics)',
   wholeProgramme: 'Whole programme (.ics)',

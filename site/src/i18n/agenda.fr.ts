@@ -20,7 +20,7 @@ export const agendaFr: AgendaStrings = {
   when: 'Quand',
   abstract: 'À propos de cette séance',
   star: 'Ajouter à mon agenda',
-  starred: 'Dans mon agenda',
+  unstar: 'Retirer de mon agenda',
   starLabel: 'Ajouter à mon agenda : {title}',
   addToCalendar: 'Ajouter au calendrier (.ics)',
   wholeProgramme: 'Tout le programme (.ics)',

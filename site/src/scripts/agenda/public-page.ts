@@ -80,11 +80,24 @@ function trackFilter() {
 function starButtons() {
   const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-star]')];
   if (buttons.length === 0) return;
+  // The words as the page wrote them ("Add to my agenda", and the name they begin); pressed,
+  // the same name begins with the removing words instead, so the visible words stay its start.
+  const words = new Map(
+    buttons.map((b) => {
+      const text = b.querySelector('.star__words')?.textContent ?? '';
+      return [b, { text, label: b.getAttribute('aria-label') ?? text }] as const;
+    }),
+  );
   const paint = () => {
     const ids = new Set(readStars(localStorage).ids);
     for (const b of buttons) {
       const on = ids.has(b.dataset.star ?? '');
-      b.setAttribute('aria-pressed', String(on));
+      const off = words.get(b) ?? { text: '', label: '' };
+      const text = on ? (b.dataset.unstar ?? off.text) : off.text;
+      b.classList.toggle('on', on);
+      b.setAttribute('aria-label', text + off.label.slice(off.text.length));
+      const shown = b.querySelector('.star__words');
+      if (shown) shown.textContent = text;
       const glyph = b.querySelector('[aria-hidden]');
       if (glyph) glyph.textContent = on ? '★' : '☆';
       b.classList.add('ready');
