@@ -22,7 +22,13 @@ export function plural(lang: string, forms: Plural, n: number, values: Record<st
   return fill(new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other, { n, ...values });
 }
 
+/**
+ * French text as French typography sets it: the space an author typed before « : ; ? ! » or
+ * inside « » becomes a narrow no-break space, so no line starts with the sign.
+ */
+export const frenchSpacing = (text: string) => text.replace(/ ([:;?!»])/g, '\u202f$1').replace(/« /g, '«\u202f');
+
 /** The text in the reader's language, falling back to English when not translated. */
 export function localized(text: { en: string; fr?: string | undefined }, lang: string): string {
-  return (lang === 'fr' ? text.fr : undefined) ?? text.en;
+  return lang === 'fr' && text.fr !== undefined ? frenchSpacing(text.fr) : text.en;
 }
