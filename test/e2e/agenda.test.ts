@@ -11,7 +11,7 @@ async function clean(page: Page, name: string) {
 
 const TITLE = 'Keyboard-moved session';
 const TITLE_FR = 'Séance déplacée au clavier';
-// A session of the demo agenda, published when the stack was seeded: 09:00–10:00 in Lisbon (WEST).
+// A session of the demo agenda, published when the stack was seeded: 09:00–10:00 in Lisbon (GMT+1).
 const opening = demoSessions.find((s) => s.id === 'opening-keynote');
 if (!opening) throw new Error('The demo agenda has no opening keynote');
 
@@ -100,9 +100,9 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await programme.goto(`${baseUrl}/programme/`);
     const item = programme.locator('li.session', { hasText: opening.title.en });
     expect(await item.locator('time').innerText()).toBe('09:00–10:00');
-    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (WEST)');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (GMT+1)');
     await clean(programme, 'programme-en');
-    // The viewer's own zone: 09:00 in Lisbon (WEST) is 04:00 in New York (EDT).
+    // The viewer's own zone: 09:00 in Lisbon (GMT+1) is 04:00 in New York (GMT-4).
     await programme.getByRole('button', { name: 'Show in my time' }).click();
     await expect.poll(() => item.locator('time').innerText()).toBe('04:00–05:00');
     expect(await programme.locator('#tz-label').innerText()).toBe('Times in your time (GMT-4)');

@@ -23,7 +23,6 @@ export const en = {
   footer: 'A conference of customs administrations. Working languages: English and French.',
   venue: 'Venue',
   dates: 'Dates',
-  timeZoneNote: 'All times are venue time',
   categoriesHeading: 'Registration categories open now',
   noCategoriesOpen: 'Registration is not open at the moment.',
   seatsAvailable: { one: '{n} place available', other: '{n} places available' },

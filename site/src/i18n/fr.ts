@@ -26,7 +26,6 @@ export const fr: UiStrings = {
   footer: 'Une conférence des administrations douanières. Langues de travail\u202f: anglais et français.',
   venue: 'Lieu',
   dates: 'Dates',
-  timeZoneNote: 'Toutes les heures sont à l’heure du lieu',
   categoriesHeading: 'Catégories d’inscription ouvertes',
   noCategoriesOpen: 'Les inscriptions ne sont pas ouvertes pour le moment.',
   seatsAvailable: { one: '{n} place disponible', other: '{n} places disponibles' },

@@ -117,10 +117,13 @@ export function formatDay(day: string, lang: string): string {
   }).format(new Date(`${day}T12:00:00Z`));
 }
 
-/** The zone's short name at that instant in the language: "CEST", "UTC+2", "GMT-5". */
+/**
+ * The zone's offset at that instant, as the language writes it: "GMT+2", "UTC+2". Offsets,
+ * not abbreviations: few readers know "WEST" is Lisbon's summer time.
+ */
 export function zoneName(timeZone: string, lang: string, at: string): string {
   return (
-    format(localeOf(lang), { timeZone, timeZoneName: 'short' })
+    format(localeOf(lang), { timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(new Date(at))
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
   );
