@@ -165,7 +165,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           allowedOrigins: [origin],
           edge: { clientAddress },
           withdrawLeads: createLeadEraser(doc, tableName),
-          releaseStaff: createStaffReleaser(doc, tableName),
+          staffRelease: createStaffReleaser(doc, tableName),
         }),
         identity: createIdentityApp({
           verifyToken,

@@ -4,6 +4,7 @@ import type { TokenVerifier } from '../core/auth.ts';
 import { clientAddress } from '../core/client-address.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { RateLimiter } from '../core/rate-limit.ts';
+import type { StaffReleaser } from '../sponsors/public.ts';
 import { changeRegistration, erase, exportData, manageView, openWithToken } from './attendee.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { createCategoryRoute, updateCategoryRoute } from './category-routes.ts';
@@ -67,8 +68,8 @@ export type RegistrationsAppDeps = RegistrationStores & {
   edge?: EdgeOptions;
   /** Removes an attendee's leads at every sponsor (sponsors/public.ts); consent withdrawn or data erased. */
   withdrawLeads?: (registrationId: string) => Promise<void>;
-  /** Takes booth staff off their sponsor's list when their registration ends (sponsors/public.ts). */
-  releaseStaff?: (registration: { id: string; sponsorId?: string }) => Promise<void>;
+  /** Booth staff's entry and pass at their sponsor, released when their registration ends (lifecycle.ts). */
+  staffRelease?: StaffReleaser;
 };
 
 export function createRegistrationsApp(deps: RegistrationsAppDeps) {
@@ -118,9 +119,7 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(cancelRegistrationRoute, async (c) => {
     const reg = await open(c, c.req.valid('param').registrationId);
-    const cancelled = await endRegistration(deps, reg.id, 'cancelled', CANCELLABLE);
-    await deps.releaseStaff?.(reg);
-    return c.json(cancelled, 200);
+    return c.json(await endRegistration(deps, reg.id, 'cancelled', CANCELLABLE), 200);
   });
 
   app.openapi(changeRegistrationRoute, async (c) => {
@@ -190,7 +189,6 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
   const inEvent = async (eventId: string, registrationId: string) => {
     const reg = await store.get(registrationId);
     if (!reg || reg.eventId !== eventId) throw new NotFoundError(`No registration ${registrationId} in ${eventId}.`);
-    return reg;
   };
 
   app.openapi(createCategoryRoute, async (c) => {
@@ -269,10 +267,8 @@ export function createRegistrationsApp(deps: RegistrationsAppDeps) {
 
   app.openapi(organiserCancelRoute, async (c) => {
     const { eventId, registrationId } = c.req.valid('param');
-    const reg = await inEvent(eventId, registrationId);
-    const cancelled = await endRegistration(deps, registrationId, 'cancelled', CANCELLABLE);
-    await deps.releaseStaff?.(reg);
-    return c.json(cancelled, 200);
+    await inEvent(eventId, registrationId);
+    return c.json(await endRegistration(deps, registrationId, 'cancelled', CANCELLABLE), 200);
   });
 
   app.openapi(approveRoute, async (c) => {

@@ -30,8 +30,6 @@ export type AttendeeDeps = {
   now: Clock;
   /** Removes the attendee's leads at every sponsor (consent withdrawn, data erased): sponsors/public.ts. */
   withdrawLeads?: (registrationId: string) => Promise<void>;
-  /** Takes booth staff off their sponsor's list, giving the pass back (sponsors/public.ts). */
-  releaseStaff?: (registration: Pick<StoredRegistration, 'id' | 'sponsorId'>) => Promise<void>;
 };
 
 /** Statuses after which nothing can change: the manage page shows no edit form. */
@@ -131,14 +129,15 @@ export async function changeRegistration(
 
 /** The right to erasure: the seat is given up first, then every copy is removed. */
 export async function erase(
-  deps: LifecycleDeps & Pick<AttendeeDeps, 'store' | 'withdrawLeads' | 'releaseStaff'>,
+  deps: LifecycleDeps & Pick<AttendeeDeps, 'store' | 'withdrawLeads'>,
   reg: StoredRegistration,
 ): Promise<void> {
   if (reg.status !== 'cancelled' && reg.status !== 'rejected' && reg.status !== 'expired') {
     await endRegistration(deps, reg.id, 'cancelled', [reg.status]);
   }
   // The copies elsewhere first: a failure leaves the registration, so trying again finishes.
+  // (Ending the registration released booth staff's entry; one that ended before is released here.)
   await deps.withdrawLeads?.(reg.id);
-  await deps.releaseStaff?.(reg);
+  await deps.staffRelease?.release(reg);
   await deps.store.erase(reg);
 }

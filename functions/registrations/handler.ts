@@ -26,6 +26,6 @@ export const handler = handle(
     allowedOrigins: allowedOriginsFromEnv(),
     edge: edgeFromEnv(),
     withdrawLeads: createLeadEraser(doc, tableName),
-    releaseStaff: createStaffReleaser(doc, tableName),
+    staffRelease: createStaffReleaser(doc, tableName),
   }),
 );

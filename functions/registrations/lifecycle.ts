@@ -4,6 +4,8 @@
  * that reports a new status carries a fresh manage link (links.ts).
  */
 import { ConflictError, NotFoundError, UnavailableError } from '../core/errors.ts';
+import type { TransactItem } from '../core/transaction.ts';
+import type { StaffReleaser } from '../sponsors/public.ts';
 import { backoff, type CategoryReader, type Clock, type EventReader } from './deps.ts';
 import { holdsSeat, type OutboxItem, type StoredCategory, type StoredRegistration } from './keys.ts';
 import { mintLink } from './links.ts';
@@ -23,7 +25,7 @@ export interface LifecycleStore {
     now: string,
     promote: Promotion | undefined,
     mails: OutboxItem[],
-    options?: { tokenHash?: string; paymentDue?: boolean },
+    options?: { tokenHash?: string; paymentDue?: boolean; also?: Record<string, TransactItem> },
   ): Promise<boolean>;
   promoteIntoFreeSeat(promote: Promotion, now: string, mail: OutboxItem): Promise<'promoted' | 'no-seat' | 'moved'>;
   update(
@@ -43,6 +45,11 @@ export type LifecycleDeps = {
   events: EventReader;
   siteUrl: string;
   now: Clock;
+  /**
+   * Booth staff's entry and pass at their sponsor (sponsors/public.ts), released in the same
+   * transaction as the registration ends; absent where no booth staff ends (the sweepers).
+   */
+  staffRelease?: StaffReleaser;
 };
 
 const MAX_ATTEMPTS = 16;
@@ -115,9 +122,11 @@ export async function endRegistration(
     const mails = [attendeeMailItem(now, { ...reg, status: to }, options.mail ?? to, ctx, { manageUrl: link.url })];
     if (promotion) mails.push(promotion.mail);
     const at = now.toISOString();
+    const also = reg.sponsorId ? await deps.staffRelease?.partsFor(reg) : undefined;
     const written = await deps.store.release(reg, to, at, promotion?.promote, mails, {
       tokenHash: link.hash,
       paymentDue: options.paymentDue,
+      also,
     });
     if (written) return view({ ...reg, status: to, updatedAt: at });
     // The waiting list or the status moved (or the index lags behind a new waiter): read again.

@@ -192,7 +192,7 @@ export function createRegistrationsStore(
       now: string,
       promote: Promotion | undefined,
       mails: OutboxItem[],
-      options: { tokenHash?: string; paymentDue?: boolean } = {},
+      options: { tokenHash?: string; paymentDue?: boolean; also?: Record<string, TransactItem> } = {},
     ): Promise<boolean> {
       const guards = { ...linkAppend(options.tokenHash), paymentDue: options.paymentDue };
       const parts: [string, TransactItem][] = [
@@ -219,6 +219,7 @@ export function createRegistrationsStore(
         parts.push(['counter', counter(reg, { waiting: -1 })]);
       } else if (holdsSeat(reg)) parts.push(['counter', counter(reg, { taken: -1 }, nobodyWaiting)]);
       for (const [i, mail] of mails.entries()) parts.push([`outbox${i}`, put(mail)]);
+      parts.push(...Object.entries(options.also ?? {}));
       return (await transact(doc, parts)).ok;
     },
 

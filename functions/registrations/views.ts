@@ -19,6 +19,8 @@ export function view(reg: StoredRegistration, position?: number): Registration {
     idempotencyKey: _k,
     search: _s,
     hold: _hold,
+    // Booth staff's sponsor: a link between stored items, not part of the registration's contract.
+    sponsorId: _sponsor,
     ...rest
   } = reg;
   return { ...rest, ...(position ? { waitlistPosition: position } : {}) };

@@ -4,14 +4,28 @@
  * registration ends.
  */
 import type { DocumentClient } from '../core/dynamo.ts';
+import type { TransactItem } from '../core/transaction.ts';
 import { createStaffStore } from './staff-store.ts';
 
-export type StaffReleaser = (registration: { id: string; sponsorId?: string }) => Promise<void>;
+type StaffRegistration = { id: string; sponsorId?: string };
+
+/**
+ * Booth staff's entry and pass at their sponsor: `partsFor` gives the items the transaction
+ * that ends the registration also writes (so the two never part); `release` does it alone,
+ * for a registration that ended before (erasure).
+ */
+export type StaffReleaser = {
+  partsFor(registration: StaffRegistration): Promise<Record<string, TransactItem>>;
+  release(registration: StaffRegistration): Promise<void>;
+};
 
 export function createStaffReleaser(doc: DocumentClient, tableName: string): StaffReleaser {
   const staff = createStaffStore(doc, tableName);
-  return async ({ id, sponsorId }) => {
-    if (sponsorId) await staff.releaseStaff(sponsorId, id);
+  return {
+    partsFor: async ({ id, sponsorId }) => (sponsorId ? staff.releaseParts(sponsorId, id) : {}),
+    release: async ({ id, sponsorId }) => {
+      if (sponsorId) await staff.releaseStaff(sponsorId, id);
+    },
   };
 }
 

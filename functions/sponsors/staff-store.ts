@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, UnavailableError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
 import { queryAll, queryPage } from '../core/query.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
@@ -83,12 +83,32 @@ export function createStaffStore(doc: DocumentClient, tableName: string) {
     },
 
     /**
-     * Takes a person off the sponsor's staff list and gives the pass back, when their
-     * registration ends without the sponsor (erased, or cancelled by them or an organiser).
-     * Nothing happens when the sponsor removed them already.
+     * What takes a person off the sponsor's staff list and gives the pass back, for the
+     * transaction that ends their registration: nothing when the sponsor removed them already.
+     * The pass is given back only from a counter above zero, so a missing or zero counter
+     * never keeps the entry (a person's name and address) from going.
      */
+    async releaseParts(sponsorId: string, registrationId: string): Promise<Record<string, TransactItem>> {
+      const [staff, passes] = await Promise.all(
+        [staffKey(sponsorId, registrationId), passesKey(sponsorId)].map(async (Key) => {
+          const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+          return Item;
+        }),
+      );
+      if (!staff) return {};
+      return {
+        staff: this.removeStaff(sponsorId, registrationId),
+        ...(Number(passes?.used ?? 0) > 0 ? { passes: this.givePassBack(sponsorId) } : {}),
+      };
+    },
+
+    /** The same, on its own: for a registration that ended before (erasure reaches every copy). */
     async releaseStaff(sponsorId: string, registrationId: string): Promise<void> {
-      await transact(doc, { staff: this.removeStaff(sponsorId, registrationId), passes: this.givePassBack(sponsorId) });
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const parts = await this.releaseParts(sponsorId, registrationId);
+        if (Object.keys(parts).length === 0 || (await transact(doc, parts)).ok) return;
+      }
+      throw new UnavailableError('The staff list is changing right now; please retry.', 1);
     },
 
     listStaff(sponsorId: string): Promise<StoredStaff[]> {

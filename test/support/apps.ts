@@ -116,7 +116,7 @@ export function registrationsApp(
     verifyToken: options.verifyToken ?? acceptNoToken,
     edge: edge(options),
     withdrawLeads: createLeadEraser(doc, tableName),
-    releaseStaff: createStaffReleaser(doc, tableName),
+    staffRelease: createStaffReleaser(doc, tableName),
   });
 }
 export type RegistrationsApp = ReturnType<typeof registrationsApp>;
