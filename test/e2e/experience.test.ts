@@ -134,7 +134,8 @@ describe('registering', () => {
         .toEqual(fr ? ['Confirmée', 'Paiement attendu'] : ['Confirmed', 'Payment due']);
       const details = plain(await page.locator('#manage-details').innerText());
       expect(details).toContain(money(450, lang));
-      expect(details).toMatch(/RF\d\d/);
+      // In groups of four, as the mail writes it.
+      expect(details).toMatch(/RF\d\d( [0-9A-Z]{4}){3}/);
       expect(
         await page
           .getByRole('button', { name: fr ? 'Télécharger la facture (PDF)' : 'Download the invoice (PDF)' })

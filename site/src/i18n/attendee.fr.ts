@@ -14,7 +14,7 @@ export const attendeeFr: AttendeeStrings = {
       'Payable par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
     optionLabel: '{name} · {fee}',
     unavailable: '{label} ({state})',
-    privacyLink: 'Lire la notice sur la protection des données',
+    privacyLink: 'Lire la page «\u202fProtection des données personnelles\u202f»',
     categoryUnavailable: 'Cette catégorie ne peut plus être choisie. Veuillez en choisir une autre.',
     thanks: 'Merci, {name}',
     booked: 'Votre réservation',

@@ -52,6 +52,8 @@ export const consoleEn = {
       waitlisted: 'Waiting',
     },
     none: 'No registrations yet.',
+    /** A chart with nothing to show (e.g. no one holds a place yet). */
+    emptyChart: 'Nothing to show yet.',
   },
   registrations: {
     title: 'Registrations',

@@ -49,6 +49,7 @@ export const consoleFr: ConsoleStrings = {
       waitlisted: 'En attente',
     },
     none: 'Aucune inscription pour l’instant.',
+    emptyChart: 'Rien à afficher pour l’instant.',
   },
   registrations: {
     title: 'Inscriptions',

@@ -71,7 +71,7 @@ export const fr: UiStrings = {
     sensitiveHint: 'Utilisé uniquement pour vous accueillir, et supprimé le lendemain de l’événement.',
     visaLetter: 'J’ai besoin d’une lettre d’invitation pour un visa',
     consent:
-      'J’ai lu la politique de confidentialité et j’accepte le traitement de mes données pour l’organisation de la conférence.',
+      'J’ai lu la page «\u202fProtection des données personnelles\u202f» et j’accepte le traitement de mes données pour l’organisation de la conférence.',
     submit: 'S’inscrire',
     sending: 'Envoi en cours…',
     confirmed:

@@ -10,6 +10,9 @@ import { MANAGE_TOKEN } from './agenda/stars.ts';
 import { ask } from './ask.ts';
 import { control, dataJson, download, el, find, statusMessage } from './dom.ts';
 
+/** An IBAN or a payment reference as it is printed, and as the mail writes it: groups of four. */
+const inGroups = (value: string) => value.replace(/(.{4})(?=.)/g, '$1 ');
+
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
 export type ManageEvent = {
   id: string;
@@ -119,7 +122,7 @@ export async function startManage(root: HTMLElement) {
       [x.fee, payment ? formatMoney(payment, m.lang) : (category?.fee ?? x.free)],
       ...(payment ? ([[x.payment, paymentLabel]] as [string, string][]) : []),
       ...(payment?.reference && (owed || payment.status === 'paid')
-        ? ([[x.reference, payment.reference]] as [string, string][])
+        ? ([[x.reference, inGroups(payment.reference)]] as [string, string][])
         : []),
       ...(owed && dueDate ? ([[x.dueDate, dueDate]] as [string, string][]) : []),
       ...(event
@@ -146,7 +149,11 @@ export async function startManage(root: HTMLElement) {
             el(
               'p',
               {},
-              fill(x.payNote, { amount: formatMoney(payment, m.lang), date: dueDate, reference: payment.reference }),
+              fill(x.payNote, {
+                amount: formatMoney(payment, m.lang),
+                date: dueDate,
+                reference: inGroups(payment.reference),
+              }),
             ),
             ...(bank
               ? [
@@ -156,7 +163,7 @@ export async function startManage(root: HTMLElement) {
                     ...(
                       [
                         ['beneficiary', `${bank.beneficiary}, ${bank.address}`],
-                        ['iban', bank.iban.replace(/(.{4})/g, '$1 ').trim()],
+                        ['iban', inGroups(bank.iban)],
                         ['bic', bank.bic],
                         ['bankName', bank.bankName],
                       ] as const
@@ -313,7 +320,7 @@ export async function startManage(root: HTMLElement) {
   });
   invoice.addEventListener('click', () => {
     void call('/invoice.pdf').then(async (r) => {
-      if (r.ok) download(`invoice-${creds.id}.pdf`, await r.blob());
+      if (r.ok) download(`${m.lang === 'fr' ? 'facture' : 'invoice'}-${creds.id}.pdf`, await r.blob());
       else say(m.missing);
     });
   });

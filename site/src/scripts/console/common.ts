@@ -35,8 +35,16 @@ export const paymentBadge = (context: ConsoleContext, status: PaymentStatus) =>
   el('span', { class: `badge badge--${status}` }, context.payment[status] ?? status);
 
 /** A bar chart as a list: each row has its label and its number as text, the bar is decoration. */
-export function bars(title: string, rows: [string, number][], format: (label: string, n: number) => string) {
+export function bars(
+  title: string,
+  rows: [string, number][],
+  format: (label: string, n: number) => string,
+  /** Said in place of an empty list. */
+  empty?: string,
+) {
   const max = Math.max(1, ...rows.map(([, n]) => n));
+  if (rows.length === 0 && empty)
+    return el('figure', { class: 'card' }, el('figcaption', {}, title), el('p', {}, empty));
   return el(
     'figure',
     { class: 'card' },

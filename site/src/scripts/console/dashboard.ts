@@ -76,6 +76,7 @@ export default async function dashboard(context: ConsoleContext) {
               .sort((a, b) => b[1] - a[1])
               .map(([s, n]) => [context.status[s as RegistrationStatus] ?? s, n]),
             format,
+            d.emptyChart,
           ),
           bars(
             d.byCategory,
@@ -84,6 +85,7 @@ export default async function dashboard(context: ConsoleContext) {
               Object.values(s).reduce((a, b) => a + b, 0),
             ]),
             format,
+            d.emptyChart,
           ),
           bars(
             d.byCountry,
@@ -92,6 +94,7 @@ export default async function dashboard(context: ConsoleContext) {
               .slice(0, 10)
               .map(([code, n]) => [countryName(code), n]),
             format,
+            d.emptyChart,
           ),
           bars(
             d.perDay,
@@ -103,6 +106,7 @@ export default async function dashboard(context: ConsoleContext) {
               day.count,
             ]),
             format,
+            d.emptyChart,
           ),
         ),
     ...(members ? [members] : []),
