@@ -18,13 +18,26 @@ function signature(policy: string, secret: string, credential: string): string |
 
 type Condition = Record<string, string> | [string, string | number, string | number];
 
-/** Why S3 would refuse this upload, or undefined when it would take it. */
+/** Fields no condition needs to name (S3's rule for browser-based uploads). */
+const UNCONDITIONED = new Set(['policy', 'x-amz-signature', 'file']);
+
+/**
+ * Why S3 would refuse this upload, or undefined when it would take it. `form` is the form's
+ * fields in order up to the first file (what S3 and s3rver read; later fields are ignored)
+ * and `fileSize` that file's size. Field names count case-insensitively, each once.
+ */
 export function postPolicyProblem(
-  fields: Record<string, string>,
+  form: [string, string][],
   fileSize: number,
   options: { secret: string; bucket: string; now: Date },
 ): string | undefined {
-  const { Policy: policy, 'X-Amz-Signature': given, 'X-Amz-Credential': credential } = fields;
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form) {
+    const lower = name.toLowerCase();
+    if (lower in fields) return `InvalidArgument: the field ${name} is repeated`;
+    fields[lower] = value;
+  }
+  const { policy, 'x-amz-signature': given, 'x-amz-credential': credential } = fields;
   if (!policy || !given || !credential) return 'AccessDenied: the form carries no signed policy';
   if (signature(policy, options.secret, credential) !== given) return 'SignatureDoesNotMatch';
   let parsed: { expiration?: string; conditions?: Condition[] };
@@ -35,7 +48,12 @@ export function postPolicyProblem(
   }
   if (!parsed.expiration || Date.parse(parsed.expiration) <= options.now.getTime())
     return 'AccessDenied: the policy expired';
-  const field = (name: string) => (name === 'bucket' ? options.bucket : fields[name.replace(/^\$/, '')]);
+  const named = new Set<string>();
+  const field = (name: string) => {
+    const lower = name.replace(/^\$/, '').toLowerCase();
+    named.add(lower);
+    return lower === 'bucket' ? options.bucket : fields[lower];
+  };
   for (const condition of parsed.conditions ?? []) {
     if (!Array.isArray(condition)) {
       for (const [name, value] of Object.entries(condition)) {
@@ -45,12 +63,16 @@ export function postPolicyProblem(
     }
     const [op, name, value] = condition;
     if (op === 'content-length-range') {
-      if (fileSize < Number(name) || fileSize > Number(value)) return 'EntityTooLarge';
+      if (fileSize < Number(name)) return 'EntityTooSmall';
+      if (fileSize > Number(value)) return 'EntityTooLarge';
       continue;
     }
     const actual = field(String(name));
     const holds = op === 'eq' ? actual === value : op === 'starts-with' && actual?.startsWith(String(value));
     if (!holds) return `AccessDenied: ${name} does not match the policy`;
   }
-  return undefined;
+  const extra = Object.keys(fields).find(
+    (name) => !named.has(name) && !UNCONDITIONED.has(name) && !name.startsWith('x-ignore-'),
+  );
+  return extra ? `AccessDenied: the policy has no condition for the field ${extra}` : undefined;
 }

@@ -74,12 +74,17 @@ export async function startLocalS3(options: { dataDir?: string; origins: string[
     } catch {
       return c.text('MalformedPOSTRequest', 400);
     }
-    const fields: Record<string, string> = {};
-    let fileSize = 0;
+    // As S3 and s3rver read it: the fields before the first file, and that file.
+    const fields: [string, string][] = [];
+    let fileSize: number | undefined;
     for (const [name, value] of form) {
-      if (typeof value === 'string') fields[name] = value;
-      else if (name === 'file') fileSize = value.size;
+      if (name.toLowerCase() === 'file') {
+        fileSize = typeof value === 'string' ? Buffer.byteLength(value) : value.size;
+        break;
+      }
+      fields.push([name, typeof value === 'string' ? value : '']);
     }
+    if (fileSize === undefined) return c.text('InvalidArgument: the form carries no file', 400);
     const problem = postPolicyProblem(fields, fileSize, { secret: SECRET, bucket: LOGOS_BUCKET, now: new Date() });
     if (problem) return c.text(problem, 403);
     const upstream = await fetch(`${endpoint}/${LOGOS_BUCKET}`, {

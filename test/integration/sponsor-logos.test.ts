@@ -117,11 +117,12 @@ describe('logo uploads', () => {
     expect(await stored()).toEqual(before);
   });
 
-  /** Posts a form to the twin's upload proxy, as a browser sends it. */
-  const postToTwin = async (fields: Record<string, string>, file: Blob) => {
+  /** Posts a form to the twin's upload proxy, as a browser sends it; `after`: fields after the file. */
+  const postToTwin = async (fields: Record<string, string>, file: Blob, after: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, 'upload');
+    for (const [name, value] of Object.entries(after)) form.append(name, value);
     const encoded = new Response(form);
     const body = await encoded.arrayBuffer();
     return s3.routes.request(`/_s3/${LOGOS_BUCKET}`, {
@@ -141,18 +142,21 @@ describe('logo uploads', () => {
     const { fields, key } = await presigned();
     const forged = 'media/logos/evil/0b6e2a4c-3f1d-4e5a-9c7b-2d8f1a6e4b33.png';
     const answers = [];
-    for (const [label, form, file] of [
-      ['no policy', { key: forged, 'Content-Type': 'text/html' }, html],
-      ['another key', { ...fields, key: forged }, new Blob([PNG])],
-      ['another type', { ...fields, 'Content-Type': 'text/html' }, html],
-      ['a forged signature', { ...fields, 'X-Amz-Signature': '0'.repeat(64) }, new Blob([PNG])],
+    for (const [label, form, file, after] of [
+      ['no policy', { key: forged, 'Content-Type': 'text/html' }, html, {}],
+      ['another key', { ...fields, key: forged }, new Blob([PNG]), {}],
+      // S3 and s3rver read the fields before the file: the one after cannot stand in for them.
+      ['another key, the signed one after the file', { ...fields, key: forged }, new Blob([PNG]), { key }],
+      ['another type', { ...fields, 'Content-Type': 'text/html' }, html, {}],
+      ['a forged signature', { ...fields, 'X-Amz-Signature': '0'.repeat(64) }, new Blob([PNG]), {}],
     ] as const) {
-      const response = await postToTwin(form, file);
+      const response = await postToTwin(form, file, after);
       answers.push([label, response.status, await response.text()]);
     }
     expect(answers).toEqual([
       ['no policy', 403, 'AccessDenied: the form carries no signed policy'],
       ['another key', 403, 'AccessDenied: key does not match the policy'],
+      ['another key, the signed one after the file', 403, 'AccessDenied: key does not match the policy'],
       ['another type', 403, 'AccessDenied: $Content-Type does not match the policy'],
       ['a forged signature', 403, 'SignatureDoesNotMatch'],
     ]);
