@@ -18,7 +18,6 @@ if (!opening) throw new Error('The demo agenda has no opening keynote');
 describe('agenda: console editor, publishing, programme and my agenda', () => {
   const browser = useBrowser();
 
-  // One flow through the console, the public pages and a site rebuild: longer than one page's test.
   it('shows a session added on top of another beside it, not hidden under it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, '/console/agenda/', 'organiser@example.org');
@@ -53,6 +52,7 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await expect.poll(() => clash.count()).toBe(0);
   });
 
+  // One flow through the console, the public pages and a site rebuild: longer than one page's test.
   it('an organiser moves a session by keyboard and publishes; the programme shows it', {
     timeout: 600_000,
   }, async () => {

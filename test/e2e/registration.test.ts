@@ -117,6 +117,20 @@ describe('registering and managing a registration', () => {
     await question.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');
     await mailTo('amelie.durand@univ.example.fr', /Inscription annulée/);
+
+    // Erasing asks too; the keeping answer has the focus, and Escape keeps everything.
+    const erase = page.getByRole('button', { name: 'Effacer mes données' });
+    await erase.click();
+    const eraseQuestion = page.getByRole('dialog', { name: /^Effacer toutes vos données/ });
+    const keep = eraseQuestion.getByRole('button', { name: 'Garder mes données' });
+    await expect.poll(() => keep.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => eraseQuestion.count()).toBe(0);
+    expect(await page.locator('#manage-details').isVisible()).toBe(true);
+    await erase.click();
+    await eraseQuestion.getByRole('button', { name: 'Oui, effacer mes données' }).click();
+    await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Vos données ont été effacées.');
+    expect(await page.locator('#manage-details').isHidden()).toBe(true);
   });
 
   it('puts the next person on the waiting list, and gives them the seat freed by a cancellation', async () => {

@@ -147,11 +147,21 @@ describe('signing in through the local OpenID provider', () => {
     await page.goto(`${baseUrl}/programme/`);
     await expect.poll(() => header(page)).toBe('Signed in');
     await screenshotsAtBothWidths(page, 'header-signed-in-en');
-    // The session belongs to its tab: another tab is not signed in.
-    const other = await browser.newPage();
-    await other.goto(`${baseUrl}/programme/`);
-    await other.locator('.site-header').waitFor();
+    // The session belongs to its tab: another tab of the same browser (which shares
+    // localStorage, never sessionStorage) is not signed in. Module scripts have run by load.
+    const other = await page.context().newPage();
+    await other.goto(`${baseUrl}/programme/`, { waitUntil: 'load' });
     expect(await header(other)).toBe('Sign in');
+    // Tokens that expired and cannot be refreshed are not a session.
+    await page.evaluate(() => {
+      const tokens = JSON.parse(sessionStorage.getItem('conference:tokens')!) as Record<string, unknown>;
+      sessionStorage.setItem(
+        'conference:tokens',
+        JSON.stringify({ ...tokens, refreshToken: undefined, expiresAt: Date.now() - 1000 }),
+      );
+    });
+    await page.reload({ waitUntil: 'load' });
+    expect(await header(page)).toBe('Sign in');
   });
 
   /** Makes the stored tokens expired, as an hour of idling would. */

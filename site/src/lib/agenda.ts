@@ -6,6 +6,7 @@
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import { type AgendaStrings, agendaEn } from '../i18n/agenda.en.ts';
 import { agendaFr } from '../i18n/agenda.fr.ts';
+import { fill } from '../i18n/format.ts';
 import { byStart, dayOf, zoneName } from '../scripts/agenda/time.ts';
 import { type Language, PublishedAgenda } from './api-types.ts';
 
@@ -40,13 +41,13 @@ export function byDay(agenda: PublishedAgenda): Day[] {
   return [...days].map(([day, sessions]) => ({ day, sessions }));
 }
 
-/** The venue zone's label, e.g. "Times in Brussels time (CEST)". */
-export function venueZoneLabel(agenda: PublishedAgenda, lang: Language, city: string): string {
-  const at = agenda.sessions[0]?.start ?? agenda.publishedAt;
-  return agendaText(lang)
-    .venueTime.replace('{city}', city)
-    .replace('{zone}', zoneName(agenda.timeZone, lang, at));
-}
+/** The venue zone's label at an instant, e.g. "Times in Brussels time (GMT+2)", « Heures d’Ottawa (UTC−4) ». */
+export const zoneLabel = (lang: Language, timeZone: string, at: string, city: string) =>
+  fill(agendaText(lang).venueTime, { city, zone: zoneName(timeZone, lang, at) });
+
+/** The label for an agenda's times, at its first session. */
+export const venueZoneLabel = (agenda: PublishedAgenda, lang: Language, city: string) =>
+  zoneLabel(lang, agenda.timeZone, agenda.sessions[0]?.start ?? agenda.publishedAt, city);
 
 export const sessionPath = (lang: Language, id: string) => getRelativeLocaleUrl(lang, `programme/${id}`);
 export const speakerPath = (lang: Language, id: string) => getRelativeLocaleUrl(lang, `speakers/${id}`);

@@ -5,6 +5,8 @@
  * (a background refresh included) leaves a note, so the next page says why the person is
  * signed out instead of only offering the sign-in button.
  */
+
+import { showSessionInHeader } from '../scripts/header-session.ts';
 import { finishSignIn, type OidcSettings, refresh, signOutUrl, startSignIn, type Tokens } from './oidc-client.ts';
 import { TOKENS } from './session-key.ts';
 
@@ -25,6 +27,7 @@ export class SessionExpired extends Error {}
 function expire(): never {
   sessionStorage.removeItem(TOKENS);
   sessionStorage.setItem(EXPIRED, '1');
+  showSessionInHeader(false);
   throw new SessionExpired('Your session has expired.');
 }
 

@@ -3,7 +3,7 @@
  * at the edge): state badge, places left, fee; a category added since the build gets a card.
  * Without JavaScript the build-time state stays.
  */
-import { plural } from '../i18n/format.ts';
+import { localized, plural } from '../i18n/format.ts';
 import type { Plural } from '../i18n/types.ts';
 import { type CategoryState, formatMoney, forThePublic, type LiveCategory, stateOf } from '../lib/live.ts';
 
@@ -36,7 +36,7 @@ export function startLiveHome() {
         card.dataset.category = c.id;
         for (const extra of card.querySelectorAll('.category__eligibility, .category__note')) extra.remove();
         const heading = card.querySelector('h3');
-        if (heading) heading.textContent = (lang === 'fr' ? c.name.fr : undefined) ?? c.name.en;
+        if (heading) heading.textContent = localized(c.name, lang);
         list.append(card);
       }
       if (!card) continue;

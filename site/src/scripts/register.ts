@@ -4,7 +4,7 @@
  * and, once registered, replaces the form with what was booked and what happens next.
  */
 import type { AttendeeStrings } from '../i18n/attendee.en.ts';
-import { fill } from '../i18n/format.ts';
+import { fill, localized } from '../i18n/format.ts';
 import type { UiStrings } from '../i18n/types.ts';
 import type { Language } from '../lib/api-types.ts';
 import { type CategoryState, canChoose, formatMoney, type LiveCategory, type Payment, stateOf } from '../lib/live.ts';
@@ -88,10 +88,9 @@ export function startRegistration(root: HTMLElement) {
   // Live availability: the build's state may be hours old.
   void fetchCategories(config.eventId).then((live) => {
     for (const c of live ?? []) {
-      const name = (lang === 'fr' ? c.name.fr : undefined) ?? c.name.en;
+      const name = localized(c.name, lang);
       const fee = feeOf(c) ?? config.free;
-      const inLang = (text: { en: string; fr?: string } | undefined) =>
-        text ? ((lang === 'fr' ? text.fr : undefined) ?? text.en) : undefined;
+      const inLang = (text: { en: string; fr?: string } | undefined) => (text ? localized(text, lang) : undefined);
       const description = inLang(c.description);
       const eligibility = inLang(c.eligibility);
       categories.set(c.id, {

@@ -4,7 +4,7 @@
  * speakers, and publishing. Dialogs live in editor-forms.ts, the grid maths in grid.ts.
  */
 import type { AgendaStrings } from '../../i18n/agenda.en.ts';
-import { fill, plural } from '../../i18n/format.ts';
+import { fill, localized, plural } from '../../i18n/format.ts';
 import type { AgendaDraft, Language, Session } from '../../lib/api-types.ts';
 import { revealConsoleNav } from '../console/nav.ts';
 import { dataJson, el, find, statusMessage } from '../dom.ts';
@@ -75,7 +75,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
   const roomIds = () => draft.rooms.map((r) => r.id);
   const roomName = (id: string) => {
     const r = draft.rooms.find((x) => x.id === id);
-    return r ? ((lang === 'fr' ? r.name.fr : undefined) ?? r.name.en) : id;
+    return r ? localized(r.name, lang) : id;
   };
   const title = (s: Session) => nameOf(ctx, 'sessions', s);
 
