@@ -46,8 +46,11 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
 
     // Deleted again, so the programme this file publishes has no clash.
     await clash.click();
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('.selected-panel').getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete Clash under test?' })
+      .getByRole('button', { name: 'Yes, delete' })
+      .click();
     await expect.poll(() => page.locator('#editor-status').innerText()).toBe('Deleted: Clash under test');
     await expect.poll(() => clash.count()).toBe(0);
   });

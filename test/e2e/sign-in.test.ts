@@ -96,6 +96,27 @@ describe('signing in through the local OpenID provider', () => {
     expect(refused).toEqual([]);
   });
 
+  it('lets a sponsor name booth staff, and remove one after a question in the page', async () => {
+    const page = await browser.signedIn('sponsor-a@example.org', '/portal/');
+    const form = page.locator('.staff-form');
+    await form.getByLabel('First name').fill('Rita');
+    await form.getByLabel('Last name').fill('Booth');
+    await form.getByLabel('Email').fill('rita.booth@northwind.example.com');
+    await form.getByLabel('Country').selectOption('PT');
+    await form.getByRole('button', { name: 'Add to booth staff' }).click();
+    const remove = page.getByRole('button', { name: 'Remove Rita Booth' });
+    await remove.waitFor();
+    await remove.click();
+    const question = page.getByRole('dialog', { name: /^Remove Rita Booth from your booth staff\?/ });
+    await question.getByRole('button', { name: 'No, keep' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await remove.isVisible()).toBe(true);
+    await remove.click();
+    await question.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => remove.count()).toBe(0);
+    await page.getByText('Rita Booth was removed.').waitFor();
+  });
+
   it('invites a new sponsor member who then signs in to the portal', async () => {
     const page = await browser.signedIn('organiser@example.org', '/console/');
     await page.getByLabel('Sponsor', { exact: true }).selectOption('borealis-scanning');

@@ -95,6 +95,8 @@ export const agendaEn = {
     created: 'Added: {title}',
     deleted: 'Deleted: {name}',
     deleteConfirm: 'Delete {name}?',
+    deleteYes: 'Yes, delete',
+    deleteNo: 'No, keep it',
     edit: 'Edit',
     editNamed: 'Edit {name}',
     delete: 'Delete',

@@ -90,6 +90,8 @@ export const agendaFr: AgendaStrings = {
     created: 'Ajouté : {title}',
     deleted: 'Supprimé : {name}',
     deleteConfirm: 'Supprimer {name} ?',
+    deleteYes: 'Oui, supprimer',
+    deleteNo: 'Non, garder',
     edit: 'Modifier',
     editNamed: 'Modifier {name}',
     delete: 'Supprimer',

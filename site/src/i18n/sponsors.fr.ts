@@ -122,6 +122,10 @@ export const sponsorsFr: SponsorStrings = {
     staffAdded: '{name} fait partie du personnel de votre stand.',
     staffRemoved: '{name} a été retiré(e).',
     removeStaff: 'Retirer {name}',
+    removeStaffQuestion:
+      'Retirer {name} du personnel de votre stand\u202f? Son inscription est annulée et le badge est de nouveau libre.',
+    removeStaffYes: 'Oui, retirer',
+    removeStaffNo: 'Non, garder',
     noPassesLeft: 'Tous les badges de votre catégorie sont utilisés.',
     noStaff: 'Aucun membre du personnel pour l’instant.',
     leadsHeading: 'Contacts visiteurs',
@@ -188,6 +192,8 @@ export const sponsorsFr: SponsorStrings = {
     unpublishFor: 'Retirer de l’exposition\u202f: {name}',
     confirmUnpublish:
       'Retirer {name} de l’exposition publique\u202f? Son profil est conservé et pourra être approuvé de nouveau.',
+    unpublishYes: 'Oui, retirer de l’exposition',
+    unpublishNo: 'Non, le laisser public',
     unpublished: '{name} n’est plus public.',
     createHeading: 'Nouveau sponsor',
     sponsorName: 'Nom de l’entreprise',

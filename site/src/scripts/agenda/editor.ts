@@ -6,6 +6,7 @@
 import type { AgendaStrings } from '../../i18n/agenda.en.ts';
 import { fill, localized, plural } from '../../i18n/format.ts';
 import type { AgendaDraft, Language, Session } from '../../lib/api-types.ts';
+import { ask } from '../ask.ts';
 import { revealConsoleNav } from '../console/nav.ts';
 import { dataJson, el, find, statusMessage } from '../dom.ts';
 import { signOutButton, whenSignedIn } from '../signed-in.ts';
@@ -342,7 +343,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
 
   async function remove(kind: Kind, entity: Entity) {
     const name = nameOf(ctx, kind, entity);
-    if (!confirm(fill(text.deleteConfirm, { name }))) return;
+    if (!(await ask(fill(text.deleteConfirm, { name }), { yes: text.deleteYes, no: text.deleteNo }))) return;
     const problem = await client.remove(kind, entity.id, entity.version);
     if (problem?.status === 412) return staleChoice(ctx, kind, entity, toValues(kind, entity, zone()));
     if (problem) return say(problem.detail ?? text.failed, true);

@@ -2,6 +2,7 @@
 import { fill, localized } from '../../i18n/format.ts';
 import type { SponsorSummary, Tier } from '../../lib/api-types.ts';
 import { api } from '../../lib/session.ts';
+import { ask } from '../ask.ts';
 import { el } from '../dom.ts';
 import { feedback, field, json, problemText } from '../portal/ui.ts';
 import { loadTiers } from './tiers.ts';
@@ -112,8 +113,9 @@ export async function sponsorsPanel(context: PanelContext): Promise<{ node: HTML
         { type: 'button', class: 'danger', 'aria-label': fill(t.unpublishFor, { name: s.name }) },
         t.unpublish,
       );
-      unpublish.addEventListener('click', () => {
-        if (!confirm(fill(t.confirmUnpublish, { name: s.name }))) return;
+      unpublish.addEventListener('click', async () => {
+        const question = fill(t.confirmUnpublish, { name: s.name });
+        if (!(await ask(question, { yes: t.unpublishYes, no: t.unpublishNo }))) return;
         void api(`/api/events/${context.eventId}/sponsors/${s.sponsorId}/unpublish`, { method: 'POST' }).then(
           async (r) => {
             if (!r.ok) return listSay(fill(t.failed, { detail: await problemText(r) }), true);

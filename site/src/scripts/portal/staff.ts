@@ -3,6 +3,7 @@ import { COUNTRY_CODES } from '../../../../functions/core/countries.ts';
 import { fill, plural } from '../../i18n/format.ts';
 import type { StaffMember } from '../../lib/api-types.ts';
 import { api } from '../../lib/session.ts';
+import { ask } from '../ask.ts';
 import { el } from '../dom.ts';
 import type { PortalConfig } from './types.ts';
 import { feedback, field, json, problemText, uid } from './ui.ts';
@@ -55,8 +56,9 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
         : staff.items.map((member) => {
             const name = `${member.firstName} ${member.lastName}`;
             const remove = el('button', { type: 'button', class: 'danger' }, fill(t.removeStaff, { name }));
-            remove.addEventListener('click', () => {
-              if (!confirm(fill(t.removeStaff, { name }))) return;
+            remove.addEventListener('click', async () => {
+              const question = fill(t.removeStaffQuestion, { name });
+              if (!(await ask(question, { yes: t.removeStaffYes, no: t.removeStaffNo }))) return;
               void api(`/api/sponsors/${sponsorId}/staff/${encodeURIComponent(member.staffId)}`, {
                 method: 'DELETE',
               }).then(async (r) => {
