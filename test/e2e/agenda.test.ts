@@ -23,7 +23,14 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await signIn(page, '/console/agenda/', 'organiser@example.org');
     await page.getByRole('button', { name: 'New session' }).click();
     const form = page.getByRole('dialog');
-    await form.getByLabel('Title (English)').fill('Clash under test');
+    // Saved empty: the missing field is marked and named; typing in it takes both away.
+    await form.getByRole('button', { name: 'Save' }).click();
+    const titleEn = form.getByLabel('Title (English)');
+    await expect.poll(() => form.locator('p.error').innerText()).toBe('Please correct: Title (English)');
+    expect(await titleEn.getAttribute('aria-invalid')).toBe('true');
+    await titleEn.fill('Clash under test');
+    await expect.poll(() => titleEn.getAttribute('aria-invalid')).toBeNull();
+    expect(await form.locator('p.error').innerText()).toBe('');
     await form.getByLabel(/^Start/).fill('2027-06-08T09:00');
     await form.getByLabel(/^End/).fill('2027-06-08T10:00');
     await form.getByLabel('Room', { exact: true }).selectOption({ label: 'Auditorium I' });

@@ -144,16 +144,26 @@ export function openForm(ctx: EditorContext, kind: Kind, entity?: Entity, preset
     return el('div', {}, el('label', { for: c.id }, labelOf(ctx, spec.name)), ...hint, c);
   });
   const save = el('button', { type: 'submit', class: 'primary' }, ctx.text.save);
-  const cancel = el('button', { type: 'button' }, ctx.text.cancel);
+  const cancel = el('button', { type: 'button', class: 'button--secondary' }, ctx.text.cancel);
   const form = el('form', { novalidate: '' }, ...rows, error, el('div', {}, save, cancel));
   const title = entity ? fill(ctx.text.editNamed, { name: nameOf(ctx, kind, entity) }) : kindLabel(ctx, kind);
   const dialog = modal(title, form);
   cancel.addEventListener('click', () => dialog.close());
+  // A correction takes the field's mark and the message away; the next save checks again.
+  form.addEventListener('input', (event) => {
+    if (!(event.target instanceof Element) || !event.target.hasAttribute('aria-invalid')) return;
+    event.target.removeAttribute('aria-invalid');
+    if (!form.querySelector('[aria-invalid]')) error.textContent = '';
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const current: Values = {};
     for (const [name, c] of controls) current[name] = readValue(c);
     const missing = FIELDS[kind].filter((f) => f.required && !current[f.name]?.trim());
+    for (const [name, c] of controls) {
+      if (missing.some((f) => f.name === name)) c.setAttribute('aria-invalid', 'true');
+      else c.removeAttribute('aria-invalid');
+    }
     if (missing.length) {
       error.textContent = fill(ctx.text.form.errors, { list: missing.map((f) => labelOf(ctx, f.name)).join(', ') });
       controls.get(missing[0]?.name ?? '')?.focus();
@@ -241,7 +251,7 @@ export async function staleChoice(ctx: EditorContext, kind: Kind, mine: Entity, 
     ),
   );
   const keep = el('button', { type: 'button', class: 'primary' }, ctx.text.stale.keepMine);
-  const take = el('button', { type: 'button' }, ctx.text.stale.takeTheirs);
+  const take = el('button', { type: 'button', class: 'button--secondary' }, ctx.text.stale.takeTheirs);
   const dialog = modal(
     ctx.text.stale.title,
     el('p', {}, fill(ctx.text.stale.lead, { name })),
@@ -321,7 +331,7 @@ export async function openPublish(ctx: EditorContext) {
     );
   const overlaps = blocking(d.warnings);
   const confirm = el('button', { type: 'button', class: 'primary' }, fill(p.confirm, { version: next }));
-  const cancel = el('button', { type: 'button' }, ctx.text.cancel);
+  const cancel = el('button', { type: 'button', class: 'button--secondary' }, ctx.text.cancel);
   const outcome = el('p', { role: 'alert' });
   const conflictList = (list: AgendaWarning[]) =>
     el(
