@@ -161,6 +161,10 @@ describe('journeys with the keyboard only', () => {
     // Unfold the calendar's long lines before reading its summaries.
     const ics = (await readFile(await download.path(), 'utf8')).replace(/\r?\n[ \t]/g, '');
     const summaries = [...ics.matchAll(/^SUMMARY[^:]*:(.*)$/gm)].map((m) => m[1]!.replace(/\\([,;\\])/g, '$1').trim());
+    // Where: the room and the venue, as the API's calendars say it.
+    expect(ics).toMatch(
+      /^LOCATION:[^\r\n]+\\, Centre de congrès de Lisbonne\\, Praça das Indústrias 1\\, Lisbonne\r?$/m,
+    );
     expect(summaries).toEqual(starred);
     expect([...keys.unseen]).toEqual([]);
   });

@@ -49,7 +49,8 @@ export const agendaEn = {
   },
   languages: { en: 'English', fr: 'French' },
   myAgenda: {
-    lead: 'Star sessions in the programme to build your own agenda. Stars are kept in this browser.',
+    // Where the agenda is kept is said once, below it (local or synced).
+    lead: 'Add sessions from the programme to build your own agenda.',
     noscript: 'Your agenda needs JavaScript: it is kept in your browser.',
     loading: 'Loading your agenda…',
     empty: 'You have not starred any session yet.',

@@ -43,7 +43,7 @@ export const agendaFr: AgendaStrings = {
   },
   languages: { en: 'anglais', fr: 'français' },
   myAgenda: {
-    lead: 'Ajoutez des séances du programme à votre agenda personnel. Il est conservé dans ce navigateur.',
+    lead: 'Ajoutez des séances du programme à votre agenda personnel.',
     noscript: 'Votre agenda nécessite JavaScript : il est conservé dans votre navigateur.',
     loading: 'Chargement de votre agenda…',
     empty: 'Vous n’avez encore ajouté aucune séance.',

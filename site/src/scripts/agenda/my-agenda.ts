@@ -12,6 +12,8 @@ export type MyAgendaConfig = {
   eventId: string;
   eventName: string;
   city: string;
+  /** Name, address and city: with the room, where a session is (as the API's calendars say). */
+  venue: string;
   programme: string;
   text: AgendaStrings['myAgenda'] & Pick<AgendaStrings, 'venueTime' | 'room' | 'notPublished'>;
 };
@@ -137,7 +139,7 @@ export async function startMyAgenda(root: HTMLElement) {
       start: s.start,
       end: s.end,
       summary: localized(s.title, lang),
-      location: roomName(s.roomId),
+      location: `${roomName(s.roomId)}, ${config.venue}`,
       ...(s.abstract ? { description: localized(s.abstract, lang) } : {}),
       url: new URL(path(s.id), location.origin).href,
     }));
