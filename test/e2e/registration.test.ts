@@ -108,6 +108,7 @@ describe('registering and managing a registration', () => {
     expect(await page.locator('#m-firstName-error').isHidden()).toBe(true);
     expect(await organisation.inputValue()).toBe('Université de Lille');
 
+    expect(await page.getByRole('form', { name: 'Modifier vos informations' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
     // Asked in the page, with answers that say what they do (the browser's own box would say « Annuler » to keep it).
     const question = page.getByRole('dialog', { name: /^Annuler votre inscription/ });
@@ -117,6 +118,9 @@ describe('registering and managing a registration', () => {
     await question.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
     await expect.poll(() => page.locator('#manage-status').innerText()).toBe('Votre inscription est annulée.');
     await mailTo('amelie.durand@univ.example.fr', /Inscription annulée/);
+    // An ended registration offers the way back to the form.
+    expect(await page.locator('#manage-ended a').getAttribute('href')).toBe('/fr/register/');
+    expect(await page.locator('#manage-ended a').innerText()).toBe('S’inscrire de nouveau');
 
     // Erasing asks too; the keeping answer has the focus, and Escape keeps everything.
     const erase = page.getByRole('button', { name: 'Effacer mes données' });

@@ -53,6 +53,7 @@ export const attendeeEn = {
     tooMany: 'Too many requests. Please try again in a few minutes.',
     invalidEmail: 'Enter a valid email address',
     yourRegistration: 'Your registration',
+    changeHeading: 'Change your details',
     event: 'Event',
     category: 'Category',
     fee: 'Fee',
@@ -67,6 +68,7 @@ export const attendeeEn = {
     payNote: 'Please pay {amount} by bank transfer by {date}, quoting the reference {reference}.',
     free: 'Free of charge',
     ended: 'This registration has ended: there is nothing more to change.',
+    registerAgain: 'Register again',
     bank: { beneficiary: 'Beneficiary', iban: 'IBAN', bic: 'BIC', bankName: 'Bank' },
   },
 } as const;

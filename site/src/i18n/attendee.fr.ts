@@ -53,6 +53,7 @@ export const attendeeFr: AttendeeStrings = {
     tooMany: 'Trop de demandes. Veuillez réessayer dans quelques minutes.',
     invalidEmail: 'Saisissez une adresse électronique valide',
     yourRegistration: 'Votre inscription',
+    changeHeading: 'Modifier vos informations',
     event: 'Événement',
     category: 'Catégorie',
     fee: 'Tarif',
@@ -67,6 +68,7 @@ export const attendeeFr: AttendeeStrings = {
     payNote: 'Merci de régler {amount} par virement bancaire avant le {date}, en indiquant la référence {reference}.',
     free: 'Gratuit',
     ended: 'Cette inscription est terminée\u202f: il n’y a plus rien à modifier.',
+    registerAgain: 'S’inscrire de nouveau',
     bank: { beneficiary: 'Bénéficiaire', iban: 'IBAN', bic: 'BIC', bankName: 'Banque' },
   },
 };

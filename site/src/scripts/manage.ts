@@ -10,8 +10,12 @@ import { MANAGE_TOKEN } from './agenda/stars.ts';
 import { ask } from './ask.ts';
 import { control, dataJson, download, el, find, statusMessage } from './dom.ts';
 
-/** An IBAN or a payment reference as it is printed, and as the mail writes it: groups of four. */
-const inGroups = (value: string) => value.replace(/(.{4})(?=.)/g, '$1 ');
+/**
+ * An IBAN or a payment reference as it is printed, and as the mail writes it: groups of four.
+ * A reference (short, quoted in a sentence) keeps together; a long IBAN may wrap between groups.
+ */
+const inGroups = (value: string, space = ' ') => value.replace(/(.{4})(?=.)/g, `$1${space}`);
+const reference = (value: string) => inGroups(value, '\u00a0');
 
 /** What ManageRegistration.astro renders into data-event: the event, named in the page's language. */
 export type ManageEvent = {
@@ -122,7 +126,7 @@ export async function startManage(root: HTMLElement) {
       [x.fee, payment ? formatMoney(payment, m.lang) : (category?.fee ?? x.free)],
       ...(payment ? ([[x.payment, paymentLabel]] as [string, string][]) : []),
       ...(payment?.reference && (owed || payment.status === 'paid')
-        ? ([[x.reference, inGroups(payment.reference)]] as [string, string][])
+        ? ([[x.reference, reference(payment.reference)]] as [string, string][])
         : []),
       ...(owed && dueDate ? ([[x.dueDate, dueDate]] as [string, string][]) : []),
       ...(event
@@ -152,7 +156,7 @@ export async function startManage(root: HTMLElement) {
               fill(x.payNote, {
                 amount: formatMoney(payment, m.lang),
                 date: dueDate,
-                reference: inGroups(payment.reference),
+                reference: reference(payment.reference),
               }),
             ),
             ...(bank
