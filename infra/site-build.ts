@@ -53,6 +53,8 @@ export type SiteBuildProps = {
   oidcIssuer: string;
   oidcClientId: string;
   logRetention: logs.RetentionDays;
+  /** Days after the event that personal data is kept: the privacy notice says it. */
+  retentionDays: number;
 };
 
 export class SiteBuild extends Construct {
@@ -144,6 +146,7 @@ export class SiteBuild extends Construct {
           PUBLIC_OIDC_ISSUER: props.oidcIssuer,
           PUBLIC_OIDC_CLIENT_ID: props.oidcClientId,
           PUBLIC_OIDC_SCOPE: 'openid email profile',
+          RETENTION_DAYS: String(props.retentionDays),
           ASTRO_TELEMETRY_DISABLED: '1',
           SITE_BUCKET: props.bucket.bucketName,
           DISTRIBUTION_ID: props.distributionId,

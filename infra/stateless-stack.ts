@@ -187,6 +187,7 @@ export class StatelessStack extends Stack {
       oidcIssuer: this.auth.issuer,
       oidcClientId: this.auth.siteClient.userPoolClientId,
       logRetention: config.logRetention,
+      retentionDays: config.retentionDays,
     });
     this.functions.siteRebuild = this.siteBuild.starter;
 

@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { stageConfig } from '../infra/config.ts';
 import { uploadSite } from './upload-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +34,9 @@ run('npx', [
   outputs,
 ]);
 const app = JSON.parse(readFileSync(`${root}/${outputs}`, 'utf8'))[`${prefix}-App`] as Record<string, string>;
+// The stage's settings as the CDK app reads them (cdk.json's context): the privacy notice states the retention.
+const { context } = JSON.parse(readFileSync(`${root}/cdk.json`, 'utf8')) as { context: Record<string, unknown> };
+const { retentionDays } = stageConfig(new App({ context: { ...context, stage } }));
 const siteUrl = app.SiteUrl!;
 
 rmSync(`${root}/site/dist`, { recursive: true, force: true });
@@ -41,6 +46,7 @@ run('npx', ['astro', 'build', '--root', 'site'], {
   PUBLIC_OIDC_ISSUER: app.OidcIssuer!,
   PUBLIC_OIDC_CLIENT_ID: app.SiteClientId!,
   PUBLIC_OIDC_SCOPE: 'openid email profile',
+  RETENTION_DAYS: String(retentionDays),
   ASTRO_TELEMETRY_DISABLED: '1',
 });
 

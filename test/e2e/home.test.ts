@@ -98,6 +98,14 @@ describe('home page', () => {
       // The console's island draws its sign-in button after load: scan what a visitor sees.
       if (path === '/console/') await page.locator('#console-signin button').waitFor();
       expect(await accessibilityViolations(page), path).toEqual([]);
+      // The privacy notice states the retention the functions delete by (RETENTION_DAYS, 90 here).
+      if (path.endsWith('privacy/')) {
+        expect(await page.locator('main').innerText(), path).toContain(
+          path === '/privacy/'
+            ? 'deleted automatically 90 days after the event ends'
+            : 'automatiquement 90\u00a0jours après la fin',
+        );
+      }
     }
     const missing = await page.goto(`${baseUrl}/no-such-page/`);
     expect(missing?.status()).toBe(404);

@@ -285,6 +285,7 @@ describe('CDK app', () => {
       'PUBLIC_OIDC_CLIENT_ID',
       'PUBLIC_OIDC_ISSUER',
       'PUBLIC_OIDC_SCOPE',
+      'RETENTION_DAYS',
       'SITE_BUCKET',
       'SITE_URL',
     ]);

@@ -92,7 +92,7 @@ export const designEn = {
       },
       {
         heading: 'How long we keep it',
-        text: 'Dietary and accessibility needs are deleted the day after the event. Everything else is deleted automatically when the retention period after the event ends; invoices are kept as long as accounting law requires.',
+        text: 'Dietary and accessibility needs are deleted the day after the event. Everything else is deleted automatically {days} days after the event ends; invoices are kept as long as accounting law requires.',
       },
       {
         heading: 'Your rights',

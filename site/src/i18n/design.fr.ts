@@ -86,7 +86,7 @@ export const designFr: DesignStrings = {
       },
       {
         heading: 'Durée de conservation',
-        text: 'Les besoins alimentaires et d’accessibilité sont supprimés le lendemain de l’événement. Le reste est supprimé automatiquement à la fin de la durée de conservation qui suit l’événement\u202f; les factures sont conservées aussi longtemps que le droit comptable l’exige.',
+        text: 'Les besoins alimentaires et d’accessibilité sont supprimés le lendemain de l’événement. Le reste est supprimé automatiquement {days}\u00a0jours après la fin de l’événement\u202f; les factures sont conservées aussi longtemps que le droit comptable l’exige.',
       },
       {
         heading: 'Vos droits',

@@ -9,3 +9,15 @@ const [delegates = 1200, countries = 130, exhibitors = 70] = (process.env.KEY_FI
   .map(Number);
 
 export const keyFigures = { delegates, countries, exhibitors };
+
+/**
+ * Days after the event that personal data is kept, as the privacy notice says it: the value
+ * the functions delete by (RETENTION_DAYS; CDK and the deploy script set both from the stage).
+ */
+export const retentionDays = (() => {
+  const raw = process.env.RETENTION_DAYS ?? '90';
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`RETENTION_DAYS must be a whole number of days, not "${raw}"`);
+  return days;
+})();
