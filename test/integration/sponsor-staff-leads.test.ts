@@ -59,6 +59,20 @@ describe('booth staff and leads', () => {
       headers: { ...as[who], 'content-type': 'application/json', ...extra },
     });
 
+  type StaffList = { items: { staffId: string; email: string }[]; used: number };
+  const staffOfA = async () => (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as StaffList;
+  /** Names a member of sponsor A's booth staff; answers their staff id (their registration's). */
+  const addStaff = async (firstName: string, lastName: string, email: string) => {
+    const added = await call('sponsorA', 'POST', `${A}/staff`, { firstName, lastName, email, country: 'PT' });
+    expect(added.status).toBe(201);
+    return ((await added.json()) as { staffId: string }).staffId;
+  };
+  /** The manage token from the mail a person got when the sponsor named them. */
+  const manageAuthOf = async (email: string) => {
+    const mail = (await scan()).find((i) => i.entity === 'outbox' && i.to === email)!;
+    return { authorization: `Bearer ${/token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!}` };
+  };
+
   /** Registers an attendee, opens the mailed link, and returns the manage token and check-in code. */
   async function attendee(share: boolean) {
     registered += 1;
@@ -116,29 +130,17 @@ describe('booth staff and leads', () => {
     expect((await call('sponsorB', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(403);
     expect((await call('sponsorA', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(204);
     expect((await call('sponsorA', 'DELETE', `${A}/staff/${leaving}`)).status).toBe(404);
-    const added = await call('sponsorA', 'POST', `${A}/staff`, {
-      firstName: 'Ines',
-      lastName: 'Moreira',
-      email: 'ines@northwind.example.com',
-      country: 'PT',
-    });
-    expect(added.status).toBe(201);
+    await addStaff('Ines', 'Moreira', 'ines@northwind.example.com');
   });
 
   it('takes booth staff off the list and frees their pass when they erase their data or cancel', async () => {
-    type Staff = { items: { staffId: string; email: string }[]; used: number };
-    const before = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as Staff;
+    const before = await staffOfA();
     const [erasing, cancelling] = before.items;
     if (!erasing || !cancelling) throw new Error('sponsor A has fewer than two staff');
-    /** The manage token from the mail the person got when the sponsor named them. */
-    const tokenOf = async (email: string) => {
-      const mail = (await scan()).find((i) => i.entity === 'outbox' && i.to === email)!;
-      return { authorization: `Bearer ${/token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!}` };
-    };
-    const cancelAuth = await tokenOf(cancelling.email);
+    const cancelAuth = await manageAuthOf(cancelling.email);
     const erased = await app.request(`/api/registrations/${erasing.staffId}/erase`, {
       method: 'POST',
-      headers: await tokenOf(erasing.email),
+      headers: await manageAuthOf(erasing.email),
     });
     const cancelled = await app.request(`/api/registrations/${cancelling.staffId}`, {
       method: 'DELETE',
@@ -146,7 +148,7 @@ describe('booth staff and leads', () => {
     });
     expect([erased.status, cancelled.status]).toEqual([204, 200]);
 
-    const after = (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as Staff;
+    const after = await staffOfA();
     expect({ used: after.used, listed: after.items.map((s) => s.staffId).sort() }).toEqual({
       used: before.used - 2,
       listed: before.items
@@ -158,13 +160,7 @@ describe('booth staff and leads', () => {
     const naming = (await scan()).filter((i) => i.entity !== 'outbox' && JSON.stringify(i).includes(erasing.email));
     expect(naming).toEqual([]);
     // The freed passes can be given again.
-    const added = await call('sponsorA', 'POST', `${A}/staff`, {
-      firstName: 'Joana',
-      lastName: 'Reis',
-      email: 'joana@northwind.example.com',
-      country: 'PT',
-    });
-    expect(added.status).toBe(201);
+    await addStaff('Joana', 'Reis', 'joana@northwind.example.com');
   });
 
   it('keeps a tier that sponsors still hold: replacing the list without it answers 409 naming them', async () => {
@@ -192,35 +188,25 @@ describe('booth staff and leads', () => {
   });
 
   it('gives a pass back once, and keeps no name for want of a pass counter', async () => {
-    type Staff = { items: { staffId: string; email: string }[]; used: number };
-    const staffList = async () => (await (await call('sponsorA', 'GET', `${A}/staff`)).json()) as Staff;
     const name = async (email: string) => {
-      const added = await call('sponsorA', 'POST', `${A}/staff`, {
-        firstName: 'Tiago',
-        lastName: 'Lopes',
-        email,
-        country: 'PT',
-      });
-      expect(added.status).toBe(201);
-      const { staffId } = (await added.json()) as { staffId: string };
-      const mail = (await scan()).find((i) => i.entity === 'outbox' && i.to === email)!;
-      const auth = { authorization: `Bearer ${/token=[^.]+\.([A-Za-z0-9_-]{43})/.exec(String(mail.text))![1]!}` };
+      const staffId = await addStaff('Tiago', 'Lopes', email);
+      const auth = await manageAuthOf(email);
       return {
         staffId,
         erase: () => app.request(`/api/registrations/${staffId}/erase`, { method: 'POST', headers: auth }),
       };
     };
-    const before = await staffList();
+    const before = await staffOfA();
     // The sponsor removes a person, who then erases their data: the pass comes back once.
     const removed = await name('tiago@northwind.example.com');
     expect((await call('sponsorA', 'DELETE', `${A}/staff/${removed.staffId}`)).status).toBe(204);
     expect((await removed.erase()).status).toBe(204);
-    expect((await staffList()).used).toBe(before.used);
+    expect((await staffOfA()).used).toBe(before.used);
     // A counter at zero, as a table written before the counters moved may hold: the entry goes all the same.
     const listed = await name('marta@northwind.example.com');
     await setPassesUsed('northwind-trade', 0);
     expect((await listed.erase()).status).toBe(204);
-    const after = await staffList();
+    const after = await staffOfA();
     expect({ used: after.used, listed: after.items.some((s) => s.staffId === listed.staffId) }).toEqual({
       used: 0,
       listed: false,
