@@ -11,7 +11,7 @@ async function clean(page: Page, name: string) {
 
 const TITLE = 'Keyboard-moved session';
 const TITLE_FR = 'Séance déplacée au clavier';
-// A session of the demo agenda, published when the stack was seeded: 09:00–10:00 in Lisbon (GMT+1).
+// A session of the demo agenda, published when the stack was seeded: 09:00–10:00 in Lisbon (UTC+1).
 const opening = demoSessions.find((s) => s.id === 'opening-keynote');
 if (!opening) throw new Error('The demo agenda has no opening keynote');
 
@@ -33,7 +33,7 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     expect(await form.locator('p.error').innerText()).toBe('');
     await form.getByLabel(/^Start/).fill('2027-06-08T09:00');
     await form.getByLabel(/^End/).fill('2027-06-08T10:00');
-    await form.getByLabel('Room', { exact: true }).selectOption({ label: 'Auditorium I' });
+    await form.getByLabel(/^Room( \*)?$/).selectOption({ label: 'Auditorium I' });
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('#editor-status').innerText()).toBe('Added: Clash under test');
 
@@ -71,7 +71,7 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await page.getByRole('button', { name: 'New session' }).click();
     const form = page.getByRole('dialog');
     // A new session starts in the day's first free hour, not on top of the keynote.
-    const room = form.getByLabel('Room', { exact: true });
+    const room = form.getByLabel(/^Room( \*)?$/);
     expect([
       await form.getByLabel(/^Start/).inputValue(),
       await room.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text),
@@ -110,12 +110,12 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     await programme.goto(`${baseUrl}/programme/`);
     const item = programme.locator('li.session', { hasText: opening.title.en });
     expect(await item.locator('time').innerText()).toBe('09:00–10:00');
-    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (GMT+1)');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in Lisbon time (UTC+1)');
     await clean(programme, 'programme-en');
-    // The viewer's own zone: 09:00 in Lisbon (GMT+1) is 04:00 in New York (GMT-4).
+    // The viewer's own zone: 09:00 in Lisbon (UTC+1) is 04:00 in New York (UTC-4).
     await programme.getByRole('button', { name: 'Show in my time' }).click();
     await expect.poll(() => item.locator('time').innerText()).toBe('04:00–05:00');
-    expect(await programme.locator('#tz-label').innerText()).toBe('Times in your time (GMT-4)');
+    expect(await programme.locator('#tz-label').innerText()).toBe('Times in your time (UTC-4)');
     await programme.getByRole('button', { name: 'Show in Lisbon time' }).click();
     await expect.poll(() => item.locator('time').innerText()).toBe('09:00–10:00');
 
@@ -157,6 +157,19 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
 
     await programme.goto(`${baseUrl}/my-agenda/`);
     await expect.poll(() => programme.locator('#my-agenda-list h3').allInnerTexts()).toEqual([opening.title.en]);
+    // The room's words start where the title does: nothing of them is cut off on the left.
+    const heading = await programme.locator('#my-agenda-list h3').boundingBox();
+    const roomLeft = await programme.locator('#my-agenda-list .meta').evaluate((meta) => {
+      const lefts: number[] = [];
+      const texts = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        const words = document.createRange();
+        words.selectNodeContents(node);
+        lefts.push(...[...words.getClientRects()].map((r) => r.left));
+      }
+      return Math.min(...lefts);
+    });
+    expect(heading && roomLeft >= heading.x).toBe(true);
     await clean(programme, 'my-agenda-en');
 
     await programme.goto(`${baseUrl}/speakers/`);

@@ -12,7 +12,7 @@ const pages = [
     path: '/',
     title: 'Customs IT Conference & Exhibition 2027',
     dates: '8\u2009–\u200910 June 2027',
-    zone: 'Times in Lisbon time (GMT+1)',
+    zone: 'Times in Lisbon time (UTC+1)',
     venue: 'Lisbon Congress Centre, Praça das Indústrias 1, Lisbon, Portugal',
     switchTo: '/fr/',
   },

@@ -22,10 +22,10 @@ describe('agenda times in the venue zone', () => {
   });
 
   it('names the zone in each language', () => {
-    expect(zoneName('Europe/Brussels', 'en', '2027-06-08T09:00:00+02:00')).toBe('GMT+2');
-    expect(zoneName('Europe/Brussels', 'en', '2027-01-08T09:00:00+01:00')).toBe('GMT+1');
+    expect(zoneName('Europe/Brussels', 'en', '2027-06-08T09:00:00+02:00')).toBe('UTC+2');
+    expect(zoneName('Europe/Brussels', 'en', '2027-01-08T09:00:00+01:00')).toBe('UTC+1');
     expect(zoneName('Europe/Brussels', 'fr', '2027-06-08T09:00:00+02:00')).toBe('UTC+2');
-    expect(zoneName('Europe/Lisbon', 'en', '2027-06-08T09:00:00+01:00')).toBe('GMT+1');
+    expect(zoneName('Europe/Lisbon', 'en', '2027-06-08T09:00:00+01:00')).toBe('UTC+1');
   });
 
   it('groups by the venue calendar day, not the UTC one', () => {

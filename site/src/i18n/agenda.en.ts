@@ -150,6 +150,7 @@ export const agendaEn = {
       bioEn: 'Biography (English)',
       bioFr: 'Biography (French)',
       errors: 'Please correct: {list}',
+      requiredNote: 'Fields marked * are required.',
     },
     stale: {
       title: 'Someone else changed this in the meantime',

@@ -144,6 +144,7 @@ export const agendaFr: AgendaStrings = {
       bioEn: 'Biographie (anglais)',
       bioFr: 'Biographie (français)',
       errors: 'Veuillez corriger : {list}',
+      requiredNote: 'Les champs marqués * sont obligatoires.',
     },
     stale: {
       title: 'Quelqu’un d’autre a modifié cet élément entre-temps',

@@ -123,6 +123,7 @@ export const en = {
     exportData: 'Download my data (JSON)',
     erase: 'Erase my data',
     eraseConfirm: 'Erase all your data? This cannot be undone, and your place will go to the next person waiting.',
+    eraseConfirmEnded: 'Erase all your data? This cannot be undone.',
     eraseYes: 'Yes, erase my data',
     eraseNo: 'Keep my data',
     erased: 'Your data has been erased.',

@@ -128,6 +128,7 @@ export const fr: UiStrings = {
     erase: 'Effacer mes données',
     eraseConfirm:
       'Effacer toutes vos données\u202f? C’est définitif, et votre place ira à la personne suivante sur la liste d’attente.',
+    eraseConfirmEnded: 'Effacer toutes vos données\u202f? C’est définitif.',
     eraseYes: 'Oui, effacer mes données',
     eraseNo: 'Garder mes données',
     erased: 'Vos données ont été effacées.',

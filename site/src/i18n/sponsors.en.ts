@@ -123,7 +123,7 @@ export const sponsorsEn = {
     staffRemoved: '{name} was removed.',
     removeStaff: 'Remove {name}',
     removeStaffQuestion:
-      'Remove {name} from your booth staff? Their registration is cancelled and the pass is free again.',
+      'Remove {name} from your booth staff? Their registration will be cancelled and the pass will be free again.',
     removeStaffYes: 'Yes, remove',
     removeStaffNo: 'No, keep',
     noPassesLeft: 'All passes of your tier are used.',

@@ -123,7 +123,7 @@ export const sponsorsFr: SponsorStrings = {
     staffRemoved: '{name} a été retiré(e).',
     removeStaff: 'Retirer {name}',
     removeStaffQuestion:
-      'Retirer {name} du personnel de votre stand\u202f? Son inscription est annulée et le badge est de nouveau libre.',
+      'Retirer {name} du personnel de votre stand\u202f? Son inscription sera annulée et le badge sera de nouveau libre.',
     removeStaffYes: 'Oui, retirer',
     removeStaffNo: 'Non, garder',
     noPassesLeft: 'Tous les badges de votre catégorie sont utilisés.',

@@ -41,7 +41,7 @@ export function byDay(agenda: PublishedAgenda): Day[] {
   return [...days].map(([day, sessions]) => ({ day, sessions }));
 }
 
-/** The venue zone's label at an instant, e.g. "Times in Brussels time (GMT+2)", « Heures d’Ottawa (UTC−4) ». */
+/** The venue zone's label at an instant, e.g. "Times in Brussels time (UTC+2)", « Heures d’Ottawa (UTC−4) ». */
 export const zoneLabel = (lang: Language, timeZone: string, at: string, city: string) =>
   fill(agendaText(lang).venueTime, { city, zone: zoneName(timeZone, lang, at) });
 

@@ -309,7 +309,9 @@ export async function startManage(root: HTMLElement) {
     );
   });
   find(root, '#m-erase').addEventListener('click', async () => {
-    if (!(await ask(m.eraseConfirm, { yes: m.eraseYes, no: m.eraseNo }))) return;
+    // An ended registration has no place left to give.
+    const ended = ['cancelled', 'rejected', 'expired'].includes(latest?.status ?? '');
+    if (!(await ask(ended ? m.eraseConfirmEnded : m.eraseConfirm, { yes: m.eraseYes, no: m.eraseNo }))) return;
     void call('/erase', { method: 'POST' }).then((r) => {
       if (r.status === 204) {
         sessionStorage.removeItem(KEY);

@@ -28,12 +28,13 @@ export type EditorContext = {
   reload: (focusId?: string) => Promise<void>;
 };
 
-const kindLabel = (ctx: EditorContext, kind: Kind) =>
+/** The dialog's title for a new one: what its button said ("New session"). */
+const newLabel = (ctx: EditorContext, kind: Kind) =>
   ({
-    sessions: ctx.text.form.session,
-    rooms: ctx.text.form.room,
-    tracks: ctx.text.form.track,
-    speakers: ctx.text.form.speaker,
+    sessions: ctx.text.addSession,
+    rooms: ctx.text.addRoom,
+    tracks: ctx.text.addTrack,
+    speakers: ctx.text.addSpeaker,
   })[kind];
 
 export const nameOf = (ctx: EditorContext, kind: Kind, entity: Entity): string => {
@@ -141,12 +142,15 @@ export function openForm(ctx: EditorContext, kind: Kind, entity?: Entity, preset
     const hint =
       spec.type === 'speakers' ? [el('p', { class: 'hint', id: `${c.id}-hint` }, ctx.text.form.speakersHint)] : [];
     if (hint.length) c.setAttribute('aria-describedby', `${c.id}-hint`);
-    return el('div', {}, el('label', { for: c.id }, labelOf(ctx, spec.name)), ...hint, c);
+    const label = `${labelOf(ctx, spec.name)}${spec.required ? ' *' : ''}`;
+    return el('div', {}, el('label', { for: c.id }, label), ...hint, c);
   });
   const save = el('button', { type: 'submit', class: 'primary' }, ctx.text.save);
   const cancel = el('button', { type: 'button', class: 'button--secondary' }, ctx.text.cancel);
-  const form = el('form', { novalidate: '' }, ...rows, error, el('div', {}, save, cancel));
-  const title = entity ? fill(ctx.text.editNamed, { name: nameOf(ctx, kind, entity) }) : kindLabel(ctx, kind);
+  // The message above the fields, where it shows without scrolling the dialog.
+  const note = el('p', { class: 'hint' }, ctx.text.form.requiredNote);
+  const form = el('form', { novalidate: '' }, note, error, ...rows, el('div', {}, save, cancel));
+  const title = entity ? fill(ctx.text.editNamed, { name: nameOf(ctx, kind, entity) }) : newLabel(ctx, kind);
   const dialog = modal(title, form);
   cancel.addEventListener('click', () => dialog.close());
   // A correction takes the field's mark and the message away; the next save checks again.

@@ -142,7 +142,7 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
   function blockLabel(block: HTMLButtonElement, s: Session, conflict: boolean) {
     block.replaceChildren(
       el('span', { class: 't' }, formatRange(s.start, s.end, lang, zone())),
-      title(s),
+      el('span', { class: 'name' }, title(s)),
       el('span', { class: 'visually-hidden' }, `, ${roomName(s.roomId)}`),
       ...(conflict ? [el('span', { class: 'badge' }, text.conflictBadge)] : []),
     );
@@ -299,7 +299,12 @@ async function editor(root: HTMLElement, body: HTMLElement, config: EditorConfig
     grid = layoutDay(draft.sessions, roomIds(), day, zone());
     const flags = flagged();
     gridBox.setAttribute('aria-labelledby', 'grid-heading');
-    gridBox.style.cssText = `--row: 1.3rem; --head: 2.6rem; grid-template-columns: 4rem repeat(${draft.rooms.length}, minmax(10rem, 1fr)); grid-template-rows: var(--head) repeat(${grid.rows}, var(--row));`;
+    // A room whose sessions overlap gets a column wide enough for each lane (grid.ts).
+    const lanes = draft.rooms.map((_, i) =>
+      Math.max(1, ...grid.placements.filter((p) => p.column === i + 1).map((p) => p.lanes)),
+    );
+    const columns = lanes.map((n) => `minmax(${10 * n}rem, ${n}fr)`).join(' ');
+    gridBox.style.cssText = `--row: 1.3rem; --head: 2.6rem; grid-template-columns: 4rem ${columns}; grid-template-rows: var(--head) repeat(${grid.rows}, var(--row));`;
     const cells: HTMLElement[] = [el('div', { class: 'head', style: 'grid-column: 1; grid-row: 1' }, text.time)];
     draft.rooms.forEach((r, i) => {
       cells.push(el('div', { class: 'head room', style: `grid-column: ${i + 2}; grid-row: 1` }, roomName(r.id)));

@@ -112,7 +112,7 @@ export async function startMyAgenda(root: HTMLElement) {
                     'div',
                     { class: 'what' },
                     el('h3', { class: 'title' }, el('a', { href: path(s.id) }, title)),
-                    el('p', { class: 'meta' }, roomName(s.roomId)),
+                    el('p', { class: 'meta' }, el('span', {}, roomName(s.roomId))),
                     ...(clash
                       ? [
                           el(

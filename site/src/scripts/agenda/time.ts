@@ -118,15 +118,14 @@ export function formatDay(day: string, lang: string): string {
 }
 
 /**
- * The zone's offset at that instant, as the language writes it: "GMT+2", "UTC+2". Offsets,
- * not abbreviations: few readers know "WEST" is Lisbon's summer time.
+ * The zone's offset at that instant: "UTC+2". Offsets, not abbreviations: few readers know
+ * "WEST" is Lisbon's summer time; and UTC in both languages (English data says "GMT+2").
  */
 export function zoneName(timeZone: string, lang: string, at: string): string {
-  return (
-    format(localeOf(lang), { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(at))
-      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
-  );
+  const name = format(localeOf(lang), { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return name ? name.replace(/^GMT/, 'UTC') : timeZone;
 }
 
 /** A day's sessions in order: by start, then end, then id (stable across builds). */

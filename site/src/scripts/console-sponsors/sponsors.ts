@@ -121,6 +121,8 @@ export async function sponsorsPanel(context: PanelContext): Promise<{ node: HTML
             if (!r.ok) return listSay(fill(t.failed, { detail: await problemText(r) }), true);
             listSay(fill(t.unpublished, { name: s.name }));
             context.changed();
+            // The list is drawn again without the pressed button: keep the place on what was said.
+            listSay.node.focus();
           },
         );
       });

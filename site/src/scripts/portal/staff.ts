@@ -65,6 +65,8 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
                 if (!r.ok) return listSay(fill(t.failed, { detail: await problemText(r) }), true);
                 listSay(fill(t.staffRemoved, { name }));
                 await refresh();
+                // The pressed button went with its row: keep the place on what was said.
+                listSay.node.focus();
               });
             });
             return el('li', {}, el('span', {}, `${name} · ${member.email}`), ' ', remove);

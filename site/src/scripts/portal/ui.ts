@@ -32,7 +32,8 @@ export type Feedback = ((message: string, error?: boolean) => void) & { node: HT
  * so people hear and see the outcome where they pressed.
  */
 export function feedback(): Feedback {
-  const node = el('p', { class: 'feedback', role: 'status' });
+  // Focusable by script: where the focus goes when the control that acted has gone.
+  const node = el('p', { class: 'feedback', role: 'status', tabindex: '-1' });
   const say = (message: string, error = false) => {
     node.textContent = message;
     node.classList.toggle('error', error);
