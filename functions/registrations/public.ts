@@ -4,6 +4,15 @@
  */
 export { createPublicCategoriesReader, type PublicCategoriesReader } from './public-categories.ts';
 
+import type { DocumentClient } from '../core/dynamo.ts';
+import { createRecordsStore } from './records-store.ts';
+
+/** Names the sponsor on booth staff registered before registrations carried it (a one-off move). */
+export function createStaffSponsorNamer(doc: DocumentClient, tableName: string) {
+  const records = createRecordsStore(doc, tableName);
+  return (registrationId: string, sponsorId: string) => records.nameSponsor(registrationId, sponsorId);
+}
+
 export {
   type ConsentingAttendee,
   createLeadSource,

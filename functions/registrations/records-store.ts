@@ -2,7 +2,8 @@
  * Single registrations and their satellites (needs, locks, codes, first response, unsent
  * mail): reads and writes that never move a seat. Key shapes are in keys.ts.
  */
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { UnavailableError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
@@ -163,6 +164,29 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
         current = again.tokenHashes;
       }
       throw new UnavailableError('The registration is changing right now; please retry.', 1);
+    },
+
+    /**
+     * Names the sponsor of booth staff registered before registrations carried it (the one-off
+     * move of sponsors/staff-store.ts); false when the registration is gone (erased).
+     */
+    async nameSponsor(id: string, sponsorId: string): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: regKey(id),
+            UpdateExpression: 'SET #sponsor = :sponsor',
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#sponsor': 'sponsorId', '#pk': 'PK' },
+            ExpressionAttributeValues: { ':sponsor': sponsorId },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     /** Removes the registration and every copy: needs, locks, code, hold, first response, unsent mail. */
