@@ -6,7 +6,7 @@
  */
 import { createDocumentClient, requireEnv } from '../functions/core/dynamo.ts';
 import { createStaffSponsorNamer } from '../functions/registrations/public.ts';
-import { moveStaffToOwnPartition } from '../functions/sponsors/staff-store.ts';
+import { moveStaffToOwnPartition } from './staff-key-move.ts';
 
 const tableName = requireEnv('TABLE_NAME');
 const doc = createDocumentClient();

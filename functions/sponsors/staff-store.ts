@@ -1,5 +1,5 @@
 /** Booth staff and leads in the table (keys in keys.ts): the sponsor's pass counter, staff items, lead items. */
-import { DeleteCommand, GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
 import { NotFoundError, UnavailableError } from '../core/errors.ts';
@@ -206,54 +206,3 @@ export function createStaffStore(doc: DocumentClient, tableName: string) {
 }
 
 export type StaffStore = ReturnType<typeof createStaffStore>;
-
-/**
- * One-off, never on a request path (`scripts/migrate-staff-keys.ts`): moves pass counters and
- * booth staff written before they had a partition of their own (under SPONSOR#<sponsorId>, SK
- * PASSES and STAFF#<registrationId>) to STAFF#<sponsorId>, and names the sponsor on each staff
- * registration, so that its erasure reaches the list. Running it again finds nothing to move.
- */
-export async function moveStaffToOwnPartition(
-  doc: DocumentClient,
-  tableName: string,
-  nameSponsor: (registrationId: string, sponsorId: string) => Promise<boolean>,
-): Promise<{ counters: number; staff: number }> {
-  const moved = { counters: 0, staff: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    // A Scan: the old layout has no index to query, and this runs once, off any request path.
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(#pk, :sponsor) AND (#sk = :passes OR begins_with(#sk, :staff))',
-        ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-        ExpressionAttributeValues: { ':sponsor': 'SPONSOR#', ':passes': 'PASSES', ':staff': 'STAFF#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { PK, SK, ...fields } = item as { PK: string; SK: string } & Record<string, unknown>;
-      const sponsorId = PK.slice('SPONSOR#'.length);
-      const registrationId = SK === 'PASSES' ? undefined : SK.slice('STAFF#'.length);
-      const to = registrationId ? staffKey(sponsorId, registrationId) : passesKey(sponsorId);
-      // Copied unless already there (a run cut short), then the old item goes.
-      await transact(doc, {
-        copy: {
-          Put: {
-            TableName: tableName,
-            Item: { ...fields, ...to },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': 'PK' },
-          },
-        },
-      });
-      await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK, SK } }));
-      if (registrationId) {
-        await nameSponsor(registrationId, sponsorId);
-        moved.staff += 1;
-      } else moved.counters += 1;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return moved;
-}

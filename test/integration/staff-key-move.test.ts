@@ -1,6 +1,6 @@
 /**
  * The one-off move of booth staff and pass counters from SPONSOR#<sponsorId> to their own
- * partition (scripts/migrate-staff-keys.ts), on DynamoDB Local: a stage deployed before it
+ * partition (scripts/migrate-staff-keys.ts, scripts/staff-key-move.ts), on DynamoDB Local: a stage deployed before it
  * keeps its staff lists and passes, and erasures reach the list afterwards.
  */
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { regKey } from '../../functions/registrations/keys.ts';
 import { createStaffSponsorNamer } from '../../functions/registrations/public.ts';
 import { passesKey, staffKey } from '../../functions/sponsors/keys.ts';
-import { createStaffStore, moveStaffToOwnPartition } from '../../functions/sponsors/staff-store.ts';
+import { createStaffStore } from '../../functions/sponsors/staff-store.ts';
+import { moveStaffToOwnPartition } from '../../scripts/staff-key-move.ts';
 import { freshTable } from './table.ts';
 
 describe('moving booth staff to their own partition', () => {
