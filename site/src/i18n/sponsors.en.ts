@@ -154,6 +154,8 @@ export const sponsorsEn = {
       capturedAt: 'Captured',
     },
     failed: 'Something went wrong: {detail}',
+    /** The API refused fields of a form: named as their labels say, in the page's language. */
+    checkFields: 'Please check: {fields}',
   },
   console: {
     title: 'Sponsors and exhibition',

@@ -154,6 +154,7 @@ export const sponsorsFr: SponsorStrings = {
       capturedAt: 'Enregistré le',
     },
     failed: 'Une erreur s’est produite\u202f: {detail}',
+    checkFields: 'Vérifiez\u202f: {fields}',
   },
   console: {
     title: 'Sponsors et exposition',

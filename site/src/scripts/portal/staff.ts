@@ -74,6 +74,22 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
     );
   };
 
+  // The API's field errors, shown on the fields with their labels (its messages are English).
+  const controls = { firstName, lastName, email, country };
+  const labels = {
+    firstName: t.staffFirstName,
+    lastName: t.staffLastName,
+    email: t.staffEmail,
+    country: t.staffCountry,
+  };
+  const invalidFields = async (response: Response) => {
+    const body = (await response.json().catch(() => ({}))) as { errors?: { path: string }[] };
+    const paths = new Set((body.errors ?? []).map((e) => e.path.split('.')[0]));
+    return Object.keys(controls).filter((key) => paths.has(key));
+  };
+  form.addEventListener('input', (event) => {
+    if (event.target instanceof Element) event.target.removeAttribute('aria-invalid');
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (full) return say(t.noPassesLeft, true);
@@ -88,6 +104,19 @@ export async function staffPanel(sponsorId: string, config: PortalConfig): Promi
         country: country.value,
       }),
     }).then(async (r) => {
+      if (r.status === 422) {
+        const invalid = await invalidFields(r.clone());
+        if (invalid.length > 0) {
+          for (const [key, control] of Object.entries(controls)) {
+            if (invalid.includes(key)) control.setAttribute('aria-invalid', 'true');
+          }
+          controls[invalid[0] as keyof typeof controls].focus();
+          return say(
+            fill(t.checkFields, { fields: invalid.map((key) => labels[key as keyof typeof labels]).join(', ') }),
+            true,
+          );
+        }
+      }
       if (!r.ok) return say(fill(t.failed, { detail: await problemText(r) }), true);
       say(fill(t.staffAdded, { name }));
       form.reset();
