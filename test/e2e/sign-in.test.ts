@@ -38,9 +38,9 @@ describe('signing in through the local OpenID provider', () => {
     await expect.poll(() => page.locator('#signed-in-as').innerText()).toBe(greeting);
     // Scan only once everything is there, so axe sees what the person sees.
     await ready[landing]!(page);
-    expect(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage)])).toEqual([
+    expect(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage).sort()])).toEqual([
       [],
-      ['conference:tokens'],
+      ['conference:tokens', 'conference:who'],
     ]);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
@@ -191,6 +191,46 @@ describe('signing in through the local OpenID provider', () => {
     });
     await page.reload({ waitUntil: 'load' });
     expect(await header(page)).toBe('Sign in');
+  });
+
+  /** The header's sign-in menu, opened: its lines as they read, and its links. */
+  const headerMenu = async (page: Page) => {
+    await page.locator('.signin summary').click();
+    const menu = page.locator('.signin ul');
+    await menu.waitFor();
+    return {
+      who: await menu.locator('.signin__who:visible').allInnerTexts(),
+      links: await menu.getByRole('link').allInnerTexts(),
+      signOut: menu.getByRole('button', { name: /Sign out|Se déconnecter/ }),
+    };
+  };
+
+  it("names who is signed in, lists only that person's areas, and signs out from any page", async () => {
+    const organiser = await browser.signedIn('organiser@example.org', '/console/');
+    await organiser.locator('#signed-in-as').waitFor();
+    await organiser.goto(`${baseUrl}/fr/exhibition/`);
+    const fr = await headerMenu(organiser);
+    expect(fr.who).toEqual(['Connecté en tant que organiser@example.org']);
+    // An organiser with no sponsor has no portal to go to.
+    expect(fr.links).toEqual(['Console des organisateurs']);
+    await screenshotsAtBothWidths(organiser, 'header-menu-signed-in-fr', { fullPage: false });
+    await fr.signOut.click();
+    await organiser.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await organiser.waitForURL(`${baseUrl}/fr/`);
+    expect(await organiser.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await expect.poll(() => organiser.locator('.signin summary').innerText()).toBe('Se connecter');
+    const signedOut = await headerMenu(organiser);
+    expect(signedOut.who).toEqual([]);
+    expect(signedOut.links).toEqual(['Espace exposants', 'Console des organisateurs']);
+    expect(await signedOut.signOut.count()).toBe(0);
+
+    const sponsor = await browser.signedIn('sponsor-b@example.org', '/portal/');
+    await sponsor.locator('#signed-in-as').waitFor();
+    await sponsor.goto(`${baseUrl}/programme/`);
+    const en = await headerMenu(sponsor);
+    expect(en.who).toEqual(['Signed in as sponsor-b@example.org']);
+    expect(en.links).toEqual(['Sponsor portal']);
+    await screenshotsAtBothWidths(sponsor, 'header-menu-signed-in-en', { fullPage: false });
   });
 
   /** Makes the stored tokens expired, as an hour of idling would. */

@@ -10,6 +10,9 @@ export const designEn = {
   signInArea: 'Sign in',
   /** The same area once this tab is signed in (scripts/header-session.ts). */
   signedInArea: 'Signed in',
+  /** The first line of that area's menu (scripts/header-session.ts). */
+  signedInAs: 'Signed in as {who}',
+  signOut: 'Sign out',
   signInNav: 'Sign-in areas',
   myRegistration: 'My registration',
   footerNav: 'Site information',

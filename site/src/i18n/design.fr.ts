@@ -5,6 +5,8 @@ export const designFr: DesignStrings = {
   menu: 'Menu',
   signInArea: 'Se connecter',
   signedInArea: 'Connecté',
+  signedInAs: 'Connecté en tant que {who}',
+  signOut: 'Se déconnecter',
   signInNav: 'Espaces réservés',
   myRegistration: 'Mon inscription',
   footerNav: 'Informations sur le site',

@@ -8,7 +8,7 @@
 
 import { showSessionInHeader } from '../scripts/header-session.ts';
 import { finishSignIn, type OidcSettings, refresh, signOutUrl, startSignIn, type Tokens } from './oidc-client.ts';
-import { TOKENS } from './session-key.ts';
+import { TOKENS, WHO } from './session-key.ts';
 
 const PENDING = 'conference:sign-in';
 const EXPIRED = 'conference:expired';
@@ -26,6 +26,7 @@ export class SessionExpired extends Error {}
 /** Ends a session that is no longer valid, noting it for the page that shows the sign-in again. */
 function expire(): never {
   sessionStorage.removeItem(TOKENS);
+  sessionStorage.removeItem(WHO);
   sessionStorage.setItem(EXPIRED, '1');
   showSessionInHeader(false);
   throw new SessionExpired('Your session has expired.');
@@ -68,6 +69,8 @@ export async function completeSignIn(): Promise<string | undefined> {
   const started = JSON.parse(pending) as { state: string; codeVerifier: string; returnTo?: string };
   const tokens = await finishSignIn(settings, location.origin, url, redirectUri(), started);
   sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
+  // Another person may have signed in in this tab: the page reads who it is now.
+  sessionStorage.removeItem(WHO);
   sessionStorage.removeItem(EXPIRED);
   return started.returnTo;
 }
@@ -105,6 +108,7 @@ export async function api(path: string, init: RequestInit = {}): Promise<Respons
 export async function signOut(returnTo: string): Promise<void> {
   const idToken = saved()?.idToken;
   sessionStorage.removeItem(TOKENS);
+  sessionStorage.removeItem(WHO);
   sessionStorage.removeItem(EXPIRED);
   const url = await signOutUrl(settings, location.origin, idToken, returnTo).catch(() => undefined);
   location.assign(url?.href ?? returnTo);

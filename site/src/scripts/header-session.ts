@@ -1,25 +1,63 @@
 /**
- * The header's sign-in area says whether this tab is signed in. The tokens live in this tab's
- * sessionStorage (lib/session.ts), so every page can tell without a request; without
- * JavaScript the area keeps its static "Sign in".
+ * The header's sign-in area says whether this tab is signed in, and as whom. The tokens live
+ * in this tab's sessionStorage (lib/session.ts), so every page can tell without a request;
+ * without JavaScript the area keeps its static "Sign in" and both areas' links. Signed in,
+ * it names the person, lists only the areas they have, and offers to sign out; the session
+ * code (the OpenID client) loads only when they do.
  */
-import { TOKENS } from '../lib/session-key.ts';
+import { TOKENS, WHO, type Who } from '../lib/session-key.ts';
 
-/** Tokens that still work, or can be refreshed; expired ones end the session at its next call. */
-function usableSession(): boolean {
+function read<T>(key: string): T | null {
   try {
-    const tokens = JSON.parse(sessionStorage.getItem(TOKENS) ?? 'null') as {
-      expiresAt?: number;
-      refreshToken?: string;
-    } | null;
-    return tokens !== null && (Boolean(tokens.refreshToken) || Number(tokens.expiresAt) > Date.now());
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null') as T | null;
   } catch {
-    return false;
+    return null;
   }
 }
 
+/** Tokens that still work, or can be refreshed; expired ones end the session at its next call. */
+function usableSession(): boolean {
+  const tokens = read<{ expiresAt?: number; refreshToken?: string }>(TOKENS);
+  return tokens !== null && (Boolean(tokens.refreshToken) || Number(tokens.expiresAt) > Date.now());
+}
+
+/**
+ * Which areas to list: both while it is not known who is signed in. The portal is for
+ * sponsors' members and for anyone not on the staff (an invitation may be waiting); the
+ * console for organisers and staff.
+ */
+function areas(who: Who | null): { portal: boolean; console: boolean } {
+  if (!who) return { portal: true, console: true };
+  const staff = who.roles.length > 0;
+  return { portal: who.sponsorIds.length > 0 || !staff, console: staff };
+}
+
 export function showSessionInHeader(signedIn = usableSession()): void {
-  const summary = document.querySelector<HTMLElement>('.signin summary');
-  const label = signedIn ? summary?.dataset.signedIn : summary?.dataset.signedOut;
-  if (summary && label) summary.textContent = label;
+  const area = document.querySelector<HTMLElement>('.signin');
+  const summary = area?.querySelector<HTMLElement>('summary');
+  if (!area || !summary) return;
+  const label = signedIn ? summary.dataset.signedIn : summary.dataset.signedOut;
+  if (label) summary.textContent = label;
+
+  const who = signedIn ? read<Who>(WHO) : null;
+  const line = area.querySelector<HTMLElement>('.signin__who');
+  if (line) {
+    line.textContent = who?.email ? (line.dataset.template ?? '').replace('{who}', who.email) : '';
+    line.hidden = !who?.email;
+  }
+  const shown = areas(who);
+  for (const item of area.querySelectorAll<HTMLElement>('[data-area]')) {
+    item.hidden = !shown[item.dataset.area as keyof typeof shown];
+  }
+  const out = area.querySelector<HTMLElement>('.signin__out');
+  if (out) out.hidden = !signedIn;
+}
+
+/** Wires the header's sign-out button once per page. */
+export function offerSignOutInHeader(): void {
+  const button = document.querySelector<HTMLButtonElement>('.signin__out button');
+  button?.addEventListener('click', async () => {
+    const { signOut } = await import('../lib/session.ts');
+    await signOut(new URL(button.dataset.home ?? '/', location.origin).href);
+  });
 }

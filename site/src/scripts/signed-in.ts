@@ -7,6 +7,7 @@
  */
 import type { Me } from '../lib/api-types.ts';
 import { api, completeSignIn, isSignedIn, SessionExpired, signIn, signOut, takeExpiredNote } from '../lib/session.ts';
+import { WHO, type Who } from '../lib/session-key.ts';
 import { el, type Say } from './dom.ts';
 import { showSessionInHeader } from './header-session.ts';
 
@@ -38,6 +39,8 @@ export async function whenSignedIn(options: {
       return offerSignIn();
     }
     const me = (await (await api('/api/me')).json()) as Me;
+    const who: Who = { email: me.email, roles: me.roles, sponsorIds: me.sponsorIds };
+    sessionStorage.setItem(WHO, JSON.stringify(who));
     // The header looked before this page finished a sign-in the provider sent back.
     showSessionInHeader(true);
     await options.run(me);
