@@ -153,6 +153,13 @@ describe('agenda: console editor, publishing, programme and my agenda', () => {
     // Pressed, it says what pressing it again does, and its name still begins with its words.
     await expect.poll(() => star.getAttribute('aria-label')).toBe(`Remove from my agenda: ${opening.title.en}`);
     expect(await star.innerText()).toBe('★ Remove from my agenda');
+    // Said too, for screen readers that do not announce a focused button's new name.
+    const said = programme.getByRole('status').and(programme.locator('#star-status'));
+    expect(await said.textContent()).toBe(`Added to my agenda: ${opening.title.en}`);
+    await star.click();
+    await expect.poll(() => said.textContent()).toBe(`Removed from my agenda: ${opening.title.en}`);
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-label')).toBe(`Remove from my agenda: ${opening.title.en}`);
     await clean(programme, 'session-en');
 
     await programme.goto(`${baseUrl}/my-agenda/`);

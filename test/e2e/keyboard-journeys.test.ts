@@ -146,6 +146,9 @@ describe('journeys with the keyboard only', () => {
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
         .toBe(star.name.replace('Ajouter à mon agenda', 'Retirer de mon agenda'));
+      expect(await page.locator('#star-status').textContent()).toBe(
+        star.name.replace('Ajouter à mon agenda', 'Ajouté à mon agenda'),
+      );
       starred.push(star.name.replace('Ajouter à mon agenda : ', ''));
     }
     // Back up to the site's menu, then to My agenda.

@@ -28,6 +28,9 @@ export const agendaEn = {
   unstar: 'Remove from my agenda',
   /** Begins with `star`, which the script swaps for `unstar` (scripts/agenda/public-page.ts). */
   starLabel: 'Add to my agenda: {title}',
+  /** Said once the button has done it, followed by the rest of its name (": {title}"). */
+  starred: 'Added to my agenda',
+  unstarred: 'Removed from my agenda',
   addToCalendar: 'Add to calendar (.ics)',
   wholeProgramme: 'Whole programme (.ics)',
   exports: 'Calendar and conference apps',

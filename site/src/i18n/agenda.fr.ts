@@ -22,6 +22,8 @@ export const agendaFr: AgendaStrings = {
   star: 'Ajouter à mon agenda',
   unstar: 'Retirer de mon agenda',
   starLabel: 'Ajouter à mon agenda : {title}',
+  starred: 'Ajouté à mon agenda',
+  unstarred: 'Retiré de mon agenda',
   addToCalendar: 'Ajouter au calendrier (.ics)',
   wholeProgramme: 'Tout le programme (.ics)',
   exports: 'Calendrier et applications de conférence',

@@ -104,10 +104,16 @@ function starButtons() {
     }
   };
   paint();
+  const status = document.getElementById('star-status');
   for (const b of buttons) {
     b.addEventListener('click', () => {
-      writeStars(localStorage, toggle(readStars(localStorage), b.dataset.star ?? ''));
+      const id = b.dataset.star ?? '';
+      const state = toggle(readStars(localStorage), id);
+      writeStars(localStorage, state);
       paint();
+      const off = words.get(b) ?? { text: '', label: '' };
+      const said = state.ids.includes(id) ? status?.dataset.added : status?.dataset.removed;
+      if (status && said !== undefined) status.textContent = said + off.label.slice(off.text.length);
       void sync(localStorage).catch(() => undefined);
     });
   }
