@@ -1,10 +1,10 @@
 /** What organisers do: tiers, sponsors with tier and booth, the review queue and the side-by-side pair; what the public reads. */
-import { ConflictError, NotFoundError, UnprocessableError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { EventReader } from '../events/public.ts';
 import type { StoredSponsor } from './keys.ts';
 import { type ProfileDeps, requireSponsor, siteRebuild } from './profile.ts';
 import type { PublicSponsor, SponsorCreate, SponsorPatch, Tier } from './schemas.ts';
-import type { SponsorsStore } from './store.ts';
+import { TiersHeldError } from './store.ts';
 import { byTierThenName, changedFields, EMPTY_CONTENT, publicLive, renderedOf, toPublic, toSummary } from './views.ts';
 
 export type OrganiserDeps = ProfileDeps & { events: EventReader };
@@ -17,34 +17,28 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 48) || 'sponsor';
 
-async function requireTier(store: SponsorsStore, eventId: string, tierId: string) {
-  const tiers = await store.getTiers(eventId);
-  if (!tiers.items.some((t) => t.id === tierId)) {
-    throw new UnprocessableError("Choose one of the event's sponsor tiers.", [
-      { path: 'tier', message: 'Unknown tier' },
-    ]);
-  }
-  return tiers;
-}
-
 /** Replaces the event's tiers; a tier still held by a sponsor cannot go (409 naming them). */
 export async function putTiers(deps: OrganiserDeps, eventId: string, tiers: Tier[], expectedVersion: number) {
   if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
-  const kept = new Set(tiers.map((t) => t.id));
-  const stranded = (await deps.store.listSponsors(eventId)).filter((s) => !kept.has(s.tier));
-  if (stranded.length > 0) {
-    const names = stranded.map((s) => `${s.name} (${s.tier})`).sort();
+  try {
+    return await deps.store.putTiers(eventId, tiers, expectedVersion);
+  } catch (error) {
+    if (!(error instanceof TiersHeldError)) throw error;
+    // The counts are exact; the index that names the holders may lag a sponsor added a moment ago.
+    const holders = (await deps.store.listSponsors(eventId)).filter((s) => s.tier in error.held);
+    const count = Object.values(error.held).reduce((sum, n) => sum + n, 0);
+    const names = holders.map((s) => `${s.name} (${s.tier})`).sort();
+    const unnamed = count - holders.length;
+    if (unnamed > 0) names.push(`${unnamed} just added (${Object.keys(error.held).sort().join(', ')})`);
     throw new ConflictError(
-      `${stranded.length} sponsor(s) hold a tier this list leaves out: ${names.join(', ')}. Move them to another tier first.`,
-      stranded.map((s) => ({ path: 'tiers', message: s.id })),
+      `${count} sponsor(s) hold a tier this list leaves out: ${names.join(', ')}. Move them to another tier first.`,
+      holders.map((s) => ({ path: 'tiers', message: s.id })),
     );
   }
-  return deps.store.putTiers(eventId, tiers, expectedVersion);
 }
 
 export async function createSponsor(deps: OrganiserDeps, eventId: string, input: SponsorCreate) {
   if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
-  await requireTier(deps.store, eventId, input.tier);
   const at = deps.now().toISOString();
   const sponsor: StoredSponsor = {
     id: input.id ?? slug(input.name),
@@ -66,7 +60,6 @@ export async function createSponsor(deps: OrganiserDeps, eventId: string, input:
 /** Name, tier and booth are the organisers' and take effect at once (on the public page too). */
 export async function patchSponsor(deps: OrganiserDeps, eventId: string, sponsorId: string, patch: SponsorPatch) {
   const sponsor = await requireSponsor(deps.store, sponsorId, eventId);
-  if (patch.tier !== undefined) await requireTier(deps.store, eventId, patch.tier);
   const now = deps.now();
   const { booth, ...fields } = patch;
   const sets: Record<string, unknown> = { ...fields, updatedAt: now.toISOString() };

@@ -1,8 +1,8 @@
 /** The only code that knows how sponsors, tiers and members sit in the table (keys in keys.ts). */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { ConflictError, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
 import { queryAll } from '../core/query.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
@@ -28,13 +28,51 @@ export type SideItems = Record<string, unknown>[];
 
 const mustBeNew = { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'PK' } };
 
+/**
+ * The tiers item counts the sponsors holding each tier (`held`, one entry per tier). Every
+ * write that gives a sponsor a tier moves the count in the same transaction, on condition
+ * that the tier is still there, and replacing the tiers removes only tiers counted at zero: a
+ * tier can never go while a sponsor holds it, whatever the timing (the sponsors' index, read
+ * eventually, only names them).
+ */
+/** A stage deployed before the counts: scripts/count-tier-holders.ts counts them once. */
+const notCounted = (eventId: string) =>
+  new Error(`The tiers of ${eventId} have no holder counts; run scripts/count-tier-holders.ts once.`);
+
+const unknownTier = () =>
+  new UnprocessableError("Choose one of the event's sponsor tiers.", [{ path: 'tier', message: 'Unknown tier' }]);
+
+export class TiersHeldError extends Error {
+  readonly held: Record<string, number>;
+  constructor(held: Record<string, number>) {
+    super(`Sponsors still hold ${Object.keys(held).join(', ')}.`);
+    this.held = held;
+  }
+}
+
 export function createSponsorsStore(doc: DocumentClient, tableName: string) {
   const put = (Item: Record<string, unknown>): TransactItem => ({ Put: { TableName: tableName, Item } });
+
+  /** Counts a sponsor into tier `to` (and out of `from`), on condition that `to` is a tier. */
+  function holdTier(eventId: string, to: string, from?: string): TransactItem {
+    return {
+      Update: {
+        TableName: tableName,
+        Key: tiersKey(eventId),
+        UpdateExpression: from
+          ? 'SET #held.#to = #held.#to + :one, #held.#from = #held.#from - :one'
+          : 'SET #held.#to = #held.#to + :one',
+        ConditionExpression: 'attribute_exists(#held.#to)',
+        ExpressionAttributeNames: { '#held': 'held', '#to': to, ...(from ? { '#from': from } : {}) },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    };
+  }
 
   /** SET (and REMOVE) on the sponsor item, guarded by its version (and state, when given); the version moves on by one when `bump`. */
   function sponsorUpdate(
     sponsorId: string,
-    guard: { version?: number; states?: string[] },
+    guard: { version?: number; states?: string[]; tier?: string },
     sets: Record<string, unknown>,
     removes: string[] = [],
     bump = true,
@@ -59,6 +97,11 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
     if (guard.version !== undefined) {
       values[':expected'] = guard.version;
       conditions.push('#version = :expected');
+    }
+    if (guard.tier !== undefined) {
+      names['#tier'] = 'tier';
+      values[':tier'] = guard.tier;
+      conditions.push('#tier = :tier');
     }
     if (guard.states) {
       names['#state'] = 'state';
@@ -87,10 +130,26 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
     return Item ? strip<StoredSponsor>(Item) : undefined;
   }
 
+  /** The tiers item; `held` is absent on items written before tiers counted their sponsors. */
+  async function getTiersItem(eventId: string): Promise<(StoredTiers & { held?: Record<string, number> }) | undefined> {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: tiersKey(eventId), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const held = Item.held as Record<string, number> | undefined;
+    return { items: Item.items as Tier[], version: Number(Item.version), ...(held ? { held } : {}) };
+  }
+
+  /** Why a tier count refused: the tier is gone, or the stage still needs its one-off count. */
+  async function tierRefusal(eventId: string): Promise<Error> {
+    const item = await getTiersItem(eventId);
+    return item && !item.held ? notCounted(eventId) : unknownTier();
+  }
+
   return {
     getSponsor,
 
-    /** A new sponsor with its (empty) pass counter. */
+    /** A new sponsor with its (empty) pass counter, counted into its tier. */
     async createSponsor(sponsor: StoredSponsor) {
       const outcome = await transact(doc, {
         sponsor: {
@@ -106,8 +165,11 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
           },
         },
         passes: { Put: { TableName: tableName, Item: { ...passesKey(sponsor.id), entity: 'passes', used: 0 } } },
+        tier: holdTier(sponsor.eventId, sponsor.tier),
       });
-      if (!outcome.ok) throw new ConflictError(`Sponsor ${sponsor.id} already exists.`);
+      if (outcome.ok) return;
+      if (outcome.failed.has('tier')) throw await tierRefusal(sponsor.eventId);
+      throw new ConflictError(`Sponsor ${sponsor.id} already exists.`);
     },
 
     /**
@@ -123,14 +185,30 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       const sets = change.index
         ? { ...change.sets, ...eventSponsorsIndex(current.eventId, { id: current.id, name: String(change.sets.name) }) }
         : change.sets;
+      // A new tier moves the counts, from the tier the sponsor still holds (guarded below).
+      const newTier = typeof sets.tier === 'string' && sets.tier !== current.tier ? sets.tier : undefined;
       const parts: [string, TransactItem][] = [
-        ['sponsor', sponsorUpdate(current.id, guard, sets, change.removes, change.bump ?? true)],
+        [
+          'sponsor',
+          sponsorUpdate(
+            current.id,
+            { ...guard, ...(newTier ? { tier: current.tier } : {}) },
+            sets,
+            change.removes,
+            change.bump ?? true,
+          ),
+        ],
+        ...(newTier ? [['tier', holdTier(current.eventId, newTier, current.tier)] as [string, TransactItem]] : []),
         ...side.map((item, i): [string, TransactItem] => [`side${i}`, put(item)]),
       ];
       const outcome = await transact(doc, parts);
       if (outcome.ok) return;
+      if (outcome.failed.has('tier')) throw await tierRefusal(current.eventId);
       const now = await getSponsor(current.id);
       if (!now) throw new NotFoundError(`No sponsor ${current.id}.`);
+      if (newTier && now.tier !== current.tier) {
+        throw new StaleVersionError(`Sponsor ${current.id} moved to tier ${now.tier} meanwhile; reload it.`);
+      }
       if (guard.version !== undefined && now.version !== guard.version) {
         throw new StaleVersionError(`Sponsor ${current.id} changed since version ${guard.version}.`);
       }
@@ -151,32 +229,75 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       }),
 
     async getTiers(eventId: string): Promise<StoredTiers> {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: tiersKey(eventId), ConsistentRead: true }),
-      );
-      return Item ? { items: Item.items as Tier[], version: Number(Item.version) } : { items: [], version: 0 };
+      const item = await getTiersItem(eventId);
+      return item ? { items: item.items, version: item.version } : { items: [], version: 0 };
     },
 
-    /** Replaces the tiers if they are still at `expectedVersion` (0: none yet). */
+    /**
+     * Replaces the tiers if they are still at `expectedVersion` (0: none yet). A tier left out
+     * goes only while no sponsor holds it (TiersHeldError, with the counts); a kept tier keeps
+     * its count, and a new one starts at zero.
+     */
     async putTiers(eventId: string, items: Tier[], expectedVersion: number): Promise<StoredTiers> {
+      const stale = () => new StaleVersionError(`The tiers of ${eventId} changed since version ${expectedVersion}.`);
       const version = expectedVersion + 1;
+      if (expectedVersion === 0) {
+        const held = Object.fromEntries(items.map((t) => [t.id, 0]));
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...tiersKey(eventId), entity: 'tiers', eventId, items, held, version },
+              ...mustBeNew,
+            }),
+          );
+          return { items, version };
+        } catch (error) {
+          if (isConditionFailure(error)) throw stale();
+          throw error;
+        }
+      }
+      const found = await getTiersItem(eventId);
+      if (!found || found.version !== expectedVersion) throw stale();
+      if (!found.held) throw notCounted(eventId);
+      const current = { ...found, held: found.held };
+      const kept = new Set(items.map((t) => t.id));
+      const removed = Object.keys(current.held).filter((id) => !kept.has(id));
+      const added = items.filter((t) => !(t.id in current.held)).map((t) => t.id);
+      const names: Record<string, string> = { '#items': 'items', '#version': 'version' };
+      if (added.length + removed.length > 0) names['#held'] = 'held';
+      const values: Record<string, unknown> = { ':items': items, ':expected': expectedVersion, ':one': 1 };
+      if (added.length + removed.length > 0) values[':zero'] = 0;
+      const sets = ['#items = :items', '#version = #version + :one'];
+      for (const [i, id] of added.entries()) {
+        names[`#a${i}`] = id;
+        sets.push(`#held.#a${i} = :zero`);
+      }
+      const conditions = ['#version = :expected'];
+      for (const [i, id] of removed.entries()) {
+        names[`#r${i}`] = id;
+        conditions.push(`#held.#r${i} = :zero`);
+      }
+      const remove = removed.map((_, i) => `#held.#r${i}`);
       try {
         await doc.send(
-          new PutCommand({
+          new UpdateCommand({
             TableName: tableName,
-            Item: { ...tiersKey(eventId), entity: 'tiers', eventId, items, version },
-            ConditionExpression:
-              expectedVersion === 0 ? 'attribute_not_exists(#pk)' : 'attribute_exists(#pk) AND #version = :expected',
-            ExpressionAttributeNames: { '#pk': 'PK', ...(expectedVersion === 0 ? {} : { '#version': 'version' }) },
-            ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+            Key: tiersKey(eventId),
+            UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
           }),
         );
         return { items, version };
       } catch (error) {
-        if (isConditionFailure(error)) {
-          throw new StaleVersionError(`The tiers of ${eventId} changed since version ${expectedVersion}.`);
-        }
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        const now = await getTiersItem(eventId);
+        if (!now || now.version !== expectedVersion) throw stale();
+        const counts = now.held ?? {};
+        const held = Object.fromEntries(removed.map((id) => [id, counts[id] ?? 0]).filter(([, n]) => Number(n) > 0));
+        throw new TiersHeldError(held);
       }
     },
 
