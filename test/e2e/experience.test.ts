@@ -70,21 +70,47 @@ describe('registering', () => {
       const email = `paid.${lang}.${size}@customs.example.org`;
       const page = await browser.newPage(viewports[size]);
       await page.goto(`${baseUrl}${fr ? '/fr' : ''}/register/`);
-      const category = page.getByLabel(fr ? 'Catégorie d’inscription *' : 'Registration category *');
-      // Choosing a category says what it means: who it is for, a review, a fee paid by transfer.
+      const categories = page.getByRole('radiogroup', {
+        name: fr ? 'Catégorie d’inscription *' : 'Registration category *',
+      });
+      // Each choice says what it costs and who it is for; choosing one says what it means: a
+      // review, a fee paid by transfer.
+      const government = categories.getByRole('radio', {
+        name: fr
+          ? 'Délégués des douanes et des administrations · Gratuit'
+          : 'Customs and government delegates · Free of charge',
+      });
+      expect(await page.locator('#category-customs-government-about').innerText()).toBe(
+        fr
+          ? 'Agents des administrations douanières et des autres administrations publiques.'
+          : 'Officials of customs administrations and other government agencies.',
+      );
       const info = page.locator('#categoryId-info');
-      await category.selectOption('customs-government');
+      await government.check();
       await expect
         .poll(() => info.innerText())
         .toBe(
           fr
-            ? 'Agents des administrations douanières et des autres administrations publiques. Les organisateurs examinent chaque inscription de cette catégorie\u202f; nous vous écrirons pour vous informer de leur décision.'
-            : 'Officials of customs administrations and other government agencies. The organisers review each registration in this category; we will write to you with their decision.',
+            ? 'Les organisateurs examinent chaque inscription de cette catégorie\u202f; nous vous écrirons pour vous informer de leur décision.'
+            : 'The organisers review each registration in this category; we will write to you with their decision.',
         );
-      await category.selectOption('private-sector');
+      await categories.locator('#category-private-sector').check();
       await expect
         .poll(() => info.innerText())
-        .toContain(fr ? 'Payable par virement bancaire' : 'Paid by bank transfer');
+        .toBe(
+          fr
+            ? 'Payable par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.'
+            : 'Paid by bank transfer: the invoice carries our bank details and your payment reference.',
+        );
+      // Long names and fees wrap inside the page on a phone: nothing is cut.
+      const overflow = await categories
+        .locator('label')
+        .evaluateAll(
+          (labels) =>
+            labels.filter((l) => l.scrollWidth > l.clientWidth || l.getBoundingClientRect().right > innerWidth).length,
+        );
+      expect(overflow).toBe(0);
+      await screenshot(page, `register-${lang}-${size}`);
       await page.getByLabel(fr ? 'Prénom *' : 'First name *').fill('Paula');
       await page.getByLabel(fr ? 'Nom *' : 'Last name *', { exact: true }).fill('Payer');
       await page.getByLabel(fr ? 'Adresse électronique *' : 'Email address *').fill(email);
@@ -188,9 +214,10 @@ describe('registering', () => {
       const page = await browser.newPage(viewports.phone);
       await page.goto(`${baseUrl}${path}`);
       // Added after the build: the live state brings it in, disabled, with the reason.
-      const option = page.locator('#categoryId option[value="press-briefing"]');
+      const option = page.locator('#category-press-briefing');
       await expect.poll(() => option.count()).toBe(1);
-      expect([plain(await option.innerText()), await option.isDisabled()]).toEqual([label, true]);
+      const name = await page.locator('label[for="category-press-briefing"]').innerText();
+      expect([plain(name), await option.isDisabled()]).toEqual([label, true]);
       expect(await accessibilityViolations(page)).toEqual([]);
     }
   });

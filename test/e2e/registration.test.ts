@@ -20,7 +20,10 @@ async function fillForm(
   fields: { category: string; first: string; last: string; email: string; organisation: string; country: string },
   fr = false,
 ) {
-  await page.getByLabel(fr ? 'Catégorie d’inscription *' : 'Registration category *').selectOption(fields.category);
+  const categories = page.getByRole('radiogroup', {
+    name: fr ? 'Catégorie d’inscription *' : 'Registration category *',
+  });
+  await categories.locator(`#category-${fields.category}`).check();
   await page.getByLabel(fr ? 'Prénom *' : 'First name *').fill(fields.first);
   await page.getByLabel(fr ? 'Nom *' : 'Last name *', { exact: true }).fill(fields.last);
   await page.getByLabel(fr ? 'Adresse électronique *' : 'Email address *').fill(fields.email);

@@ -9,11 +9,8 @@ export const attendeeFr: AttendeeStrings = {
       'Les catégories payantes se règlent par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
       'Le même message contient un lien privé pour modifier ou annuler votre inscription à tout moment.',
     ],
-    chooseCategory: 'Choisissez une catégorie',
     paidHint:
       'Payable par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
-    optionLabel: '{name} · {fee}',
-    unavailable: '{label} ({state})',
     privacyLink: 'Lire la page «\u202fProtection des données personnelles\u202f»',
     categoryUnavailable: 'Cette catégorie ne peut plus être choisie. Veuillez en choisir une autre.',
     thanks: 'Merci, {name}',

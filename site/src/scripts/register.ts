@@ -55,8 +55,10 @@ export function startRegistration(root: HTMLElement) {
   const { text: f, extra: a, lang } = config;
   const categories = new Map(config.categories.map((c) => [c.id, c]));
   const form = find(root, '#register-form', HTMLFormElement);
-  const select = find(form, '#categoryId', HTMLSelectElement);
+  const group = find(form, '#categoryId', HTMLFieldSetElement);
   const info = find(form, '#categoryId-info');
+  const choices = () => [...group.querySelectorAll<HTMLInputElement>('input[name=categoryId]')];
+  const chosen = () => choices().find((radio) => radio.checked);
   const summary = find(root, '#error-summary');
   const summaryList = find(summary, 'ul', HTMLUListElement);
   const say = statusMessage(find(root, '#outcome'), { focus: true });
@@ -67,23 +69,41 @@ export function startRegistration(root: HTMLElement) {
 
   const feeOf = (c: LiveCategory) =>
     c.price ? (c.price.amount === 0 ? config.free : formatMoney(c.price, lang)) : categories.get(c.id)?.fee;
-  // What choosing a category means, said where it is chosen: its state when not open, its
-  // description, whether the organisers review it, and that a fee is paid by transfer.
+  // What choosing a category means, said under the choices: its state when not open, that
+  // the organisers review it, and that a fee is paid by transfer (who it is for is on each choice).
   const describe = () => {
-    const option = select.selectedOptions[0];
-    const state = option?.dataset.state as CategoryState | undefined;
-    const category = option?.value ? categories.get(option.value) : undefined;
+    const radio = chosen();
+    const state = radio?.closest<HTMLElement>('.choice')?.dataset.state as CategoryState | undefined;
+    const category = radio ? categories.get(radio.value) : undefined;
     info.textContent = [
-      option?.value && state && state !== 'open' ? config.state[state] : '',
-      category?.description ?? '',
-      category?.eligibility ?? '',
+      state && state !== 'open' ? config.state[state] : '',
       category?.requiresApproval ? a.steps.approval : '',
       category?.paid ? a.paidHint : '',
     ]
       .filter(Boolean)
       .join(' ');
   };
-  select.addEventListener('change', describe);
+  group.addEventListener('change', describe);
+
+  /** The choice of a category added after the build, drawn as RegisterForm.astro draws one. */
+  const newChoice = (id: string, about: string | undefined) => {
+    const radio = el('input', { type: 'radio', id: `category-${id}`, name: 'categoryId', value: id, required: '' });
+    const label = el(
+      'label',
+      { for: `category-${id}` },
+      el('span', { class: 'choice__name' }),
+      ' · ',
+      el('span', { class: 'choice__fee' }),
+      el('span', { class: 'choice__state' }),
+    );
+    const choice = el('div', { class: 'check choice' }, radio, label);
+    if (about) {
+      radio.setAttribute('aria-describedby', `category-${id}-about`);
+      choice.append(el('p', { class: 'hint choice__about', id: `category-${id}-about` }, about));
+    }
+    group.insertBefore(choice, info);
+    return radio;
+  };
 
   // Live availability: the build's state may be hours old.
   void fetchCategories(config.eventId).then((live) => {
@@ -102,17 +122,21 @@ export function startRegistration(root: HTMLElement) {
         ...(description ? { description } : {}),
         ...(eligibility ? { eligibility } : {}),
       });
-      let option = [...select.options].find((o) => o.value === c.id);
-      if (!option) {
-        option = el('option', { value: c.id });
-        select.append(option);
-      }
+      const about = [description, eligibility].filter(Boolean).join(' ') || undefined;
+      const radio = choices().find((r) => r.value === c.id) ?? newChoice(c.id, about);
+      const choice = radio.closest<HTMLElement>('.choice');
       const state = stateOf(c);
-      const label = fill(a.optionLabel, { name, fee });
-      option.textContent = state === 'open' ? label : fill(a.unavailable, { label, state: config.state[state] });
-      option.dataset.state = state;
-      option.disabled = !canChoose(state);
-      if (option.disabled && option.selected) select.value = '';
+      const part = (name: string) => choice?.querySelector<HTMLElement>(`.choice__${name}`);
+      const [nameNode, feeNode, stateNode] = [part('name'), part('fee'), part('state')];
+      if (nameNode) nameNode.textContent = name;
+      if (feeNode) feeNode.textContent = fee;
+      if (stateNode) {
+        stateNode.textContent = ` (${config.state[state]})`;
+        stateNode.hidden = state === 'open';
+      }
+      if (choice) choice.dataset.state = state;
+      radio.disabled = !canChoose(state);
+      if (radio.disabled) radio.checked = false;
     }
     describe();
   });
@@ -124,6 +148,7 @@ export function startRegistration(root: HTMLElement) {
     for (const { path, message } of errors) {
       const name = path.split('.')[0] ?? path;
       const control = form.querySelector<HTMLElement>(`#${name}`);
+      const legend = control instanceof HTMLFieldSetElement ? control.querySelector('legend') : null;
       const slot = form.querySelector<HTMLElement>(`#${name}-error`);
       if (control) control.setAttribute('aria-invalid', 'true');
       if (slot) {
@@ -132,8 +157,19 @@ export function startRegistration(root: HTMLElement) {
       }
       // Without the required mark, and without a closing full stop (the consent's label is a sentence).
       const label =
-        form.querySelector(`label[for="${name}"]`)?.textContent?.replace(' *', '').replace(/\.$/, '') ?? name;
-      summaryList.append(el('li', {}, el('a', { href: `#${name}` }, fill(f.summaryItem, { label, message }))));
+        (legend ?? form.querySelector(`label[for="${name}"]`))?.textContent?.replace(' *', '').replace(/\.$/, '') ??
+        name;
+      const link = el('a', { href: `#${name}` }, fill(f.summaryItem, { label, message }));
+      // A group's link goes to its first choice that can be taken, as a field's goes to the field.
+      if (legend) {
+        link.addEventListener('click', (event) => {
+          const first = choices().find((radio) => !radio.disabled);
+          if (!first) return;
+          event.preventDefault();
+          first.focus();
+        });
+      }
+      summaryList.append(el('li', {}, link));
     }
     summary.hidden = errors.length === 0;
     if (errors.length > 0) summary.focus();
@@ -245,7 +281,7 @@ export function startRegistration(root: HTMLElement) {
     if (!parsed.success) {
       return showErrors(parsed.error.issues.map((i) => ({ path: String(i.path[0]), message: message(i.path, i) })));
     }
-    if (select.selectedOptions[0]?.disabled) {
+    if (chosen()?.disabled) {
       return showErrors([{ path: 'categoryId', message: a.categoryUnavailable }]);
     }
     showErrors([]);
