@@ -77,7 +77,11 @@ describe('registering and managing a registration', () => {
     // Opening the mailed link confirms the address; the token leaves the address bar.
     const mail = await mailTo('amelie.durand@univ.example.fr', /Confirmez votre inscription/);
     await page.goto(manageLink(mail));
-    await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmée');
+    await expect
+      .poll(() => page.locator('#manage-badges .badge').allInnerTexts())
+      .toEqual(['Confirmée', 'Paiement attendu']);
+    // Said once, by the badge: not again as a row.
+    expect(await page.locator('#manage-details dt').allInnerTexts()).not.toContain('Statut');
     await expect
       .poll(() => page.locator('#manage-status').innerText())
       .toBe('Merci\u202f: votre adresse est confirmée.');
@@ -178,6 +182,16 @@ describe('registering and managing a registration', () => {
       .poll(() => page.locator('#confirmation dd').last().innerText())
       .toBe('Number 1 on the waiting list, waiting for you to confirm your email address');
     const wandaLink = manageLink(await mailTo('wanda@customs.example.org', /Confirm your place on the waiting list/));
+    // Her page says where she stands: the badge, and the row with her place in the queue.
+    const wanda = await browser.newPage();
+    await wanda.goto(wandaLink);
+    await expect.poll(() => wanda.locator('#manage-badges .badge').allInnerTexts()).toEqual(['Waiting list']);
+    const rows = await wanda
+      .locator('#manage-details')
+      .evaluate((dl) =>
+        [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`),
+      );
+    expect(rows[0]).toBe('Status: Number 1 on the waiting list');
 
     // Filler 0 cancels through their own link; the seat goes to Wanda.
     const link = manageLink(await mailTo('filler0@example.org', /Confirm your registration/));
@@ -190,6 +204,9 @@ describe('registering and managing a registration', () => {
     await mailTo('wanda@customs.example.org', /A place is now yours/);
 
     await page.goto(wandaLink);
-    await expect.poll(() => page.locator('#manage-details').innerText()).toContain('Confirmed');
+    // With the seat comes the fee of her category.
+    await expect
+      .poll(() => page.locator('#manage-badges .badge').allInnerTexts())
+      .toEqual(['Confirmed', 'Payment due']);
   });
 });

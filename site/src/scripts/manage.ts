@@ -106,25 +106,33 @@ export async function startManage(root: HTMLElement) {
     const reg: WithPayment = { ...update, event: update.event ?? latest?.event };
     latest = reg;
     const ended = reg.status === 'cancelled' || reg.status === 'rejected' || reg.status === 'expired';
-    const position = reg.waitlistPosition ? ` · ${fill(m.position, { n: reg.waitlistPosition })}` : '';
+    const position = reg.waitlistPosition ? fill(m.position, { n: reg.waitlistPosition }) : '';
+    // "Number 3 on the waiting list" says "On the waiting list" already.
+    const statusText =
+      reg.status === 'waitlisted' && position ? position : [m.status[reg.status], position].filter(Boolean).join(' · ');
+    // The badge names the status; a row adds the sentence only where it says more (what the
+    // person is waiting for, a place in the queue), so "Confirmed" is not said twice.
+    const explained = (['unverified', 'expired', 'waitlisted', 'pending'] as const).some((s) => s === reg.status);
     const category = event?.categories[reg.categoryId];
     const payment = reg.payment ?? undefined;
     // An ended registration owes nothing, whatever was due before it ended.
-    const owed = payment?.status === 'due' && !ended;
-    const paymentLabel = payment && (owed || payment.status !== 'due') ? m.payment[payment.status] : m.payment.none;
+    // Nor is anything owed before there is a seat (unverified, waiting, awaiting approval).
+    const owed = payment?.status === 'due' && hasSeat(reg);
     const dueDate = payment?.dueDate
       ? new Intl.DateTimeFormat(m.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
           new Date(payment.dueDate.length === 10 ? `${payment.dueDate}T12:00:00Z` : payment.dueDate),
         )
       : '';
+    // The badges above say the status and what is owed; a row says only what they do not.
     const rows: [string, string][] = [
-      [m.details.status, `${m.status[reg.status]}${position}`],
+      ...(explained || position ? ([[m.details.status, statusText]] as [string, string][]) : []),
       [m.details.name, `${reg.firstName} ${reg.lastName}`],
       [m.details.email, reg.email],
       ...(event ? ([[x.event, event.name]] as [string, string][]) : []),
       [x.category, category?.name ?? reg.categoryId],
       [x.fee, payment ? formatMoney(payment, m.lang) : (category?.fee ?? x.free)],
-      ...(payment ? ([[x.payment, paymentLabel]] as [string, string][]) : []),
+      // An ended registration's fee was due: the row says nothing is, where the badge went.
+      ...(payment?.status === 'due' && ended ? ([[x.payment, m.payment.none]] as [string, string][]) : []),
       ...(payment?.reference && (owed || payment.status === 'paid')
         ? ([[x.reference, reference(payment.reference)]] as [string, string][])
         : []),
@@ -145,7 +153,7 @@ export async function startManage(root: HTMLElement) {
         : []),
     );
     summary.hidden = false;
-    pay.hidden = !owed || !hasSeat(reg);
+    pay.hidden = !owed;
     const bank = reg.event?.bankAccount;
     pay.replaceChildren(
       ...(payment
@@ -179,7 +187,7 @@ export async function startManage(root: HTMLElement) {
         : []),
     );
     // A pro forma only for what is owed; a paid invoice stays, whatever happened after.
-    invoice.hidden = !payment || reg.status === 'unverified' || (ended && payment.status !== 'paid');
+    invoice.hidden = !payment || !(owed || payment.status === 'paid' || (payment.status === 'waived' && hasSeat(reg)));
     details.replaceChildren(
       ...rows.flatMap(([term, value]) => [
         Object.assign(document.createElement('dt'), { textContent: term }),
