@@ -198,6 +198,15 @@ describe('the exhibition', () => {
       await booth.waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshotsAtBothWidths(page, `floor-plan-${lang}`);
+      // On a phone the plan keeps a size where exhibitors' names read (it scrolls sideways).
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const smallest = await page
+        .locator('.booth.taken .name')
+        .evaluateAll((names) => Math.min(...names.map((n) => n.getBoundingClientRect().height)));
+      expect(smallest).toBeGreaterThanOrEqual(12);
+      expect(await page.locator('.plan-swipe').isVisible()).toBe(true);
+      if (size) await page.setViewportSize(size);
       await booth.focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(`${baseUrl}${prefix}/exhibition/northwind-trade/`);

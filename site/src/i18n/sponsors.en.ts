@@ -28,6 +28,8 @@ export const sponsorsEn = {
     title: 'Floor plan of the exhibition hall',
     desc: 'The hall seen from above, with the {landmarks}. Each booth with an exhibitor is a link to its page; the same booths are listed below the plan.',
     intro: 'Select a booth to see who exhibits there. The list below the plan gives the same booths in order.',
+    /** On a phone the plan keeps a readable size and scrolls sideways. */
+    scroll: 'Swipe the plan sideways to see the whole hall.',
     boothName: 'Booth {booth} — {name}',
     free: 'free',
     listHeading: 'Booths',

@@ -28,6 +28,7 @@ export const sponsorsFr: SponsorStrings = {
     title: 'Plan du hall d’exposition',
     desc: 'Le hall vu de dessus, avec {landmarks}. Chaque stand occupé est un lien vers la page de son exposant\u202f; les mêmes stands sont listés sous le plan.',
     intro: 'Choisissez un stand pour voir qui y expose. La liste sous le plan reprend les mêmes stands dans l’ordre.',
+    scroll: 'Faites glisser le plan sur le côté pour voir tout le hall.',
     boothName: 'Stand {booth} — {name}',
     free: 'libre',
     listHeading: 'Stands',
