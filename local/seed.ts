@@ -1,4 +1,5 @@
 /** Seeds the demo conference through the same store code the API uses. */
+
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EntityKind } from '../functions/agenda/keys.ts';
 import { publish } from '../functions/agenda/publishing.ts';
@@ -10,6 +11,7 @@ import { createCategoryStore } from '../functions/registrations/category-store.t
 import { renderContent } from '../functions/sponsors/markdown.ts';
 import { createStaffStore } from '../functions/sponsors/staff-store.ts';
 import { createSponsorsStore, type StoredSponsor } from '../functions/sponsors/store.ts';
+import { countTierHolders } from '../scripts/tier-holder-count.ts';
 import { seededAccounts } from './accounts.ts';
 import * as agenda from './demo-agenda.ts';
 import * as demo from './demo-conference.ts';
@@ -71,8 +73,10 @@ function approvedSponsor(eventId: string, sponsor: demo.DemoSponsor): StoredSpon
 export async function seedDemoConference(doc: DocumentClient, tableName: string): Promise<boolean> {
   const events = createEventsStore(doc, tableName);
   if (await events.getEvent(demo.DEMO_EVENT_ID)) {
-    // Data kept from before the agenda existed gets the demo agenda too.
+    // Data kept from before the agenda existed gets the demo agenda too, and tiers kept from
+    // before they counted their sponsors get their counts.
     await seedDemoAgenda(doc, tableName);
+    await countTierHolders(doc, tableName);
     return false;
   }
 

@@ -1,53 +1,70 @@
 /**
  * The one-off count behind scripts/count-tier-holders.ts, kept out of functions/ (it scans
  * the table, which no request path may do): a tiers item written before tiers counted their
- * sponsors gets `held`, the number of sponsors holding each tier. Run on a stage at rest,
- * right after the deploy that added the counts; an item that has them already is left alone,
- * so running it again counts nothing.
+ * sponsors gets `held`, the number of sponsors holding each tier, read from the sponsors
+ * themselves (a consistent scan, not the eventually consistent index). A sponsor left on a
+ * tier the list no longer has is counted there too, and reported: that tier then stays until
+ * an organiser moves its sponsors, and no sponsor can be given it. An item that has its
+ * counts already is left alone, so running the count again counts nothing.
  */
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../functions/core/aws-errors.ts';
 import type { DocumentClient } from '../functions/core/dynamo.ts';
-import { queryAll } from '../functions/core/query.ts';
-import { eventSponsorsPk, type StoredSponsor, tiersKey } from '../functions/sponsors/keys.ts';
+import { tiersKey } from '../functions/sponsors/keys.ts';
 import type { Tier } from '../functions/sponsors/schemas.ts';
 
-export async function countTierHolders(doc: DocumentClient, tableName: string): Promise<{ events: number }> {
-  let counted = 0;
+export type Unlisted = { eventId: string; sponsorId: string; tier: string };
+
+export async function countTierHolders(
+  doc: DocumentClient,
+  tableName: string,
+): Promise<{ events: number; unlisted: Unlisted[] }> {
+  const uncounted: { eventId: string; items: Tier[] }[] = [];
+  const sponsors: { id: string; eventId: string; tier: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    // Tiers items have no index of their own.
     const page = await doc.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: '#entity = :tiers AND attribute_not_exists(#held)',
+        ConsistentRead: true,
+        FilterExpression: '(#entity = :tiers AND attribute_not_exists(#held)) OR #entity = :sponsor',
         ExpressionAttributeNames: { '#entity': 'entity', '#held': 'held' },
-        ExpressionAttributeValues: { ':tiers': 'tiers' },
+        ExpressionAttributeValues: { ':tiers': 'tiers', ':sponsor': 'sponsor' },
         ExclusiveStartKey: start,
       }),
     );
     for (const item of page.Items ?? []) {
-      const eventId = String(item.eventId);
-      const held: Record<string, number> = Object.fromEntries((item.items as Tier[]).map((t) => [t.id, 0]));
-      const sponsors = await queryAll<StoredSponsor>(doc, { tableName, index: 'GSI1', pk: eventSponsorsPk(eventId) });
-      for (const sponsor of sponsors) held[sponsor.tier] = (held[sponsor.tier] ?? 0) + 1;
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: tiersKey(eventId),
-            UpdateExpression: 'SET #held = :held',
-            ConditionExpression: 'attribute_not_exists(#held)',
-            ExpressionAttributeNames: { '#held': 'held' },
-            ExpressionAttributeValues: { ':held': held },
-          }),
-        );
-        counted += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      if (item.entity === 'tiers') uncounted.push({ eventId: String(item.eventId), items: item.items as Tier[] });
+      else sponsors.push({ id: String(item.id), eventId: String(item.eventId), tier: String(item.tier) });
     }
     start = page.LastEvaluatedKey;
   } while (start);
-  return { events: counted };
+
+  let counted = 0;
+  const unlisted: Unlisted[] = [];
+  for (const { eventId, items } of uncounted) {
+    const held = new Map(items.map((t) => [t.id, 0]));
+    for (const sponsor of sponsors.filter((s) => s.eventId === eventId)) {
+      if (!items.some((t) => t.id === sponsor.tier)) {
+        unlisted.push({ eventId, sponsorId: sponsor.id, tier: sponsor.tier });
+      }
+      held.set(sponsor.tier, (held.get(sponsor.tier) ?? 0) + 1);
+    }
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: tiersKey(eventId),
+          UpdateExpression: 'SET #held = :held',
+          ConditionExpression: 'attribute_not_exists(#held)',
+          ExpressionAttributeNames: { '#held': 'held' },
+          ExpressionAttributeValues: { ':held': Object.fromEntries(held) },
+        }),
+      );
+      counted += 1;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  return { events: counted, unlisted };
 }

@@ -1,10 +1,10 @@
 /** What organisers do: tiers, sponsors with tier and booth, the review queue and the side-by-side pair; what the public reads. */
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../core/errors.ts';
 import type { EventReader } from '../events/public.ts';
 import type { StoredSponsor } from './keys.ts';
 import { type ProfileDeps, requireSponsor, siteRebuild } from './profile.ts';
 import type { PublicSponsor, SponsorCreate, SponsorPatch, Tier } from './schemas.ts';
-import { TiersHeldError } from './store.ts';
+import { type SponsorsStore, TiersHeldError } from './store.ts';
 import { byTierThenName, changedFields, EMPTY_CONTENT, publicLive, renderedOf, toPublic, toSummary } from './views.ts';
 
 export type OrganiserDeps = ProfileDeps & { events: EventReader };
@@ -17,6 +17,20 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 48) || 'sponsor';
 
+/**
+ * A sponsor is given only a tier of the event's list. The store's counts refuse a tier
+ * removed meanwhile; this read refuses one that was never listed or left the list before the
+ * counts existed (a stage counted by scripts/count-tier-holders.ts may still count it).
+ */
+async function requireListedTier(store: SponsorsStore, eventId: string, tierId: string) {
+  const { items } = await store.getTiers(eventId);
+  if (!items.some((t) => t.id === tierId)) {
+    throw new UnprocessableError("Choose one of the event's sponsor tiers.", [
+      { path: 'tier', message: 'Unknown tier' },
+    ]);
+  }
+}
+
 /** Replaces the event's tiers; a tier still held by a sponsor cannot go (409 naming them). */
 export async function putTiers(deps: OrganiserDeps, eventId: string, tiers: Tier[], expectedVersion: number) {
   if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
@@ -25,7 +39,7 @@ export async function putTiers(deps: OrganiserDeps, eventId: string, tiers: Tier
   } catch (error) {
     if (!(error instanceof TiersHeldError)) throw error;
     // The counts are exact; the index that names the holders may lag a sponsor added a moment ago.
-    const holders = (await deps.store.listSponsors(eventId)).filter((s) => s.tier in error.held);
+    const holders = (await deps.store.listSponsors(eventId)).filter((s) => Object.hasOwn(error.held, s.tier));
     const count = Object.values(error.held).reduce((sum, n) => sum + n, 0);
     const names = holders.map((s) => `${s.name} (${s.tier})`).sort();
     const unnamed = count - holders.length;
@@ -39,6 +53,7 @@ export async function putTiers(deps: OrganiserDeps, eventId: string, tiers: Tier
 
 export async function createSponsor(deps: OrganiserDeps, eventId: string, input: SponsorCreate) {
   if (!(await deps.events.getEvent(eventId))) throw new NotFoundError(`No event ${eventId}.`);
+  await requireListedTier(deps.store, eventId, input.tier);
   const at = deps.now().toISOString();
   const sponsor: StoredSponsor = {
     id: input.id ?? slug(input.name),
@@ -60,6 +75,7 @@ export async function createSponsor(deps: OrganiserDeps, eventId: string, input:
 /** Name, tier and booth are the organisers' and take effect at once (on the public page too). */
 export async function patchSponsor(deps: OrganiserDeps, eventId: string, sponsorId: string, patch: SponsorPatch) {
   const sponsor = await requireSponsor(deps.store, sponsorId, eventId);
+  if (patch.tier !== undefined && patch.tier !== sponsor.tier) await requireListedTier(deps.store, eventId, patch.tier);
   const now = deps.now();
   const { booth, ...fields } = patch;
   const sets: Record<string, unknown> = { ...fields, updatedAt: now.toISOString() };

@@ -2,7 +2,13 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../core/aws-errors.ts';
 import type { DocumentClient } from '../core/dynamo.ts';
-import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../core/errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  StaleVersionError,
+  UnavailableError,
+  UnprocessableError,
+} from '../core/errors.ts';
 import { stripKeys as strip } from '../core/items.ts';
 import { queryAll } from '../core/query.ts';
 import { type TransactItem, transact } from '../core/transaction.ts';
@@ -37,7 +43,10 @@ const mustBeNew = { ConditionExpression: 'attribute_not_exists(#pk)', Expression
  */
 /** A stage deployed before the counts: scripts/count-tier-holders.ts counts them once. */
 const notCounted = (eventId: string) =>
-  new Error(`The tiers of ${eventId} have no holder counts; run scripts/count-tier-holders.ts once.`);
+  new UnavailableError(
+    `The sponsor tiers of ${eventId} wait for a one-off count of their sponsors (scripts/count-tier-holders.ts).`,
+    300,
+  );
 
 const unknownTier = () =>
   new UnprocessableError("Choose one of the event's sponsor tiers.", [{ path: 'tier', message: 'Unknown tier' }]);
@@ -62,7 +71,10 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         UpdateExpression: from
           ? 'SET #held.#to = #held.#to + :one, #held.#from = #held.#from - :one'
           : 'SET #held.#to = #held.#to + :one',
-        ConditionExpression: 'attribute_exists(#held.#to)',
+        // A count never goes below zero, whatever wrote the sponsor's tier.
+        ConditionExpression: from
+          ? 'attribute_exists(#held.#to) AND #held.#from >= :one'
+          : 'attribute_exists(#held.#to)',
         ExpressionAttributeNames: { '#held': 'held', '#to': to, ...(from ? { '#from': from } : {}) },
         ExpressionAttributeValues: { ':one': 1 },
       },
@@ -185,14 +197,17 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       const sets = change.index
         ? { ...change.sets, ...eventSponsorsIndex(current.eventId, { id: current.id, name: String(change.sets.name) }) }
         : change.sets;
-      // A new tier moves the counts, from the tier the sponsor still holds (guarded below).
-      const newTier = typeof sets.tier === 'string' && sets.tier !== current.tier ? sets.tier : undefined;
+      // Writing a tier, even the same one, is guarded on the tier the sponsor still holds: a
+      // write from a stale read would otherwise put it back where the counts no longer have it.
+      // A new tier moves the counts too.
+      const writesTier = typeof sets.tier === 'string';
+      const newTier = writesTier && sets.tier !== current.tier ? String(sets.tier) : undefined;
       const parts: [string, TransactItem][] = [
         [
           'sponsor',
           sponsorUpdate(
             current.id,
-            { ...guard, ...(newTier ? { tier: current.tier } : {}) },
+            { ...guard, ...(writesTier ? { tier: current.tier } : {}) },
             sets,
             change.removes,
             change.bump ?? true,
@@ -206,7 +221,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       if (outcome.failed.has('tier')) throw await tierRefusal(current.eventId);
       const now = await getSponsor(current.id);
       if (!now) throw new NotFoundError(`No sponsor ${current.id}.`);
-      if (newTier && now.tier !== current.tier) {
+      if (writesTier && now.tier !== current.tier) {
         throw new StaleVersionError(`Sponsor ${current.id} moved to tier ${now.tier} meanwhile; reload it.`);
       }
       if (guard.version !== undefined && now.version !== guard.version) {
@@ -263,7 +278,7 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
       const current = { ...found, held: found.held };
       const kept = new Set(items.map((t) => t.id));
       const removed = Object.keys(current.held).filter((id) => !kept.has(id));
-      const added = items.filter((t) => !(t.id in current.held)).map((t) => t.id);
+      const added = items.filter((t) => !Object.hasOwn(current.held, t.id)).map((t) => t.id);
       const names: Record<string, string> = { '#items': 'items', '#version': 'version' };
       if (added.length + removed.length > 0) names['#held'] = 'held';
       const values: Record<string, unknown> = { ':items': items, ':expected': expectedVersion, ':one': 1 };
@@ -297,6 +312,8 @@ export function createSponsorsStore(doc: DocumentClient, tableName: string) {
         if (!now || now.version !== expectedVersion) throw stale();
         const counts = now.held ?? {};
         const held = Object.fromEntries(removed.map((id) => [id, counts[id] ?? 0]).filter(([, n]) => Number(n) > 0));
+        // Emptied between the update and this read: the organiser's next try goes through.
+        if (Object.keys(held).length === 0) throw stale();
         throw new TiersHeldError(held);
       }
     },

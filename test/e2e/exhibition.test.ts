@@ -201,10 +201,16 @@ describe('the exhibition', () => {
       // On a phone the plan keeps a size where exhibitors' names read (it scrolls sideways).
       const size = page.viewportSize();
       await page.setViewportSize({ width: 390, height: 844 });
-      const smallest = await page
-        .locator('.booth.taken .name')
-        .evaluateAll((names) => Math.min(...names.map((n) => n.getBoundingClientRect().height)));
-      expect(smallest).toBeGreaterThanOrEqual(12);
+      // The font size in the SVG's units, times the pixels one unit takes on screen.
+      const smallest = await page.locator('.booth.taken .name').evaluateAll((names) =>
+        Math.min(
+          ...names.map((n) => {
+            const scale = (n as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
+            return Number.parseFloat(n.getAttribute('font-size') ?? '0') * scale;
+          }),
+        ),
+      );
+      expect(smallest).toBeGreaterThanOrEqual(13);
       expect(await page.locator('.plan-swipe').isVisible()).toBe(true);
       if (size) await page.setViewportSize(size);
       await booth.focus();

@@ -182,16 +182,35 @@ describe('registering and managing a registration', () => {
       .poll(() => page.locator('#confirmation dd').last().innerText())
       .toBe('Number 1 on the waiting list, waiting for you to confirm your email address');
     const wandaLink = manageLink(await mailTo('wanda@customs.example.org', /Confirm your place on the waiting list/));
-    // Her page says where she stands: the badge, and the row with her place in the queue.
-    const wanda = await browser.newPage();
-    await wanda.goto(wandaLink);
-    await expect.poll(() => wanda.locator('#manage-badges .badge').allInnerTexts()).toEqual(['Waiting list']);
-    const rows = await wanda
+    // Someone behind her confirms their address: their page says where they stand, once as a
+    // badge and once as their place in the queue.
+    const behind = await fetch(`${baseUrl}/api/events/citce-2027/registrations`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': 'workshop-xavier',
+        'x-forwarded-for': '192.0.2.40',
+      },
+      body: JSON.stringify({
+        categoryId: 'pre-conference-workshop',
+        firstName: 'Xavier',
+        lastName: 'Behind',
+        email: 'xavier@customs.example.org',
+        organisation: 'Customs',
+        country: 'BE',
+        consent: { privacy: true },
+      }),
+    });
+    expect(behind.status).toBe(201);
+    const xavier = await browser.newPage();
+    await xavier.goto(manageLink(await mailTo('xavier@customs.example.org', /Confirm your place on the waiting list/)));
+    await expect.poll(() => xavier.locator('#manage-badges .badge').allInnerTexts()).toEqual(['Waiting list']);
+    const rows = await xavier
       .locator('#manage-details')
       .evaluate((dl) =>
         [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`),
       );
-    expect(rows[0]).toBe('Status: Number 1 on the waiting list');
+    expect(rows[0]).toBe('Status: Number 2 on the waiting list');
 
     // Filler 0 cancels through their own link; the seat goes to Wanda.
     const link = manageLink(await mailTo('filler0@example.org', /Confirm your registration/));

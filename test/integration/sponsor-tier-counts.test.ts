@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { StaleVersionError, UnprocessableError } from '../../functions/core/errors.ts';
 import { eventSponsorsIndex, type StoredSponsor, sponsorKey, tiersKey } from '../../functions/sponsors/keys.ts';
 import type { OrganiserDeps } from '../../functions/sponsors/organisers.ts';
-import { putTiers } from '../../functions/sponsors/organisers.ts';
+import { createSponsor, putTiers } from '../../functions/sponsors/organisers.ts';
 import type { Tier } from '../../functions/sponsors/schemas.ts';
 import { createSponsorsStore, TiersHeldError } from '../../functions/sponsors/store.ts';
 import { EMPTY_CONTENT } from '../../functions/sponsors/views.ts';
@@ -65,6 +65,13 @@ describe('sponsor tier counts', () => {
     );
     await store.changeSponsor((await store.getSponsor('south'))!, {}, { sets: { tier: 'silver' }, bump: false });
     expect(await held()).toEqual({ gold: 0, silver: 2, bronze: 0 });
+    // A write of the same tier from a stale read (a booth change sends the tier too) cannot put
+    // the sponsor back where the counts no longer have it.
+    await expect(store.changeSponsor(north, {}, { sets: { tier: 'gold', booth: 'A01' }, bump: false })).rejects.toThrow(
+      StaleVersionError,
+    );
+    expect((await store.getSponsor('north'))?.tier).toBe('silver');
+    expect(await held()).toEqual({ gold: 0, silver: 2, bronze: 0 });
     expect((await store.getSponsor('north'))?.tier).toBe('silver');
 
     // Nobody holds gold now: it goes, and a sponsor cannot be moved into it any more.
@@ -116,20 +123,54 @@ describe('sponsor tier counts', () => {
         ...sponsor(id, tierId),
       });
     }
+    // One left on a tier the list lost before the counts existed (the stranding they prevent).
+    await put({
+      ...sponsorKey('lost'),
+      entity: 'sponsor',
+      ...eventSponsorsIndex('ev', { id: 'lost', name: 'lost' }),
+      ...sponsor('lost', 'bronze'),
+    });
     const store = createSponsorsStore(doc, tableName);
-    // Until counted, a change that needs the counts says what to run, and changes nothing.
-    await expect(store.putTiers('ev', [tier('gold', 1)], 3)).rejects.toThrow(
-      'The tiers of ev have no holder counts; run scripts/count-tier-holders.ts once.',
-    );
-    await expect(store.createSponsor(sponsor('west', 'gold'))).rejects.toThrow('run scripts/count-tier-holders.ts');
+    // Until counted, a change that needs the counts answers 503 naming the script, and changes nothing.
+    const waiting = {
+      status: 503,
+      message: 'The sponsor tiers of ev wait for a one-off count of their sponsors (scripts/count-tier-holders.ts).',
+    };
+    await expect(store.putTiers('ev', [tier('gold', 1)], 3)).rejects.toMatchObject(waiting);
+    await expect(store.createSponsor(sponsor('west', 'gold'))).rejects.toMatchObject(waiting);
     expect(await store.getSponsor('west')).toBeUndefined();
 
-    expect(await countTierHolders(doc, tableName)).toEqual({ events: 1 });
+    expect(await countTierHolders(doc, tableName)).toEqual({
+      events: 1,
+      unlisted: [{ eventId: 'ev', sponsorId: 'lost', tier: 'bronze' }],
+    });
     const item = (await doc.send(new GetCommand({ TableName: tableName, Key: tiersKey('ev') }))).Item;
-    expect({ held: item?.held, version: item?.version }).toEqual({ held: { gold: 2, silver: 1 }, version: 3 });
-    expect(await countTierHolders(doc, tableName)).toEqual({ events: 0 });
+    expect({ held: item?.held, version: item?.version }).toEqual({
+      held: { gold: 2, silver: 1, bronze: 1 },
+      version: 3,
+    });
+    expect(await countTierHolders(doc, tableName)).toEqual({ events: 0, unlisted: [] });
 
+    // Counted, a tier the list lost cannot be given to anyone.
+    const deps = {
+      store,
+      events: { getEvent: async () => ({ id: 'ev' }) },
+      now: () => new Date(),
+    } as unknown as OrganiserDeps;
+    await expect(createSponsor(deps, 'ev', { name: 'Newcomer', tier: 'bronze' })).rejects.toMatchObject({
+      status: 422,
+    });
     await store.createSponsor(sponsor('west', 'silver'));
     await expect(store.putTiers('ev', [tier('gold', 1)], 3)).rejects.toThrow(TiersHeldError);
+    // The lost sponsor's tier stays until it is moved; then it goes with the next list.
+    await expect(store.putTiers('ev', [tier('gold', 1), tier('silver', 2)], 3)).rejects.toMatchObject({
+      held: { bronze: 1 },
+    });
+    await store.changeSponsor((await store.getSponsor('lost'))!, {}, { sets: { tier: 'silver' }, bump: false });
+    await store.putTiers('ev', [tier('gold', 1), tier('silver', 2)], 3);
+    expect((await doc.send(new GetCommand({ TableName: tableName, Key: tiersKey('ev') }))).Item?.held).toEqual({
+      gold: 2,
+      silver: 3,
+    });
   });
 });

@@ -21,6 +21,13 @@ function usableSession(): boolean {
   return tokens !== null && (Boolean(tokens.refreshToken) || Number(tokens.expiresAt) > Date.now());
 }
 
+/** Who is signed in, when this tab has a well-formed answer of GET /api/me. */
+function knownWho(): Who | null {
+  const who = read<Partial<Who>>(WHO);
+  if (!who || !Array.isArray(who.roles) || !Array.isArray(who.sponsorIds)) return null;
+  return { email: typeof who.email === 'string' ? who.email : null, roles: who.roles, sponsorIds: who.sponsorIds };
+}
+
 /**
  * Which areas to list: both while it is not known who is signed in. The portal is for
  * sponsors' members and for anyone not on the staff (an invitation may be waiting); the
@@ -39,10 +46,12 @@ export function showSessionInHeader(signedIn = usableSession()): void {
   const label = signedIn ? summary.dataset.signedIn : summary.dataset.signedOut;
   if (label) summary.textContent = label;
 
-  const who = signedIn ? read<Who>(WHO) : null;
+  const who = signedIn ? knownWho() : null;
   const line = area.querySelector<HTMLElement>('.signin__who');
   if (line) {
-    line.textContent = who?.email ? (line.dataset.template ?? '').replace('{who}', who.email) : '';
+    const email = who?.email ?? '';
+    // A function, so that "$&" in an address stays as typed.
+    line.textContent = email ? (line.dataset.template ?? '').replace('{who}', () => email) : '';
     line.hidden = !who?.email;
   }
   const shown = areas(who);

@@ -17,9 +17,6 @@ type CategoryInfo = {
   fee: string;
   requiresApproval: boolean;
   paid: boolean;
-  description?: string;
-  /** Who may register in it. */
-  eligibility?: string;
 };
 
 /** What RegisterForm.astro renders into data-config. */
@@ -85,8 +82,25 @@ export function startRegistration(root: HTMLElement) {
   };
   group.addEventListener('change', describe);
 
+  /** Who a category is for, under its choice (as RegisterForm.astro draws it); none when empty. */
+  const showAbout = (choice: HTMLElement, radio: HTMLInputElement, about: string) => {
+    const id = `${radio.id}-about`;
+    let node = choice.querySelector<HTMLElement>('.choice__about');
+    if (!about) {
+      node?.remove();
+      radio.removeAttribute('aria-describedby');
+      return;
+    }
+    if (!node) {
+      node = el('p', { class: 'hint choice__about', id });
+      choice.append(node);
+    }
+    node.textContent = about;
+    radio.setAttribute('aria-describedby', id);
+  };
+
   /** The choice of a category added after the build, drawn as RegisterForm.astro draws one. */
-  const newChoice = (id: string, about: string | undefined) => {
+  const newChoice = (id: string) => {
     const radio = el('input', { type: 'radio', id: `category-${id}`, name: 'categoryId', value: id, required: '' });
     const label = el(
       'label',
@@ -97,10 +111,6 @@ export function startRegistration(root: HTMLElement) {
       el('span', { class: 'choice__state' }),
     );
     const choice = el('div', { class: 'check choice' }, radio, label);
-    if (about) {
-      radio.setAttribute('aria-describedby', `category-${id}-about`);
-      choice.append(el('p', { class: 'hint choice__about', id: `category-${id}-about` }, about));
-    }
     group.insertBefore(choice, info);
     return radio;
   };
@@ -119,12 +129,11 @@ export function startRegistration(root: HTMLElement) {
         fee,
         requiresApproval: c.requiresApproval,
         paid: Boolean(c.price && c.price.amount > 0),
-        ...(description ? { description } : {}),
-        ...(eligibility ? { eligibility } : {}),
       });
-      const about = [description, eligibility].filter(Boolean).join(' ') || undefined;
-      const radio = choices().find((r) => r.value === c.id) ?? newChoice(c.id, about);
+      const about = [description, eligibility].filter(Boolean).join(' ');
+      const radio = choices().find((r) => r.value === c.id) ?? newChoice(c.id);
       const choice = radio.closest<HTMLElement>('.choice');
+      if (choice) showAbout(choice, radio, about);
       const state = stateOf(c);
       const part = (name: string) => choice?.querySelector<HTMLElement>(`.choice__${name}`);
       const [nameNode, feeNode, stateNode] = [part('name'), part('fee'), part('state')];
@@ -163,7 +172,7 @@ export function startRegistration(root: HTMLElement) {
       // A group's link goes to its first choice that can be taken, as a field's goes to the field.
       if (legend) {
         link.addEventListener('click', (event) => {
-          const first = choices().find((radio) => !radio.disabled);
+          const first = chosen() ?? choices().find((radio) => !radio.disabled);
           if (!first) return;
           event.preventDefault();
           first.focus();

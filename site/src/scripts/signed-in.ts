@@ -38,7 +38,9 @@ export async function whenSignedIn(options: {
       if (takeExpiredNote()) options.say(options.text.expired, true);
       return offerSignIn();
     }
-    const me = (await (await api('/api/me')).json()) as Me;
+    const answer = await api('/api/me');
+    if (!answer.ok) throw new Error(`GET /api/me answered ${answer.status}`);
+    const me = (await answer.json()) as Me;
     const who: Who = { email: me.email, roles: me.roles, sponsorIds: me.sponsorIds };
     sessionStorage.setItem(WHO, JSON.stringify(who));
     // The header looked before this page finished a sign-in the provider sent back.
