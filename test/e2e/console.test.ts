@@ -89,9 +89,10 @@ describe('organiser console', () => {
     // On a phone each registration is a card: its actions in view, nothing to scroll sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     const approve = page.getByRole('button', { name: 'Approve: Wanjiru Delegate' });
+    // Read once the resized page has laid out again (a busy machine lets a read come first).
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     const box = await approve.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await approve.click();
     await expect.poll(() => page.locator('#console-status').innerText()).toBe('Approved: Wanjiru Delegate');
     // The list reloads with the filters still applied: one row, its status badge.
