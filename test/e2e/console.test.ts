@@ -89,8 +89,23 @@ describe('organiser console', () => {
     // On a phone each registration is a card: its actions in view, nothing to scroll sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     const approve = page.getByRole('button', { name: 'Approve: Wanjiru Delegate' });
-    // Read once the resized page has laid out again (a busy machine lets a read come first).
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    // Read once the resized page has laid out again (a busy machine lets a read come first);
+    // what sticks out is named, should anything do.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          if (document.documentElement.scrollWidth <= innerWidth) return 'nothing sticks out';
+          return [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > innerWidth + 1)
+            .slice(0, 12)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} to ${Math.round(e.getBoundingClientRect().right)} px`,
+            )
+            .join('; ');
+        }),
+      )
+      .toBe('nothing sticks out');
     const box = await approve.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await approve.click();
