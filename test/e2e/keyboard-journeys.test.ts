@@ -145,7 +145,7 @@ describe('journeys with the keyboard only', () => {
 
     const starred: string[] = [];
     for (const key of ['Space', 'Enter']) {
-      const star = await keys.tabTo(/^Ajouter à mon agenda : /);
+      const star = await keys.tabTo(/^Ajouter à mon agenda\u202f: /);
       await keys.press(key);
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
@@ -153,7 +153,7 @@ describe('journeys with the keyboard only', () => {
       expect(await page.locator('#star-status').textContent()).toBe(
         star.name.replace('Ajouter à mon agenda', 'Ajouté à mon agenda'),
       );
-      starred.push(star.name.replace('Ajouter à mon agenda : ', ''));
+      starred.push(star.name.replace('Ajouter à mon agenda\u202f: ', ''));
     }
     // Back up to the site's menu, then to My agenda.
     await keys.tabTo((f) => f.tag === 'a' && f.name === 'Mon agenda', { back: true });

@@ -45,10 +45,12 @@ describe('registering and managing a registration', () => {
       .toEqual(['categoryId', 'firstName', 'lastName', 'email', 'organisation', 'country', 'consent']);
     await expect.poll(() => page.locator('#firstName-error').innerText()).toBe('Required');
     await expect.poll(() => page.locator('#email-error').innerText()).toBe('Required');
-    // The consent's label is a sentence: its summary line has no full stop before the colon.
-    expect(await page.locator('#error-summary li').last().innerText()).toBe(
-      'I have read the privacy notice and agree that my data is processed to organise the conference: Required',
-    );
+    // The consent's label is a sentence: its summary line names it briefly.
+    expect(await page.locator('#error-summary li').last().innerText()).toBe('Privacy consent: Required');
+    // A field put right loses its message at once.
+    await page.locator('#category-private-sector').check();
+    await expect.poll(() => page.locator('#categoryId-error').isHidden()).toBe(true);
+    expect(await page.locator('#categoryId').getAttribute('aria-invalid')).toBeNull();
     // Its message sits under the checkbox, before the link to the notice.
     expect(await page.locator('#consent-error').evaluate((e) => e.nextElementSibling?.id)).toBe('consent-privacy');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -210,10 +210,22 @@ describe('signing in through the local OpenID provider', () => {
     await organiser.locator('#signed-in-as').waitFor();
     await organiser.goto(`${baseUrl}/fr/exhibition/`);
     const fr = await headerMenu(organiser);
-    expect(fr.who).toEqual(['Connecté en tant que organiser@example.org']);
+    expect(fr.who).toEqual(['Compte connecté\u202f: organiser@example.org']);
     // An organiser with no sponsor has no portal to go to.
     expect(fr.links).toEqual(['Console des organisateurs']);
     await screenshotsAtBothWidths(organiser, 'header-menu-signed-in-fr', { fullPage: false });
+    // It closes as a menu does: Escape (back on its button), or a click elsewhere.
+    await organiser.keyboard.press('Escape');
+    await expect
+      .poll(() => organiser.locator('details.signin').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(false);
+    expect(await organiser.evaluate(() => document.activeElement?.matches('.signin summary'))).toBe(true);
+    await headerMenu(organiser);
+    await organiser.locator('h1').click();
+    await expect
+      .poll(() => organiser.locator('details.signin').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(false);
+    await headerMenu(organiser);
     await fr.signOut.click();
     await organiser.getByRole('button', { name: 'Yes, sign me out' }).click();
     await organiser.waitForURL(`${baseUrl}/fr/`);

@@ -16,6 +16,8 @@ export const agendaEn = {
   shown: { one: '{n} session shown', other: '{n} sessions shown' },
   noneShown: 'No session in this track.',
   days: 'Days',
+  /** Between a label read out only to screen readers and its value. */
+  colon: ': ',
   room: 'Room',
   track: 'Track',
   type: 'Type',

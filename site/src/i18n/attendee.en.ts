@@ -14,6 +14,14 @@ export const attendeeEn = {
       'The same mail brings a private link to change or cancel your registration at any time.',
     ],
     paidHint: 'Paid by bank transfer: the invoice carries our bank details and your payment reference.',
+    /** Under the choices, for a chosen category that is not simply open (register.ts). */
+    stateNotes: {
+      'few-left': 'Few places are left in this category.',
+      waitlist:
+        'This category is full: you will join its waiting list, and we will write to you when a place is yours.',
+    },
+    /** A paid category's fee, for someone joining its waiting list. */
+    paidOnceSeated: 'Its fee is paid by bank transfer once a place is yours.',
     privacyLink: 'Read the privacy notice',
     categoryUnavailable: 'This category cannot be chosen any more. Please choose another one.',
     thanks: 'Thank you, {name}',

@@ -9,6 +9,12 @@ export const attendeeFr: AttendeeStrings = {
       'Les catégories payantes se règlent par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
       'Le même message contient un lien privé pour modifier ou annuler votre inscription à tout moment.',
     ],
+    stateNotes: {
+      'few-left': 'Il reste peu de places dans cette catégorie.',
+      waitlist:
+        'Cette catégorie est complète\u202f: vous rejoindrez sa liste d’attente, et nous vous écrirons quand une place vous sera attribuée.',
+    },
+    paidOnceSeated: 'Ses frais se règlent par virement bancaire une fois la place attribuée.',
     paidHint:
       'Payable par virement bancaire\u202f: la facture indique nos coordonnées bancaires et votre référence de paiement.',
     privacyLink: 'Lire la page «\u202fProtection des données personnelles\u202f»',

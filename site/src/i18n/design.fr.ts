@@ -5,7 +5,7 @@ export const designFr: DesignStrings = {
   menu: 'Menu',
   signInArea: 'Se connecter',
   signedInArea: 'Connecté',
-  signedInAs: 'Connecté en tant que {who}',
+  signedInAs: 'Compte connecté\u202f: {who}',
   signOut: 'Se déconnecter',
   signInNav: 'Espaces réservés',
   myRegistration: 'Mon inscription',

@@ -68,6 +68,8 @@ export const en = {
     sensitiveHint: 'Used only to cater for you, and deleted the day after the event.',
     visaLetter: 'I need a visa invitation letter',
     consent: 'I have read the privacy notice and agree that my data is processed to organise the conference.',
+    /** The consent as the error summary names it (its label is a whole sentence). */
+    consentShort: 'Privacy consent',
     submit: 'Register',
     sending: 'Sending…',
     confirmed:

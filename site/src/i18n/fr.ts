@@ -72,6 +72,7 @@ export const fr: UiStrings = {
     visaLetter: 'J’ai besoin d’une lettre d’invitation pour un visa',
     consent:
       'J’ai lu la page «\u202fProtection des données personnelles\u202f» et j’accepte le traitement de mes données pour l’organisation de la conférence.',
+    consentShort: 'Consentement au traitement des données',
     submit: 'S’inscrire',
     sending: 'Envoi en cours…',
     confirmed:

@@ -70,3 +70,28 @@ export function offerSignOutInHeader(): void {
     await signOut(new URL(button.dataset.home ?? '/', location.origin).href);
   });
 }
+
+/**
+ * The header's two disclosure menus (the sign-in area and the phone's site menu) close as
+ * menus do: on Escape (the focus back on their button), on a click elsewhere, and when the
+ * other one opens, so that their panels never lie on top of each other.
+ */
+export function closeHeaderMenusLikeMenus(): void {
+  const menus = [...document.querySelectorAll<HTMLDetailsElement>('header details')];
+  for (const menu of menus) {
+    menu.addEventListener('toggle', () => {
+      if (menu.open) for (const other of menus) if (other !== menu) other.open = false;
+    });
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const menu of menus) {
+      if (!menu.open) continue;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    for (const menu of menus) if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+}

@@ -72,10 +72,11 @@ export function startRegistration(root: HTMLElement) {
     const radio = chosen();
     const state = radio?.closest<HTMLElement>('.choice')?.dataset.state as CategoryState | undefined;
     const category = radio ? categories.get(radio.value) : undefined;
+    const waiting = state === 'waitlist';
     info.textContent = [
-      state && state !== 'open' ? config.state[state] : '',
+      state === 'few-left' || waiting ? a.stateNotes[state] : '',
       category?.requiresApproval ? a.steps.approval : '',
-      category?.paid ? a.paidHint : '',
+      category?.paid ? (waiting ? a.paidOnceSeated : a.paidHint) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -150,6 +151,17 @@ export function startRegistration(root: HTMLElement) {
     describe();
   });
 
+  // A field put right loses its message at once; the summary stays until the next send.
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement;
+    const control = target.name ? form.querySelector<HTMLElement>(`#${target.name}`) : null;
+    if (!control?.hasAttribute('aria-invalid')) return;
+    if (target.type === 'checkbox' ? !target.checked : target.value.trim() === '') return;
+    control.removeAttribute('aria-invalid');
+    const slot = form.querySelector<HTMLElement>(`#${target.name}-error`);
+    if (slot) slot.hidden = true;
+  });
+
   const showErrors = (errors: FieldError[]) => {
     for (const node of form.querySelectorAll<HTMLElement>('.error')) node.hidden = true;
     for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
@@ -164,10 +176,9 @@ export function startRegistration(root: HTMLElement) {
         slot.textContent = message;
         slot.hidden = false;
       }
-      // Without the required mark, and without a closing full stop (the consent's label is a sentence).
-      const label =
-        (legend ?? form.querySelector(`label[for="${name}"]`))?.textContent?.replace(' *', '').replace(/\.$/, '') ??
-        name;
+      // Without the required mark; a label that is a sentence (the consent) gives a short name.
+      const named = legend ?? form.querySelector<HTMLElement>(`label[for="${name}"]`);
+      const label = named?.dataset.summary ?? named?.textContent?.replace(/[ \u00a0]\*$/, '') ?? name;
       const link = el('a', { href: `#${name}` }, fill(f.summaryItem, { label, message }));
       // A group's link goes to its first choice that can be taken, as a field's goes to the field.
       if (legend) {
