@@ -29,6 +29,20 @@ export const dateTimeFormat = (language: Language) =>
     () => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
   );
 
+/**
+ * French as it is printed: the first of the month is « 1er » and a time reads « 0 h 19 »
+ * (Intl writes « 1 décembre » and « 00:19 »). Other languages pass through.
+ */
+export function typeset(text: string, language: Language): string {
+  if (language !== 'fr') return text;
+  return text
+    .replace(/(^|\s)1 (?=\p{L})/u, '$11er ')
+    .replace(
+      /\b(\d{1,2}):(\d{2})\b/g,
+      (_, hours: string, minutes: string) => `${Number(hours)}\u00a0h\u00a0${minutes}`,
+    );
+}
+
 /** Country names from ISO codes. */
 export const regionNames = (language: Language) =>
   keep(`region ${language}`, () => new Intl.DisplayNames([language], { type: 'region' }));

@@ -1,7 +1,7 @@
 /** The layout of attendee mail: one model, rendered as plain text and as HTML (every value escaped). */
 import type { Language } from '../core/schemas.ts';
 import { feeOf } from './category-view.ts';
-import { longDateFormat, regionNames } from './intl.ts';
+import { longDateFormat, regionNames, typeset } from './intl.ts';
 import type { MailContext, MailRegistration } from './mails.ts';
 import { formatMoney } from './money.ts';
 import { formatReference } from './reference.ts';
@@ -147,7 +147,7 @@ export function detailsOf(
       lines.push({ label: l.reference, value: formatReference(payment.reference) });
       lines.push({
         label: l.dueDate,
-        value: longDateFormat(language).format(new Date(`${payment.dueDate}T12:00:00Z`)),
+        value: typeset(longDateFormat(language).format(new Date(`${payment.dueDate}T12:00:00Z`)), language),
       });
       const bank = event.bankAccount;
       if (bank) {

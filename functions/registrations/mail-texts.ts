@@ -107,68 +107,68 @@ export const mailTexts: Record<Language, Record<MailKind, (p: Parts) => { subjec
   },
   fr: {
     verify: (p) => ({
-      subject: `Confirmez votre inscription : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nUne place à ${theEvent(p)} vous est réservée jusqu’au ${p.heldUntil}. Ouvrez le lien ci-dessous pour confirmer que cette adresse est la vôtre ; sinon, la place ira à quelqu’un d’autre.`,
+      subject: `Confirmez votre inscription\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nUne place à ${theEvent(p)} vous est réservée jusqu’au ${p.heldUntil}. Ouvrez le lien ci-dessous pour confirmer que cette adresse est la vôtre\u202f; sinon, la place ira à quelqu’un d’autre.`,
     }),
     'verify-waitlist': (p) => ({
-      subject: `Confirmez votre place sur la liste d’attente : ${p.eventName}`,
+      subject: `Confirmez votre place sur la liste d’attente\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nCette catégorie de ${theEvent(p)} est complète. Vous êtes numéro ${p.position} sur la liste d’attente. Ouvrez le lien ci-dessous avant le ${p.heldUntil} pour confirmer que cette adresse est la vôtre et garder votre place.`,
     }),
     duplicate: (p) => ({
-      subject: `Tentative d’inscription avec votre adresse : ${p.eventName}`,
+      subject: `Tentative d’inscription avec votre adresse\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nQuelqu’un a essayé de s’inscrire à ${theEvent(p)} avec votre adresse, qui est déjà inscrite. Rien n’a changé. Si c’était vous, votre inscription se trouve au lien ci-dessous.`,
     }),
     expired: (p) => ({
-      subject: `Inscription non confirmée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} n’a pas été confirmée à temps ; la place est allée à quelqu’un d’autre. Vous pouvez vous inscrire de nouveau.`,
+      subject: `Inscription non confirmée\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} n’a pas été confirmée à temps\u202f; la place est allée à quelqu’un d’autre. Vous pouvez vous inscrire de nouveau.`,
     }),
     confirmed: (p) => ({
-      subject: `Inscription confirmée : ${p.eventName}`,
+      subject: `Inscription confirmée\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nVotre place à ${theEvent(p)} est confirmée.`,
     }),
     pending: (p) => ({
-      subject: `Inscription reçue : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${theEvent(p)}. Les organisateurs vont l’examiner et vous écrire ; votre place est réservée en attendant.`,
+      subject: `Inscription reçue\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous avons bien reçu votre inscription à ${theEvent(p)}. Les organisateurs vont l’examiner et vous écrire\u202f; votre place est réservée en attendant.`,
     }),
     waitlisted: (p) => ({
-      subject: `Sur la liste d’attente : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${theEvent(p)} est complète. Vous êtes numéro ${p.position} sur la liste d’attente ; nous vous écrirons dès qu’une place vous revient.`,
+      subject: `Sur la liste d’attente\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nCette catégorie de ${theEvent(p)} est complète. Vous êtes numéro ${p.position} sur la liste d’attente\u202f; nous vous écrirons dès qu’une place vous revient.`,
     }),
     promoted: (p) => ({
-      subject: `Une place vous revient : ${p.eventName}`,
+      subject: `Une place vous revient\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nUne place à ${theEvent(p)} s’est libérée et vous revient.`,
     }),
     approved: (p) => ({
-      subject: `Inscription approuvée : ${p.eventName}`,
+      subject: `Inscription approuvée\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} a été approuvée.`,
     }),
     rejected: (p) => ({
-      subject: `Inscription refusée : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous sommes désolés : votre inscription à ${theEvent(p)} n’a pas pu être acceptée.`,
+      subject: `Inscription refusée\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous sommes désolés\u202f: votre inscription à ${theEvent(p)} n’a pas pu être acceptée.`,
     }),
     cancelled: (p) => ({
-      subject: `Inscription annulée : ${p.eventName}`,
+      subject: `Inscription annulée\u202f: ${p.eventName}`,
       body: `Bonjour ${p.firstName},\n\nVotre inscription à ${theEvent(p)} est annulée.`,
     }),
     link: (p) => ({
-      subject: `Le lien de votre inscription : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nVous avez demandé le lien de votre inscription à ${theEvent(p)}. Le voici ; les liens précédents restent valables.`,
+      subject: `Le lien de votre inscription\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nVous avez demandé le lien de votre inscription à ${theEvent(p)}. Le voici\u202f; les liens précédents restent valables.`,
     }),
     'payment-reminder': (p) => ({
-      subject: `Rappel de paiement : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous n’avons pas encore reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Merci de le virer d’ici le ${p.dueDate} en indiquant la référence de paiement ci-dessous ; les inscriptions non payées sont annulées après cette date. Si vous avez payé ces derniers jours, merci, et ne tenez pas compte de ce rappel.`,
+      subject: `Rappel de paiement\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous n’avons pas encore reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Merci de le virer d’ici le ${p.dueDate} en indiquant la référence de paiement ci-dessous\u202f; les inscriptions non payées sont annulées après cette date. Si vous avez payé ces derniers jours, merci, et ne tenez pas compte de ce rappel.`,
     }),
     'payment-received': (p) => ({
-      subject: `Paiement reçu : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nMerci : nous avons bien reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Votre facture se trouve sur la page de votre inscription.`,
+      subject: `Paiement reçu\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nMerci\u202f: nous avons bien reçu votre paiement de ${p.amount} pour ${theEvent(p)}. Votre facture se trouve sur la page de votre inscription.`,
     }),
     'payment-waived': (p) => ({
-      subject: `Rien à payer : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nLes organisateurs ont renoncé aux frais de votre inscription à ${theEvent(p)} : vous n’avez rien à payer.`,
+      subject: `Rien à payer\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nLes organisateurs ont renoncé aux frais de votre inscription à ${theEvent(p)}\u202f: vous n’avez rien à payer.`,
     }),
     'unpaid-cancelled': (p) => ({
-      subject: `Inscription annulée (non payée) : ${p.eventName}`,
-      body: `Bonjour ${p.firstName},\n\nNous n’avons pas reçu le paiement de votre inscription à ${theEvent(p)} au ${p.dueDate} ; elle a donc été annulée et la place est allée à quelqu’un d’autre. Si vous avez payé, répondez à ce message avec les détails de votre virement.`,
+      subject: `Inscription annulée (non payée)\u202f: ${p.eventName}`,
+      body: `Bonjour ${p.firstName},\n\nNous n’avons pas reçu le paiement de votre inscription à ${theEvent(p)} au ${p.dueDate}\u202f; elle a donc été annulée et la place est allée à quelqu’un d’autre. Si vous avez payé, répondez à ce message avec les détails de votre virement.`,
     }),
   },
 };

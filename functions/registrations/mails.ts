@@ -11,7 +11,7 @@ import type { BankAccount, Venue } from '../events/schemas.ts';
 import { eventIcs } from '../mail/ics.ts';
 import { type MailAttachment, outboxItem } from '../mail/outbox.ts';
 import { qrPng } from '../mail/qr-png.ts';
-import { dateTimeFormat, longDateFormat } from './intl.ts';
+import { dateTimeFormat, longDateFormat, typeset } from './intl.ts';
 import { hasEnded, type OutboxItem, outboxIndex, type StoredRegistration } from './keys.ts';
 import { detailsOf, type MailLine, renderHtml, renderText } from './mail-render.ts';
 import { type MailKind, mailTexts, type Parts } from './mail-texts.ts';
@@ -59,10 +59,11 @@ export const inLanguage = (name: Bilingual, language: Language) => name[language
 export const manageUrl = (siteUrl: string, language: Language, id: string, token: string) =>
   `${siteUrl}/${language === 'fr' ? 'fr/' : ''}registration/#token=${id}.${token}`;
 
-const utcTime = (iso: string, language: Language) => `${dateTimeFormat(language).format(new Date(iso))} UTC`;
+const utcTime = (iso: string, language: Language) =>
+  `${typeset(dateTimeFormat(language).format(new Date(iso)), language)} UTC`;
 
 export const longDate = (isoDate: string, language: Language) =>
-  longDateFormat(language).format(new Date(`${isoDate}T12:00:00Z`));
+  typeset(longDateFormat(language).format(new Date(`${isoDate}T12:00:00Z`)), language);
 
 /** The status a mail of this kind reports. */
 function statusOf(kind: MailKind, reg: MailRegistration, extra: MailExtras): RegistrationStatus {

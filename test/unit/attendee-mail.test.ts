@@ -71,7 +71,7 @@ describe('attendee mail', () => {
       manageUrl: MANAGE,
       status: 'confirmed',
     });
-    expect(mail.subject).toBe('Une place vous revient : Conférence et exposition sur les TI douanières 2027');
+    expect(mail.subject).toBe('Une place vous revient\u202f: Conférence et exposition sur les TI douanières 2027');
     // A French sentence names the event: its article depends on the name, which no template knows.
     expect(mail.text).toContain(
       'Une place à l’événement «\u00a0Conférence et exposition sur les TI douanières 2027\u00a0» s’est libérée et vous revient.',
@@ -129,8 +129,19 @@ describe('attendee mail', () => {
     expect(confirmed.html).toContain('>View, change or cancel your registration</a>');
     const french = composeMail(NOW, person({ status: 'unverified', preferredLanguage: 'fr' }), 'verify', ctx, {
       manageUrl: MANAGE,
+      heldUntil: '2026-12-01T00:19:00.000Z',
     });
     expect(french.text).toContain(`Confirmer mon adresse\u202f: ${MANAGE}`);
+    // As French is printed: « 1er », « 0 h 19 », a narrow no-break space before « : » and « ; ».
+    expect(french.subject).toBe(
+      'Confirmez votre inscription\u202f: Conférence et exposition sur les TI douanières 2027',
+    );
+    expect(french.text).toContain('vous est réservée jusqu’au 1er décembre 2026 à 0\u00a0h\u00a019 UTC.');
+    expect(french.text).toContain('est la vôtre\u202f; sinon');
+    const english = composeMail(NOW, person({ status: 'unverified' }), 'verify', ctx, {
+      heldUntil: '2026-12-01T00:19:00.000Z',
+    });
+    expect(english.text).toContain('1 December 2026 at 00:19 UTC');
     expect(french.text).toMatch(/^Événement\u202f: +Conférence et exposition sur les TI douanières 2027$/m);
   });
 });
