@@ -268,7 +268,7 @@ export function startRegistration(root: HTMLElement) {
     );
     confirmation.hidden = false;
     form.hidden = true;
-    find(root, '#register-intro').hidden = true;
+    find(document, '#register-intro').hidden = true;
     // The summary beside the form repeats what the confirmation now says.
     const aside = root.parentElement?.querySelector('aside');
     if (aside) aside.hidden = true;
