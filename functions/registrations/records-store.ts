@@ -168,7 +168,7 @@ export function createRecordsStore(doc: DocumentClient, tableName: string) {
 
     /**
      * Names the sponsor of booth staff registered before registrations carried it (the one-off
-     * move of sponsors/staff-store.ts); false when the registration is gone (erased).
+     * move in scripts/staff-key-move.ts); false when the registration is gone (erased).
      */
     async nameSponsor(id: string, sponsorId: string): Promise<boolean> {
       try {
